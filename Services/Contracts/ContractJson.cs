@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
+
+namespace VideoPlatform.Contracts;
+
+/// <summary>
+/// The one place that decides how contracts look on the wire: snake_case names, as the seed API
+/// had them, nulls omitted, enums as strings. Source-generated for the hot paths.
+/// </summary>
+public static class ContractJson
+{
+    /// <summary>Options every service and Refit client uses for contract types.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Applies the contract conventions to options a framework owns (e.g. ASP.NET Core's).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.PropertyNameCaseInsensitive = true;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default);
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        options.MakeReadOnly();
+        return options;
+    }
+}
+
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PlatformList))]
+[JsonSerializable(typeof(VideoInfo))]
+[JsonSerializable(typeof(FormatList))]
+[JsonSerializable(typeof(ResolvedUrl))]
+[JsonSerializable(typeof(StreamMetricsResponse))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext;

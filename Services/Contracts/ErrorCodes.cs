@@ -1,0 +1,44 @@
+namespace VideoPlatform.Contracts;
+
+/// <summary>
+/// Stable <c>code</c> values of the platform's problem-details answers
+/// (<c>application/problem+json</c>), with the HTTP status each one carries.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string InvalidUrl = "invalid_url";
+    public const string InvalidVideoId = "invalid_video_id";
+    public const string InvalidRequest = "invalid_request";
+    public const string UnsupportedPlatform = "unsupported_platform";
+    public const string VideoUnavailable = "video_unavailable";
+    public const string VideoPrivate = "video_private";
+    public const string LoginRequired = "login_required";
+    public const string AgeRestricted = "age_restricted";
+    public const string GeoRestricted = "geo_restricted";
+    public const string MembersOnly = "members_only";
+    public const string PaymentRequired = "payment_required";
+    public const string LiveStreamOffline = "live_stream_offline";
+    public const string NoMatchingFormat = "no_matching_format";
+    public const string UpstreamUnavailable = "upstream_unavailable";
+    public const string UpstreamThrottled = "upstream_throttled";
+    public const string RateLimited = "rate_limited";
+    public const string Unauthorized = "unauthorized";
+    public const string NotFound = "not_found";
+
+    /// <summary>The HTTP status that goes with a code.</summary>
+    public static int StatusOf(string code) => code switch
+    {
+        InvalidUrl or InvalidVideoId or InvalidRequest or UnsupportedPlatform => 400,
+        Unauthorized => 401,
+        PaymentRequired => 402,
+        VideoPrivate or LoginRequired or AgeRestricted or MembersOnly => 403,
+        VideoUnavailable or NotFound => 404,
+        NoMatchingFormat => 404,
+        LiveStreamOffline => 409,
+        GeoRestricted => 451,
+        RateLimited => 429,
+        UpstreamThrottled => 503,
+        UpstreamUnavailable => 502,
+        _ => 500,
+    };
+}

@@ -1,0 +1,16 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Legacy.Health;
+
+namespace VideoPlatform.Legacy.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+
+        builder.Services.AddMetadataApi();
+        builder.Services.AddStreamingApi();
+        builder.Services.AddDependencyHealth();
+    }
+}

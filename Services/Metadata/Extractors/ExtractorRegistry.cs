@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Extractors;
+
+/// <summary>Finds the extractor of a platform name or of a pasted URL.</summary>
+public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors)
+{
+    private readonly Dictionary<string, IVideoExtractor> _byName =
+        extractors.ToDictionary(e => e.Platform.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<IVideoExtractor> All => _byName.Values;
+
+    public bool TryGet(string platform, [NotNullWhen(true)] out IVideoExtractor? extractor) =>
+        _byName.TryGetValue(platform, out extractor);
+
+    /// <summary>Resolves a URL (or a bare id of a platform that allows them) to platform, kind and id.</summary>
+    public ResolvedUrl Resolve(string input)
+    {
+        if (!Uri.TryCreate(input.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{Truncate(input)}' is not an http(s) URL.");
+        }
+
+        foreach (var extractor in _byName.Values)
+        {
+            if (extractor.TryResolve(url, out var resolved))
+            {
+                return resolved;
+            }
+        }
+
+        throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"No supported platform recognises '{url.Host}' URLs of this form.");
+    }
+
+    private static string Truncate(string value) => value.Length <= 200 ? value : value[..200] + "…";
+}

@@ -1,0 +1,15 @@
+using VideoPlatform.Metadata.Apis;
+using VideoPlatform.Metadata.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPlatformsApi();
+app.MapVideosApi();
+app.Run();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>
+public partial class Program;

@@ -1,0 +1,95 @@
+using System.Diagnostics.Metrics;
+using VideoPlatform.Contracts.Streaming;
+
+namespace VideoPlatform.Streaming.Metrics;
+
+/// <summary>
+/// Counts what the service serves, both for the seed's JSON metrics and as OpenTelemetry
+/// instruments scraped at <c>/metrics</c>. Thread-safe and lock-free.
+/// </summary>
+public sealed class StreamMetricsCollector
+{
+    public const string MeterName = "VideoPlatform.Streaming";
+
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _bytes;
+    private readonly UpDownCounter<long> _active;
+    private readonly Histogram<double> _latency;
+
+    private long _totalRequests;
+    private long _cacheHits;
+    private long _cacheMisses;
+    private long _totalBytes;
+    private long _activeStreams;
+    private long _latencyTicks;
+    private long _latencySamples;
+
+    public StreamMetricsCollector(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _requests = meter.CreateCounter<long>("streaming.requests", "{request}", "Stream requests by mode and platform.");
+        _bytes = meter.CreateCounter<long>("streaming.bytes_served", "By", "Bytes proxied to clients.");
+        _active = meter.CreateUpDownCounter<long>("streaming.active_streams", "{stream}", "Streams being proxied now.");
+        _latency = meter.CreateHistogram<double>("streaming.resolve.duration", "ms", "Time to resolve a stream URL.");
+    }
+
+    public void RequestStarted(string mode, string platform)
+    {
+        Interlocked.Increment(ref _totalRequests);
+        _requests.Add(1, new("mode", mode), new("platform", platform));
+    }
+
+    public void Resolved(bool fromCache, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref fromCache ? ref _cacheHits : ref _cacheMisses);
+        Interlocked.Add(ref _latencyTicks, elapsed.Ticks);
+        Interlocked.Increment(ref _latencySamples);
+        _latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
+    }
+
+    public void BytesServed(long count)
+    {
+        Interlocked.Add(ref _totalBytes, count);
+        _bytes.Add(count);
+    }
+
+    /// <summary>Marks a stream active until the returned handle is disposed.</summary>
+    public IDisposable StreamOpened()
+    {
+        Interlocked.Increment(ref _activeStreams);
+        _active.Add(1);
+        return new ActiveStream(this);
+    }
+
+    public StreamMetrics Snapshot()
+    {
+        var hits = Interlocked.Read(ref _cacheHits);
+        var misses = Interlocked.Read(ref _cacheMisses);
+        var samples = Interlocked.Read(ref _latencySamples);
+        var resolutions = hits + misses;
+        return new StreamMetrics
+        {
+            TotalRequests = Interlocked.Read(ref _totalRequests),
+            CacheHits = hits,
+            CacheMisses = misses,
+            CacheHitRate = resolutions == 0 ? 0 : Math.Round(hits * 100.0 / resolutions, 2),
+            AverageLatencyMs = samples == 0 ? 0 : Math.Round(TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks) / samples).TotalMilliseconds, 3),
+            TotalBytesServed = Interlocked.Read(ref _totalBytes),
+            ActiveStreams = Interlocked.Read(ref _activeStreams),
+        };
+    }
+
+    private sealed class ActiveStream(StreamMetricsCollector owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._activeStreams);
+                owner._active.Add(-1);
+            }
+        }
+    }
+}
