@@ -43,4 +43,5 @@ public static class ContractJson
 [JsonSerializable(typeof(FormatList))]
 [JsonSerializable(typeof(ResolvedUrl))]
 [JsonSerializable(typeof(StreamMetricsResponse))]
+[JsonSerializable(typeof(ResolvedStream))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;
