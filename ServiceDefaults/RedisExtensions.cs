@@ -2,7 +2,6 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -35,11 +34,7 @@ public static class RedisExtensions
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
 
-        builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
-        {
-            options.LoggerFactory ??= services.GetService<ILoggerFactory>();
-            return ConnectionMultiplexer.Connect(options);
-        });
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             checkName,
             services => new RedisHealthCheck(services.GetRequiredService<IConnectionMultiplexer>()),

@@ -16,11 +16,11 @@ public static class ContractClients
 
     /// <summary>The metadata service at <c>https+http://metadata</c>.</summary>
     public static IHttpClientBuilder AddMetadataApi(this IServiceCollection services) =>
-        services.AddRefitClient<IMetadataApi>(Settings)
+        services.AddRefitGeneratedClient<IMetadataApi>(Settings)
             .ConfigureHttpClient(client => client.BaseAddress = new Uri("https+http://metadata"));
 
     /// <summary>The streaming service at <c>https+http://streaming</c>.</summary>
     public static IHttpClientBuilder AddStreamingApi(this IServiceCollection services) =>
-        services.AddRefitClient<IStreamingApi>(Settings)
+        services.AddRefitGeneratedClient<IStreamingApi>(Settings)
             .ConfigureHttpClient(client => client.BaseAddress = new Uri("https+http://streaming"));
 }

@@ -1,0 +1,252 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Aspire.Hosting.Orchestration;
+using Aspire.Hosting.Publishing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// The composition, built. <see cref="Run"/> either publishes it (<c>--publisher manifest|kubernetes</c>)
+/// or runs it until Ctrl+C or SIGTERM, then stops every child and leaves no process behind.
+/// </summary>
+public sealed partial class DistributedApplication : IAsyncDisposable
+{
+    private readonly DistributedApplicationBuilder? _builder;
+    private readonly Orchestrator? _orchestrator;
+    private readonly ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly Lock _gate = new();
+    private Task? _stopping;
+    private bool _started;
+
+    /// <summary>What the AppHost's own <c>Run()</c> gets while a test owns the application: it does nothing.</summary>
+    internal static DistributedApplication Detached { get; } = new();
+
+    private DistributedApplication()
+    {
+        ResourceLogs = new ResourceLogStore(1, echoToConsole: false, TimeProvider.System);
+        ResourceNotifications = new ResourceNotificationService(_ => []);
+        ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run);
+    }
+
+    internal DistributedApplication(DistributedApplicationBuilder builder)
+    {
+        _builder = builder;
+        var configuration = builder.Configuration;
+        ExecutionContext = builder.ExecutionContext;
+
+        var console = configuration.GetValue("AppHost:Console", true);
+        if (console)
+        {
+            _loggerFactory = LoggerFactory.Create(logging => logging
+                .AddConfiguration(configuration.GetSection("Logging"))
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+            _logger = _loggerFactory.CreateLogger("Aspire.Hosting");
+        }
+
+        ResourceLogs = new ResourceLogStore(
+            configuration.GetValue("AppHost:ConsoleLogHistory", 2_000), echoToConsole: console, TimeProvider.System);
+        ResourceNotifications = new ResourceNotificationService(name => ResourceLogs.Tail(name, 20).Select(l => l.Text).ToList());
+
+        if (ExecutionContext.IsRunMode)
+        {
+            var context = new OrchestratorContext(ResourceNotifications, ResourceLogs, _logger, TimeProvider.System, ReadOptions(configuration));
+            _orchestrator = new Orchestrator(builder.Resources, context, name => configuration.GetConnectionString(name));
+        }
+    }
+
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args) => new DistributedApplicationBuilder(args);
+
+    public ResourceNotificationService ResourceNotifications { get; }
+
+    /// <summary>The recent console output of every resource.</summary>
+    public ResourceLogStore ResourceLogs { get; }
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    public IReadOnlyList<IResource> Resources => _builder?.Resources.ToList() ?? [];
+
+    /// <summary>Runs (or publishes) until the process is asked to stop.</summary>
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (_builder is null)
+        {
+            return;
+        }
+        if (ExecutionContext.IsPublishMode)
+        {
+            Publish();
+            return;
+        }
+
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var registration = cancellationToken.Register(() => shutdown.TrySetResult());
+
+        await StartAsync(cancellationToken);
+        _ = PrintResourcesWhenServingAsync(shutdown.Task);
+        await shutdown.Task;
+
+        LogStopping(_logger);
+        await StopAsync(CancellationToken.None);
+        LogStopped(_logger);
+        _loggerFactory.Dispose();
+
+        void OnSignal(PosixSignalContext context)
+        {
+            // Children got the same Ctrl+C; make sure their exits are not taken for crashes.
+            context.Cancel = true;
+            _orchestrator?.MarkStopping();
+            shutdown.TrySetResult();
+        }
+    }
+
+    /// <summary>Starts every resource; each waits for what it <c>WaitFor</c>s in the background.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var orchestrator = _orchestrator ?? throw new InvalidOperationException("Only a composition in run mode can be started.");
+        lock (_gate)
+        {
+            if (_started)
+            {
+                return Task.CompletedTask;
+            }
+            _started = true;
+        }
+        orchestrator.Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops every resource: SIGTERM, then a kill after the grace period.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_orchestrator is null)
+        {
+            return Task.CompletedTask;
+        }
+        lock (_gate)
+        {
+            return _stopping ??= _orchestrator.StopAsync();
+        }
+    }
+
+    /// <summary>The URL of a resource's endpoint (the first replica's for projects).</summary>
+    public Uri GetEndpoint(string resourceName, string endpointName = "http")
+    {
+        var orchestrator = _orchestrator ?? throw new InvalidOperationException("The application is not running.");
+        return orchestrator[resourceName] switch
+        {
+            ProjectRuntime project when endpointName == "http" => new Uri(project.HttpUrls[0]),
+            RedisRuntime { ConnectionString: { } cs } when endpointName == "tcp" =>
+                new Uri($"tcp://{RedisRuntime.ParseEndpoint(cs).Host}:{RedisRuntime.ParseEndpoint(cs).Port}"),
+            _ => throw new ArgumentException($"Resource '{resourceName}' has no running '{endpointName}' endpoint.", nameof(endpointName)),
+        };
+    }
+
+    /// <summary>Every replica's URL of a project's http endpoint.</summary>
+    public IReadOnlyList<Uri> GetEndpoints(string resourceName) =>
+        _orchestrator?[resourceName] is ProjectRuntime project ? project.HttpUrls.Select(u => new Uri(u)).ToList() : [];
+
+    public string? GetConnectionString(string resourceName) =>
+        _orchestrator?[resourceName] is RedisRuntime redis ? redis.ConnectionString : null;
+
+    /// <summary>Stops one resource (the dashboard's stop command).</summary>
+    public Task StopResourceAsync(string name) =>
+        (_orchestrator ?? throw new InvalidOperationException("The application is not running.")).StopResourceAsync(name);
+
+    /// <summary>Starts a stopped resource again, waits included.</summary>
+    public void StartResource(string name) =>
+        (_orchestrator ?? throw new InvalidOperationException("The application is not running.")).StartResource(name);
+
+    public async Task RestartResourceAsync(string name)
+    {
+        await StopResourceAsync(name);
+        StartResource(name);
+    }
+
+    /// <summary>The process ids of a resource's running instances.</summary>
+    internal IReadOnlyList<int> ProcessIds(string name) =>
+        _orchestrator?[name].Instances.Select(i => i.ProcessId).OfType<int>().ToList() ?? [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_loggerFactory is not NullLoggerFactory)
+        {
+            _loggerFactory.Dispose();
+        }
+    }
+
+    private void Publish()
+    {
+        var builder = _builder!;
+        var outputPath = builder.Configuration["Publishing:OutputPath"];
+        switch (ExecutionContext.PublisherName)
+        {
+            case "manifest":
+                if (string.IsNullOrWhiteSpace(outputPath))
+                {
+                    throw new DistributedApplicationException("The '--output-path [path]' option was not specified even though '--publisher manifest' argument was used.");
+                }
+                var written = ManifestPublisher.Write(builder.Resources, outputPath);
+                Console.Out.WriteLine($"Published manifest to: {written}");
+                break;
+            default:
+                throw new DistributedApplicationException($"Unknown publisher '{ExecutionContext.PublisherName}'. Known: manifest.");
+        }
+    }
+
+    private async Task PrintResourcesWhenServingAsync(Task shutdown)
+    {
+        using var cancel = new CancellationTokenSource();
+        _ = shutdown.ContinueWith(_ => cancel.Cancel(), TaskScheduler.Default);
+        try
+        {
+            foreach (var resource in Resources)
+            {
+                if (ResourceNotifications.TryGetCurrentState(resource.Name, out var s) && s.Message is not null && s.State == KnownResourceStates.NotStarted)
+                {
+                    continue;
+                }
+                await ResourceNotifications.WaitForResourceAsync(resource.Name, s => s.IsServing, cancel.Token);
+            }
+            Console.Out.WriteLine(ResourceTable.Render(Resources.Select(r =>
+                ResourceNotifications.TryGetCurrentState(r.Name, out var snapshot) ? snapshot : null).OfType<ResourceSnapshot>()));
+            Console.Out.WriteLine("Press Ctrl+C to stop.");
+        }
+        catch (TimeoutException)
+        {
+            // Shutting down before everything came up.
+        }
+    }
+
+    private static OrchestratorOptions ReadOptions(IConfiguration configuration) => new()
+    {
+        Environment = configuration["AppHost:Environment"] ?? "Development",
+        RandomizePorts = configuration.GetValue("AppHost:RandomizePorts", false),
+        ShutdownGracePeriod = TimeSpan.FromSeconds(configuration.GetValue("AppHost:ShutdownTimeoutSeconds", 10)),
+        MaxRestartAttempts = configuration.GetValue("AppHost:MaxRestartAttempts", 8),
+        StopOnResourceUnavailable = configuration["AppHost:WaitBehavior"] == "StopOnResourceUnavailable",
+        OtlpEndpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"],
+        OtlpProtocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc",
+        Ports = configuration.GetSection("AppHost:Ports").GetChildren()
+            .Where(c => int.TryParse(c.Value, out _))
+            .ToDictionary(c => c.Key, c => int.Parse(c.Value!), StringComparer.OrdinalIgnoreCase),
+        BuildConfiguration = typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping every resource")]
+    private static partial void LogStopping(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped")]
+    private static partial void LogStopped(ILogger logger);
+}
+
+/// <summary>A composition that cannot be run or published as declared.</summary>
+public sealed class DistributedApplicationException(string message) : Exception(message);
