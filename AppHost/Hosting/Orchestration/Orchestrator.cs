@@ -28,8 +28,7 @@ internal sealed partial class Orchestrator : IReferenceResolver
                 context.Absent.Add(resource.Name);
                 context.Notifications.Publish(resource.Name, s => s with
                 {
-                    Message = "redis-server is not on PATH and ConnectionStrings:" + resource.Name
-                              + " is not set: services use their in-process cache (install it: apt-get install redis-server)",
+                    Message = "not running (no redis-server found, no connection string): services use in-process caches",
                 });
             }
         }
