@@ -1,7 +1,7 @@
-using Xunit;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Xunit;
 
 namespace VideoPlatform.TestSupport;
 
