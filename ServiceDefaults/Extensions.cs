@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting.Security;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -32,12 +33,14 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddDefaultSecurity();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             // API calls get the standard pipeline (10 s per attempt, retries, circuit breaker).
             // Clients that move media bytes remove it and set their own timeouts.
             http.AddStandardResilienceHandler();
+            http.AddInternalApiKey();
             http.AddServiceDiscovery();
         });
 
@@ -47,6 +50,9 @@ public static class Extensions
                 context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
                 context.ProblemDetails.Extensions.TryAdd("trace_id", context.HttpContext.TraceIdentifier);
             });
+        // Errors Kestrel raises while reading a request (body too large, malformed) keep their 4xx.
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector =
+            exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi();
 
         return builder;
@@ -101,6 +107,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultSecurity();
 
         var detailed = app.Environment.IsDevelopment();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions

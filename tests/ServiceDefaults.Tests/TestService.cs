@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using VideoPlatform.TestSupport;
+
+namespace VideoPlatform.ServiceDefaults.Tests;
+
+/// <summary>A minimal service with the service defaults, on real Kestrel on a loopback port.</summary>
+internal sealed class TestService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestService(WebApplication app, Uri address)
+    {
+        _app = app;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestService> StartAsync(IDictionary<string, string?> settings, string environment = "Production")
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.AddServiceDefaults();
+        builder.AddRedisClient("cache");
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGet("/echo", (HttpContext context) => new
+        {
+            client_ip = context.Connection.RemoteIpAddress?.ToString(),
+            api_key = context.Request.Headers["X-API-Key"].ToString(),
+        });
+        app.MapPost("/echo", async (HttpRequest request) =>
+        {
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer)) > 0)
+            {
+                total += read;
+            }
+            return new { bytes = total };
+        });
+        app.MapGet("/api/v2/stream/embed/x", () => Results.Content("<video></video>", "text/html"));
+        await app.StartAsync();
+        return new TestService(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
