@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,13 @@ public static class RedisExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(connectionName)))
         {
             builder.Services.AddStackExchangeRedisCache(_ => { });
+            // Every cache call becomes a span of the request that made it.
+            var redisCache = builder.Services.Last(d => d.ServiceType == typeof(IDistributedCache));
+            builder.Services.Remove(redisCache);
+            builder.Services.AddSingleton<IDistributedCache>(services => new InstrumentedDistributedCache(
+                (IDistributedCache)(redisCache.ImplementationFactory?.Invoke(services)
+                                    ?? redisCache.ImplementationInstance
+                                    ?? ActivatorUtilities.CreateInstance(services, redisCache.ImplementationType!))));
             builder.Services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, services) =>
             {
                 options.InstanceName = $"{builder.Environment.ApplicationName}:";
