@@ -16,11 +16,19 @@ public static class DistributedApplicationTestingBuilder
         string[]? args = null,
         IEnumerable<KeyValuePair<string, string?>>? configuration = null,
         CancellationToken cancellationToken = default)
-        where TEntryPoint : class
+        where TEntryPoint : class =>
+        CreateAsync(typeof(TEntryPoint).Assembly, args, configuration, cancellationToken);
+
+    /// <summary>The same, naming the AppHost by its assembly (for programs that have a <c>Program</c> of their own).</summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync(
+        Assembly appHost,
+        string[]? args = null,
+        IEnumerable<KeyValuePair<string, string?>>? configuration = null,
+        CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var entryPoint = typeof(TEntryPoint).Assembly.EntryPoint
-                         ?? throw new InvalidOperationException($"{typeof(TEntryPoint).Assembly.GetName().Name} has no entry point.");
+        var entryPoint = appHost.EntryPoint
+                         ?? throw new InvalidOperationException($"{appHost.GetName().Name} has no entry point.");
 
         var hook = new TestingHook(configuration ?? []);
         var previous = DistributedApplicationBuilder.Hook.Value;

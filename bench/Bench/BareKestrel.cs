@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace VideoPlatform.Bench;
+
+/// <summary>
+/// The baseline: Kestrel with nothing else, answering fixed bytes. Runs as its own process
+/// (this program with <c>--serve-bytes</c>) so that it competes for the CPU like a service does.
+/// </summary>
+internal static class BareKestrel
+{
+    public static async Task ServeAsync(string file, string contentType, int port)
+    {
+        var body = await File.ReadAllBytesAsync(file);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/bytes", () => Results.Bytes(body, contentType));
+        await app.RunAsync();
+    }
+
+    public static Process Start(string file, string contentType, int port) =>
+        Process.Start(new ProcessStartInfo("dotnet",
+            [typeof(BareKestrel).Assembly.Location, "--serve-bytes", file, contentType, port.ToString()])
+        {
+            RedirectStandardOutput = true,
+        })!;
+}

@@ -1,0 +1,36 @@
+namespace VideoPlatform.Bench;
+
+/// <summary>Command line: <c>--duration 15 --connections 64 --only cached-metadata,proxy</c>.</summary>
+internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnlySet<string> Only, string ReportPath, bool Soak)
+{
+    public bool Includes(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var duration = TimeSpan.FromSeconds(15);
+        var connections = 64;
+        var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var report = Path.Combine(Repository.Root, "docs", "benchmarks.md");
+        var soak = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--duration": duration = TimeSpan.FromSeconds(int.Parse(args[++i])); break;
+                case "--connections": connections = int.Parse(args[++i]); break;
+                case "--only": only.UnionWith(args[++i].Split(',')); break;
+                case "--report": report = Path.GetFullPath(args[++i]); break;
+                case "--soak": soak = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration <s> --connections <n> --only <a,b> --report <file> --soak");
+            }
+        }
+        return new BenchOptions(duration, connections, only, report, soak);
+    }
+}
+
+internal static class Repository
+{
+    public static string Root { get; } = Path.GetFullPath(
+        typeof(Repository).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!);
+}

@@ -1,0 +1,43 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace VideoPlatform.Bench;
+
+/// <summary>
+/// The composition under measurement: the AppHost's own declaration, started from its Release
+/// build output with fixed test-style settings (random ports, no console echo).
+/// </summary>
+internal sealed class Platform : IAsyncDisposable
+{
+    private Platform(DistributedApplication app) => App = app;
+
+    public DistributedApplication App { get; }
+
+    public static async Task<Platform> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(DistributedApplication).Assembly,
+            configuration: [new("AppHost:Environment", "Production")]);
+        // Measure the code, not the defences: security stays as in Development.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder<ProjectResource>(project.Name).WithEnvironment("Security__Enabled", "false");
+        }
+        configure?.Invoke(builder);
+        var app = await builder.BuildAsync();
+        await app.StartAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        foreach (var resource in builder.Resources)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+        }
+        return new Platform(app);
+    }
+
+    public Uri Endpoint(string resource) => App.GetEndpoint(resource);
+
+    public int ProcessId(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var snapshot) ? snapshot.ProcessIds[0] : 0;
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
