@@ -1,5 +1,8 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Extractors;
+using VideoPlatform.Metadata.Extractors.Instagram;
+using VideoPlatform.Metadata.Extractors.Twitch;
+using VideoPlatform.Metadata.Extractors.Twitter;
 
 namespace VideoPlatform.Metadata.Extensions;
 
@@ -11,6 +14,15 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
 
         builder.Services.AddSingleton<ExtractorRegistry>();
+        builder.AddSocialExtractors();
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+    }
+
+    /// <summary>Twitch, Twitter/X and Instagram.</summary>
+    private static void AddSocialExtractors(this IHostApplicationBuilder builder)
+    {
+        builder.AddTwitchExtractor();
+        builder.AddTwitterExtractor();
+        builder.Services.AddSingleton<IVideoExtractor, InstagramExtractor>();
     }
 }

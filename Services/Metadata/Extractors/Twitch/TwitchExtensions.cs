@@ -1,0 +1,13 @@
+namespace VideoPlatform.Metadata.Extractors.Twitch;
+
+internal static class TwitchExtensions
+{
+    public static IHostApplicationBuilder AddTwitchExtractor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.SectionName);
+        builder.Services.AddHttpClient(nameof(TwitchGqlClient));
+        builder.Services.AddSingleton<TwitchGqlClient>();
+        builder.Services.AddSingleton<IVideoExtractor, TwitchExtractor>();
+        return builder;
+    }
+}

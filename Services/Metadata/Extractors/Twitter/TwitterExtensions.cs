@@ -1,0 +1,12 @@
+namespace VideoPlatform.Metadata.Extractors.Twitter;
+
+internal static class TwitterExtensions
+{
+    public static IHostApplicationBuilder AddTwitterExtractor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwitterOptions>().BindConfiguration(TwitterOptions.SectionName);
+        builder.Services.AddHttpClient(nameof(TwitterExtractor));
+        builder.Services.AddSingleton<IVideoExtractor, TwitterExtractor>();
+        return builder;
+    }
+}

@@ -1,0 +1,9 @@
+namespace VideoPlatform.Metadata.Extractors.Twitter;
+
+/// <summary><c>Platforms:Twitter</c>: the public syndication endpoint embedded tweets use.</summary>
+public sealed class TwitterOptions
+{
+    public const string SectionName = "Platforms:Twitter";
+
+    public Uri SyndicationUrl { get; set; } = new("https://cdn.syndication.twimg.com");
+}
