@@ -240,3 +240,24 @@ public sealed class InternalApiKeyTests
         }
     }
 }
+
+public sealed class DependencyFailureTests
+{
+    [Fact]
+    public async Task An_unreachable_dependency_is_a_503_problem_not_a_500()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?>
+        {
+            ["services:down:http:0"] = $"http://127.0.0.1:{TestSupport.FreePort.Next()}",
+        });
+
+        using var response = await service.Client.GetAsync("/call-down");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("upstream_unavailable", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain("at ", problem.GetProperty("detail").GetString());
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+}

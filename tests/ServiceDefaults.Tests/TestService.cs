@@ -49,6 +49,8 @@ internal sealed class TestService : IAsyncDisposable
             }
             return new { bytes = total };
         });
+        app.MapGet("/call-down", async (IHttpClientFactory clients) =>
+            await clients.CreateClient().GetStringAsync("https+http://down/anything"));
         app.MapGet("/api/v2/stream/embed/x", () => Results.Content("<video></video>", "text/html"));
         await app.StartAsync();
         return new TestService(app, new Uri($"http://127.0.0.1:{port}"));

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace VideoPlatform.AppHost.Tests;
+
+/// <summary>
+/// Faults injected into the running composition while requests flow: Redis going away and
+/// coming back, a service killed. Metadata runs with its production security on, so every
+/// request also counts against a rate limit kept in Redis.
+/// </summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private DistributedApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        builder.CreateResourceBuilder<ProjectResource>("metadata")
+            .WithEnvironment("Security__Enabled", "true")
+            .WithEnvironment("Security__RateLimit__PermitLimit", "100000");
+        _app = await builder.BuildAsync();
+        await _app.StartAsync();
+        using var timeout = new CancellationTokenSource(CompositionFixture.StartTimeout);
+        foreach (var name in new[] { "cache", "metadata", "streaming", "legacy" })
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Requests_keep_succeeding_while_redis_stops_and_returns()
+    {
+        using var metadata = _app.CreateHttpClient("metadata");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        using var load = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!load.IsCancellationRequested)
+            {
+                using var response = await metadata.GetAsync("/api/v2/platforms", CancellationToken.None);
+                statuses.Add(response.StatusCode);
+            }
+        })).ToList();
+
+        await WaitForRequestsAsync(statuses, 50, timeout.Token);
+        Assert.True((await metadata.GetAsync("/api/v2/platforms")).Headers.Contains("X-RateLimit-Limit"), "rate limiting is on");
+
+        await _app.StopResourceAsync("cache");
+        await _app.ResourceNotifications.WaitForResourceAsync("metadata", s => s.Health == HealthStatus.Degraded, timeout.Token);
+        var duringOutage = statuses.Count;
+        await WaitForRequestsAsync(statuses, duringOutage + 50, timeout.Token);
+
+        _app.StartResource("cache");
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
+        var afterReturn = statuses.Count;
+        await WaitForRequestsAsync(statuses, afterReturn + 50, timeout.Token);
+
+        await load.CancelAsync();
+        await Task.WhenAll(workers);
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task While_metadata_is_down_legacy_answers_503_clearly_then_recovers()
+    {
+        using var legacy = _app.CreateHttpClient("legacy");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
+
+        await _app.StopResourceAsync("metadata");
+        try
+        {
+            using var down = await legacy.GetAsync("/api/platforms", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("upstream_unavailable", await down.Content.ReadAsStringAsync(timeout.Token));
+
+            using var health = await legacy.GetAsync("/api/health", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("metadata is unreachable", await health.Content.ReadAsStringAsync(timeout.Token));
+        }
+        finally
+        {
+            _app.StartResource("metadata");
+        }
+
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
+        using var back = await legacy.GetAsync("/api/platforms", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    private static async Task WaitForRequestsAsync(ConcurrentBag<HttpStatusCode> statuses, int count, CancellationToken cancellationToken)
+    {
+        while (statuses.Count < count)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+}
