@@ -86,6 +86,29 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} answers were wrong:{Environment.NewLine}" + string.Join(Environment.NewLine, failures.Take(25)));
     }
 
+    [Theory]
+    [InlineData("GET /api/v2/platforms HTTP/1.1\r\nHost: x\r\nX-Long: {big-header}\r\n\r\n", 431)]
+    [InlineData("GET /{long-path} HTTP/1.1\r\nHost: x\r\n\r\n", 414)]
+    [InlineData("GET /api/v2/platforms HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0000b\r\n\r\n", 400)]
+    [InlineData("GET /api/v2/plat forms HTTP/1.1\r\nHost: x\r\n\r\n", 400)]
+    [InlineData("GET /api/v2/platforms HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", 400)]
+    [InlineData("GET /api/v2/platforms HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked, identity\r\n\r\n", 400)]
+    public async Task Malformed_http_is_refused_by_every_service_which_keeps_serving(string raw, int status)
+    {
+        foreach (var service in Services)
+        {
+            var endpoint = _app.GetEndpoint(service);
+            var request = raw.Replace("{big-header}", new string('a', 64 * 1024), StringComparison.Ordinal)
+                .Replace("{long-path}", new string('b', 20 * 1024), StringComparison.Ordinal);
+
+            var answer = await RawHttp.SendAsync(endpoint.Host, endpoint.Port, request);
+
+            Assert.StartsWith($"HTTP/1.1 {status} ", answer);
+            using var client = _app.CreateHttpClient(service);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
+        }
+    }
+
     private int UpstreamCalls() => _trap.Requests.Count;
 
     /// <summary>Null when the answer is acceptable, else what is wrong with it.</summary>
