@@ -77,21 +77,9 @@ public sealed class TwitchExtractor(TwitchGqlClient twitch) : IVideoExtractor
             HasAudio = true,
         }).ToList();
 
-        var owner = video["owner"] as JsonObject;
-        return (new VideoInfo
+        return (Describe(id, video, "owner", "lengthSeconds", "previewThumbnailURL") with
         {
-            Id = id,
-            Platform = "twitch",
-            Title = Text(video, "title") ?? $"Twitch VOD {id}",
             Description = Text(video, "description"),
-            Duration = video["lengthSeconds"]?.GetValue<double>(),
-            Thumbnail = Text(video, "previewThumbnailURL"),
-            Uploader = owner is null ? null : Text(owner, "displayName"),
-            ChannelId = owner is null ? null : Text(owner, "id"),
-            ChannelUrl = owner is null ? null : $"https://www.twitch.tv/{Text(owner, "login")}",
-            ViewCount = video["viewCount"]?.GetValue<long>(),
-            UploadDate = Date(Text(video, "createdAt")),
-            Category = (video["game"] as JsonObject) is { } game ? Text(game, "name") : null,
             Formats = formats,
             ExpiresAt = TokenExpiry(value),
         }, master.ToString());
@@ -137,23 +125,31 @@ public sealed class TwitchExtractor(TwitchGqlClient twitch) : IVideoExtractor
             .OrderByDescending(f => f.Height)
             .ToList();
 
-        var broadcaster = clip["broadcaster"] as JsonObject;
-        return (new VideoInfo
+        return (Describe(slug, clip, "broadcaster", "durationSeconds", "thumbnailURL") with
         {
-            Id = slug,
-            Platform = "twitch",
-            Title = Text(clip, "title") ?? slug,
-            Duration = clip["durationSeconds"]?.GetValue<double>(),
-            Thumbnail = Text(clip, "thumbnailURL"),
-            Uploader = broadcaster is null ? null : Text(broadcaster, "displayName"),
-            ChannelId = broadcaster is null ? null : Text(broadcaster, "id"),
-            ChannelUrl = broadcaster is null ? null : $"https://www.twitch.tv/{Text(broadcaster, "login")}",
-            ViewCount = clip["viewCount"]?.GetValue<long>(),
-            UploadDate = Date(Text(clip, "createdAt")),
-            Category = (clip["game"] as JsonObject) is { } game ? Text(game, "name") : null,
             Formats = formats,
             ExpiresAt = TokenExpiry(value),
         }, null);
+    }
+
+    /// <summary>What VODs and clips describe alike: title, length, channel, views, date, game.</summary>
+    private static VideoInfo Describe(string id, JsonObject node, string channelKey, string durationKey, string thumbnailKey)
+    {
+        var channel = node[channelKey] as JsonObject;
+        return new VideoInfo
+        {
+            Id = id,
+            Platform = "twitch",
+            Title = Text(node, "title") ?? id,
+            Duration = node[durationKey]?.GetValue<double>(),
+            Thumbnail = Text(node, thumbnailKey),
+            Uploader = channel is null ? null : Text(channel, "displayName"),
+            ChannelId = channel is null ? null : Text(channel, "id"),
+            ChannelUrl = channel is null ? null : $"https://www.twitch.tv/{Text(channel, "login")}",
+            ViewCount = node["viewCount"]?.GetValue<long>(),
+            UploadDate = Date(Text(node, "createdAt")),
+            Category = node["game"] is JsonObject game ? Text(game, "name") : null,
+        };
     }
 
     private static string? Text(JsonObject node, string name) => node[name]?.GetValue<string>();
