@@ -42,6 +42,9 @@ public static class ContractJson
 [JsonSerializable(typeof(VideoInfo))]
 [JsonSerializable(typeof(FormatList))]
 [JsonSerializable(typeof(ResolvedUrl))]
+[JsonSerializable(typeof(BatchInfoResponse))]
+[JsonSerializable(typeof(VideoUrlRequest))]
+[JsonSerializable(typeof(BatchInfoRequest))]
 [JsonSerializable(typeof(StreamMetricsResponse))]
 [JsonSerializable(typeof(ResolvedStream))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

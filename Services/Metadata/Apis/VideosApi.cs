@@ -2,37 +2,81 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Apis;
 
 internal static class VideosApi
 {
+    private const int MaxBatch = 50;
+    private const int BatchConcurrency = 4;
+
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var videos = app.MapGroup("/api/v2/videos/{platform}/{videoId}").WithTags("Videos");
         videos.MapGet("/", GetVideo).WithName("GetVideo")
             .WithSummary("A video's metadata with its formats.");
         videos.MapGet("/formats", GetFormats).WithName("GetFormats")
-            .WithSummary("Every muxed, video-only and audio-only format of a video.");
+            .WithSummary("Every muxed, video-only and audio-only format of a video, with HLS/DASH manifests for live streams.");
 
+        app.MapPost("/api/v2/videos/info", PostInfo).WithName("PostVideoInfo").WithTags("Videos")
+            .WithSummary("A video's metadata from any supported URL: {\"url\": \"https://youtu.be/…\"}.");
+        app.MapPost("/api/v2/videos/batch/info", PostBatchInfo).WithName("PostBatchVideoInfo").WithTags("Videos")
+            .WithSummary($"Metadata of up to {MaxBatch} URLs, each answered on its own: {{\"urls\": [...]}}.");
         app.MapGet("/api/v2/resolve", Resolve).WithName("Resolve").WithTags("Videos")
             .WithSummary("What a pasted URL points at (platform, kind, id), without calling the platform.");
         return app;
     }
 
     private static async Task<Ok<VideoInfo>> GetVideo(
-        string platform, string videoId, ExtractorRegistry registry, CancellationToken cancellationToken)
+        string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var extractor = FindExtractor(registry, platform, videoId);
-        return TypedResults.Ok(await extractor.GetVideoAsync(videoId, cancellationToken));
+        return TypedResults.Ok(await cache.GetVideoAsync(extractor, videoId, cancellationToken));
     }
 
     private static async Task<Ok<FormatList>> GetFormats(
-        string platform, string videoId, ExtractorRegistry registry, CancellationToken cancellationToken)
+        string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var extractor = FindExtractor(registry, platform, videoId);
-        return TypedResults.Ok(await extractor.GetFormatsAsync(videoId, cancellationToken));
+        return TypedResults.Ok(await cache.GetFormatsAsync(extractor, videoId, cancellationToken));
+    }
+
+    private static async Task<Ok<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+    {
+        var (extractor, id) = FindVideo(registry, request.Url);
+        return TypedResults.Ok(await cache.GetVideoAsync(extractor, id, cancellationToken));
+    }
+
+    private static async Task<Ok<BatchInfoResponse>> PostBatchInfo(
+        BatchInfoRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+    {
+        var urls = request.Urls ?? [];
+        if (urls.Count is 0 or > MaxBatch)
+        {
+            throw new PlatformException(ErrorCodes.InvalidRequest, $"Send between 1 and {MaxBatch} URLs in 'urls'.");
+        }
+
+        using var gate = new SemaphoreSlim(BatchConcurrency);
+        var items = await Task.WhenAll(urls.Select(async url =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var (extractor, id) = FindVideo(registry, url);
+                return new BatchInfoItem(url, true, await cache.GetVideoAsync(extractor, id, cancellationToken), null);
+            }
+            catch (PlatformException ex)
+            {
+                return new BatchInfoItem(url, false, null, new BatchInfoError(ex.Code, ex.Message));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return TypedResults.Ok(new BatchInfoResponse(items.Count(i => i.Success), items.Count(i => !i.Success), items));
     }
 
     private static Ok<ResolvedUrl> Resolve([FromQuery] string? url, ExtractorRegistry registry)
@@ -44,6 +88,20 @@ internal static class VideosApi
         return TypedResults.Ok(registry.Resolve(url));
     }
 
+    private static (IVideoExtractor Extractor, string VideoId) FindVideo(ExtractorRegistry registry, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, "A 'url' is required.");
+        }
+        var resolved = registry.Resolve(url);
+        if (resolved.Kind != "video")
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{url}' points at a {resolved.Kind}, not a video.");
+        }
+        return (FindExtractor(registry, resolved.Platform, resolved.Id), resolved.Id);
+    }
+
     private static IVideoExtractor FindExtractor(ExtractorRegistry registry, string platform, string videoId)
     {
         if (!registry.TryGet(platform, out var extractor))
@@ -52,7 +110,7 @@ internal static class VideosApi
         }
         if (!extractor.IsValidVideoId(videoId))
         {
-            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a valid {extractor.Platform.DisplayName} video id.");
+            throw new PlatformException(ErrorCodes.InvalidVideoId, $"That is not a valid {extractor.Platform.DisplayName} video id.");
         }
         return extractor;
     }

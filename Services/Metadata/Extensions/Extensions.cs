@@ -1,8 +1,10 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
 using VideoPlatform.Metadata.Extractors.Instagram;
 using VideoPlatform.Metadata.Extractors.Twitch;
 using VideoPlatform.Metadata.Extractors.Twitter;
+using VideoPlatform.Metadata.Extractors.YouTube;
 
 namespace VideoPlatform.Metadata.Extensions;
 
@@ -13,7 +15,10 @@ internal static class Extensions
         builder.AddRedisHybridCache("cache");
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
 
+        builder.Services.AddOptions<MetadataCacheOptions>().BindConfiguration(MetadataCacheOptions.SectionName);
+        builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
+        builder.AddYouTubeExtractor();
         builder.AddSocialExtractors();
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
     }

@@ -18,6 +18,12 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors)
     /// <summary>Resolves a URL (or a bare id of a platform that allows them) to platform, kind and id.</summary>
     public ResolvedUrl Resolve(string input)
     {
+        // A bare video id is taken as YouTube's, as the seed's clients sent them.
+        if (_byName.TryGetValue("youtube", out var youtube) && youtube.IsValidVideoId(input.Trim()))
+        {
+            return new ResolvedUrl("youtube", "video", input.Trim());
+        }
+
         if (!Uri.TryCreate(input.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new PlatformException(ErrorCodes.InvalidUrl, $"'{Truncate(input)}' is not an http(s) URL.");

@@ -1,0 +1,16 @@
+namespace VideoPlatform.Metadata.Caching;
+
+/// <summary><c>Metadata:Cache</c>: how long what was extracted is kept (locally and in Redis).</summary>
+public sealed class MetadataCacheOptions
+{
+    public const string SectionName = "Metadata:Cache";
+
+    /// <summary>Video details and formats. Never beyond the stream URLs' own expiry less <see cref="ExpiryMargin"/>.</summary>
+    public TimeSpan VideoTtl { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a video known to be dead (removed, private, region-locked…) is answered from cache.</summary>
+    public TimeSpan NegativeTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Stream URLs this close to expiring are fetched again rather than served.</summary>
+    public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(10);
+}

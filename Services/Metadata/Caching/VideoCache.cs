@@ -1,0 +1,92 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Extractors;
+
+namespace VideoPlatform.Metadata.Caching;
+
+/// <summary>
+/// Extraction results through HybridCache (in-process first, Redis second): concurrent requests
+/// for one uncached video make one upstream call, every replica shares what one extracted, a
+/// dead video is remembered as dead for a while, and stream URLs are never served past their
+/// expiry less a margin. Hits and misses are counted on the <c>VideoPlatform.Metadata</c> meter.
+/// </summary>
+public sealed class VideoCache
+{
+    public const string MeterName = "VideoPlatform.Metadata";
+
+    private static readonly HashSet<string> Remembered =
+    [
+        ErrorCodes.VideoUnavailable, ErrorCodes.VideoPrivate, ErrorCodes.GeoRestricted, ErrorCodes.MembersOnly,
+        ErrorCodes.PaymentRequired, ErrorCodes.AgeRestricted, ErrorCodes.LoginRequired, ErrorCodes.LiveStreamOffline,
+    ];
+
+    private readonly HybridCache _cache;
+    private readonly MetadataCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Counter<long> _lookups;
+
+    public VideoCache(HybridCache cache, IOptions<MetadataCacheOptions> options, TimeProvider time, IMeterFactory meters)
+    {
+        _cache = cache;
+        _options = options.Value;
+        _time = time;
+        _lookups = meters.Create(MeterName).CreateCounter<long>("metadata.cache.lookups", "{lookup}",
+            "Extraction results asked of the cache, by result: hit, or miss (the platform was asked).");
+    }
+
+    public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
+        GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
+
+    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
+        GetAsync(extractor.Platform.Name, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken);
+
+    private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
+        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken)
+    {
+        var key = $"{kind}:{platform}:{id}";
+        for (var attempt = 0; ; attempt++)
+        {
+            var fetched = false;
+            var entry = await _cache.GetOrCreateAsync(key, async token =>
+                {
+                    fetched = true;
+                    try
+                    {
+                        return new CachedResult<T>(await fetch(token), null, null, _time.GetUtcNow());
+                    }
+                    catch (PlatformException ex) when (Remembered.Contains(ex.Code))
+                    {
+                        return new CachedResult<T>(default, ex.Code, ex.Message, _time.GetUtcNow());
+                    }
+                },
+                new HybridCacheEntryOptions { Expiration = _options.VideoTtl, LocalCacheExpiration = _options.VideoTtl },
+                cancellationToken: cancellationToken);
+            _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", fetched ? "miss" : "hit"));
+
+            if (entry.ErrorCode is { } code)
+            {
+                if (!fetched && _time.GetUtcNow() - entry.CachedAt > _options.NegativeTtl)
+                {
+                    await _cache.RemoveAsync(key, cancellationToken);
+                    continue;
+                }
+                throw new PlatformException(code, entry.ErrorDetail ?? code);
+            }
+
+            var value = entry.Value!;
+            if (attempt == 0 && expiresAt(value) is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow())
+            {
+                // The URLs inside are about to stop working: forget them and extract again, once.
+                await _cache.RemoveAsync(key, cancellationToken);
+                continue;
+            }
+            return value;
+        }
+    }
+}
+
+/// <summary>A cached extraction: the value, or the reason the video cannot be had.</summary>
+public sealed record CachedResult<T>(T? Value, string? ErrorCode, string? ErrorDetail, DateTimeOffset CachedAt);

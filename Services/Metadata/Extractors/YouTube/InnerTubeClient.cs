@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+/// <summary>YouTube's InnerTube API: one player request as one client would make it.</summary>
+public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
+{
+    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var client = new JsonObject
+        {
+            ["clientName"] = profile.ClientName,
+            ["clientVersion"] = profile.ClientVersion,
+            ["hl"] = settings.Language,
+            ["gl"] = settings.Region,
+            ["utcOffsetMinutes"] = 0,
+        };
+        AddIfSet(client, "deviceMake", profile.DeviceMake);
+        AddIfSet(client, "deviceModel", profile.DeviceModel);
+        AddIfSet(client, "osName", profile.OsName);
+        AddIfSet(client, "osVersion", profile.OsVersion);
+        AddIfSet(client, "platform", profile.Platform);
+        if (profile.AndroidSdkVersion is { } sdk)
+        {
+            client["androidSdkVersion"] = sdk;
+        }
+
+        var context = new JsonObject { ["client"] = client };
+        var playerRequest = new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true };
+        JsonObject body;
+        string path;
+        if (profile.Endpoint == "reel")
+        {
+            body = new JsonObject { ["context"] = context, ["playerRequest"] = playerRequest, ["disablePlayerResponse"] = false };
+            path = "/youtubei/v1/reel/reel_item_watch?prettyPrint=false";
+        }
+        else
+        {
+            body = playerRequest;
+            body["context"] = context;
+            path = "/youtubei/v1/player?prettyPrint=false";
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, path)) { Content = JsonContent.Create(body) };
+        if (profile.UserAgent is { } userAgent)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+        request.Headers.Add("X-YouTube-Client-Name", profile.ClientId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("X-YouTube-Client-Version", profile.ClientVersion);
+        request.Headers.Add("X-Goog-Api-Format-Version", "2");
+
+        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's player API answered {(int)response.StatusCode} to the {profile.Name} client.");
+        }
+
+        try
+        {
+            var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
+                         ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered an empty body.");
+            return profile.Endpoint == "reel"
+                ? answer["playerResponse"] as JsonObject ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's reel answer has no player response.")
+                : answer;
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered something that is not JSON.", ex);
+        }
+    }
+
+    private static void AddIfSet(JsonObject node, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            node[name] = value;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+/// <summary>
+/// One InnerTube client YouTube knows, as data, so that swapping clients when YouTube changes is a
+/// configuration change (<c>Platforms:YouTube:Clients</c>), not a release.
+/// </summary>
+public sealed record InnerTubeClientProfile
+{
+    /// <summary>Our name for it, e.g. <c>visionos</c>.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary><c>context.client.clientName</c>, e.g. <c>VISIONOS</c>.</summary>
+    public string ClientName { get; init; } = "";
+
+    /// <summary>The numeric id YouTube expects in <c>X-YouTube-Client-Name</c>.</summary>
+    public int ClientId { get; init; }
+
+    public string ClientVersion { get; init; } = "";
+
+    public string? UserAgent { get; init; }
+
+    public string? DeviceMake { get; init; }
+
+    public string? DeviceModel { get; init; }
+
+    public string? OsName { get; init; }
+
+    public string? OsVersion { get; init; }
+
+    public string? Platform { get; init; }
+
+    public int? AndroidSdkVersion { get; init; }
+
+    /// <summary><c>player</c> (<c>/youtubei/v1/player</c>) or <c>reel</c> (<c>/youtubei/v1/reel/reel_item_watch</c>, whose nested player response carries the muxed itag 18).</summary>
+    public string Endpoint { get; init; } = "player";
+
+    /// <summary>Ask this client only for the muxed formats the earlier ones lacked.</summary>
+    public bool MuxedOnly { get; init; }
+}

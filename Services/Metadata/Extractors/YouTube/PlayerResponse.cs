@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+/// <summary>Reads an InnerTube player response: playability, formats, and the video's details.</summary>
+internal static partial class PlayerResponse
+{
+    /// <summary>
+    /// Null when playable. Otherwise the error to report and whether another client might still
+    /// play it (a client-specific refusal, an age gate some clients skip, a bot check).
+    /// </summary>
+    public static (PlatformException Error, bool TryAnotherClient)? CheckPlayability(JsonObject response, string videoId)
+    {
+        var playability = response["playabilityStatus"] as JsonObject;
+        var status = Text(playability?["status"]) ?? "ERROR";
+        var reason = Text(playability?["reason"]) ?? "";
+        var screen = playability?["errorScreen"]?["playerErrorMessageRenderer"];
+        var screenReason = Runs(screen?["reason"]) ?? "";
+        var subreason = Runs(screen?["subreason"]) ?? "";
+        var all = $"{reason} {screenReason} {subreason}";
+
+        if (status == "OK")
+        {
+            var answered = Text(response["videoDetails"]?["videoId"]);
+            return answered is null || answered == videoId
+                ? null
+                : (new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered with another video ({answered}); this server's address is probably being limited."), true);
+        }
+
+        if (playability?["errorScreen"]?["playerLegacyDesktopYpcTrailerRenderer"] is not null
+            || playability?["errorScreen"]?["ypcTrailerRenderer"] is not null
+            || Has(all, "requires payment", "Premium members", "rent", "purchase"))
+        {
+            return (new PlatformException(ErrorCodes.PaymentRequired, $"This video must be bought, rented or needs YouTube Premium: {First(reason, screenReason)}"), false);
+        }
+
+        return status switch
+        {
+            "LIVE_STREAM_OFFLINE" => (new PlatformException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
+            "LOGIN_REQUIRED" when Has(all, "Private video") =>
+                (new PlatformException(ErrorCodes.VideoPrivate, "This video is private."), false),
+            "LOGIN_REQUIRED" when Has(all, "not a bot") =>
+                (new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),
+            "LOGIN_REQUIRED" or "AGE_CHECK_REQUIRED" or "AGE_VERIFICATION_REQUIRED" or "CONTENT_CHECK_REQUIRED" when Has(all, "age", "inappropriate") || status.StartsWith("AGE", StringComparison.Ordinal) =>
+                (new PlatformException(ErrorCodes.AgeRestricted, "This video is age-restricted: YouTube shows it only to signed-in adults."), true),
+            "LOGIN_REQUIRED" => (new PlatformException(ErrorCodes.LoginRequired, $"YouTube requires sign-in for this video: {First(reason, screenReason)}"), true),
+            "UNPLAYABLE" when Has(all, "country") =>
+                (new PlatformException(ErrorCodes.GeoRestricted, "The uploader has not made this video available in this server's country."), false),
+            "UNPLAYABLE" when Has(all, "members") =>
+                (new PlatformException(ErrorCodes.MembersOnly, $"This video is for channel members only: {First(reason, screenReason)}"), false),
+            "UNPLAYABLE" when Has(all, "not available") =>
+                (new PlatformException(ErrorCodes.VideoUnavailable, "YouTube refused to play this video for this client."), true),
+            "UNPLAYABLE" => (new PlatformException(ErrorCodes.VideoUnavailable, $"YouTube will not play this video: {First(reason, screenReason, "unplayable")}"), false),
+            _ => (new PlatformException(ErrorCodes.VideoUnavailable, $"This video is unavailable: {First(reason, screenReason, "it was removed or never existed")}"), false),
+        };
+    }
+
+    public static List<VideoFormat> Formats(JsonObject response)
+    {
+        var streaming = response["streamingData"] as JsonObject;
+        var formats = new List<VideoFormat>();
+        foreach (var node in (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            // A format whose URL must be deciphered with the player's JavaScript is left out
+            // rather than handed on with a URL that would fail.
+            if (Text(node["url"]) is not { } url)
+            {
+                continue;
+            }
+            var mime = Text(node["mimeType"]) ?? "";
+            var codecs = CodecsOf(mime);
+            var isAudioOnly = mime.StartsWith("audio/", StringComparison.Ordinal);
+            var video = isAudioOnly ? "none" : codecs.ElementAtOrDefault(0) ?? "none";
+            var audio = isAudioOnly ? codecs.ElementAtOrDefault(0) ?? "none" : codecs.ElementAtOrDefault(1) ?? "none";
+            if (video == "unknown")
+            {
+                video = "av01.0.05M.08";
+            }
+            var query = QueryHelpers.ParseQuery(new Uri(url).Query);
+            var track = node["audioTrack"] as JsonObject;
+
+            formats.Add(new VideoFormat
+            {
+                FormatId = node["itag"]?.ToString() ?? "",
+                Url = url,
+                Ext = ContainerOf(mime, isAudioOnly),
+                MimeType = mime,
+                Vcodec = video,
+                Acodec = audio,
+                Width = Int(node["width"]),
+                Height = Int(node["height"]),
+                Fps = isAudioOnly ? null : Int(node["fps"]),
+                Bitrate = Long(node["averageBitrate"]) ?? Long(node["bitrate"]),
+                Filesize = Long(node["contentLength"]) ?? (query.TryGetValue("clen", out var clen) ? long.Parse(clen!, CultureInfo.InvariantCulture) : null),
+                QualityLabel = Text(node["qualityLabel"]) ?? (isAudioOnly ? Text(node["audioQuality"])?.Replace("AUDIO_QUALITY_", "", StringComparison.Ordinal).ToLowerInvariant() : null),
+                AudioSampleRate = Int(node["audioSampleRate"]),
+                AudioChannels = Int(node["audioChannels"]),
+                AudioTrack = track is null ? null : new AudioTrack(
+                    Text(track["id"]) ?? "",
+                    Text(track["id"])?.Split('.')[0],
+                    Text(track["displayName"]),
+                    track["audioIsDefault"]?.GetValue<bool>() ?? false,
+                    TrackKind(Text(track["displayName"]), track["audioIsDefault"]?.GetValue<bool>() ?? false)),
+                HasVideo = video != "none",
+                HasAudio = audio != "none",
+            });
+        }
+        return formats;
+    }
+
+    /// <summary>When the URLs stop working: the <c>expire</c> parameter, else <c>expiresInSeconds</c>.</summary>
+    public static DateTimeOffset? ExpiresAt(JsonObject response, IEnumerable<VideoFormat> formats, DateTimeOffset now)
+    {
+        foreach (var format in formats)
+        {
+            var query = QueryHelpers.ParseQuery(new Uri(format.Url).Query);
+            if (query.TryGetValue("expire", out var expire) && long.TryParse(expire, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+        }
+        return long.TryParse(Text(response["streamingData"]?["expiresInSeconds"]), CultureInfo.InvariantCulture, out var relative)
+            ? now.AddSeconds(relative)
+            : null;
+    }
+
+    public static VideoInfo Describe(string videoId, JsonObject response, IReadOnlyList<VideoFormat> formats, DateTimeOffset? expiresAt)
+    {
+        var details = response["videoDetails"] as JsonObject ?? [];
+        var micro = response["microformat"]?["playerMicroformatRenderer"] as JsonObject ?? [];
+        var thumbnails = (details["thumbnail"]?["thumbnails"] as JsonArray ?? micro["thumbnail"]?["thumbnails"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(t => new Thumbnail(Text(t["url"]) ?? "", Int(t["width"]), Int(t["height"])))
+            .Where(t => t.Url.Length > 0)
+            .OrderBy(t => t.Width ?? 0)
+            .ToList();
+        var duration = Double(details["lengthSeconds"]);
+        var description = Text(details["shortDescription"]) ?? Runs(micro["description"]);
+        var isLive = details["isLive"]?.GetValue<bool>() ?? micro["liveBroadcastDetails"]?["isLiveNow"]?.GetValue<bool>() ?? false;
+        var channelId = Text(details["channelId"]) ?? Text(micro["externalChannelId"]);
+        var uploaded = Text(micro["uploadDate"]) ?? Text(micro["publishDate"]);
+        var captions = (response["captions"]?["playerCaptionsTracklistRenderer"]?["captionTracks"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(c => new CaptionTrack(
+                Text(c["languageCode"]) ?? "",
+                Runs(c["name"]) ?? Text(c["languageCode"]) ?? "",
+                Text(c["kind"]) == "asr",
+                c["isTranslatable"]?.GetValue<bool>() ?? false,
+                Text(c["baseUrl"])))
+            .ToList();
+        var video = formats.Where(f => f.HasVideo && f.Width is not null && f.Height is not null).ToList();
+
+        return new VideoInfo
+        {
+            Id = videoId,
+            Platform = "youtube",
+            Title = Text(details["title"]) ?? Runs(micro["title"]) ?? videoId,
+            Description = description,
+            Duration = isLive ? null : duration,
+            Thumbnail = thumbnails.LastOrDefault()?.Url ?? $"https://i.ytimg.com/vi/{videoId}/hqdefault.jpg",
+            Uploader = Text(details["author"]) ?? Text(micro["ownerChannelName"]),
+            ViewCount = Long(details["viewCount"]) ?? Long(micro["viewCount"]),
+            LikeCount = Long(micro["likeCount"]),
+            UploadDate = uploaded is { Length: >= 10 } ? uploaded[..10].Replace("-", "", StringComparison.Ordinal) : null,
+            Formats = formats,
+            ChannelId = channelId,
+            ChannelUrl = channelId is null ? null : $"https://www.youtube.com/channel/{channelId}",
+            Thumbnails = thumbnails,
+            Keywords = (details["keywords"] as JsonArray ?? []).Select(k => Text(k)).OfType<string>().ToList(),
+            Category = Text(micro["category"]),
+            IsLive = isLive,
+            // YouTube marks no short in the player response; a vertical video of three minutes or less is one.
+            IsShort = !isLive && duration is > 0 and <= 180 && video.Count > 0 && video.All(f => f.Height > f.Width),
+            Captions = captions,
+            Chapters = Chapters(description, duration),
+            ExpiresAt = expiresAt,
+        };
+    }
+
+    public static string? HlsManifestUrl(JsonObject response) => Text(response["streamingData"]?["hlsManifestUrl"]);
+
+    public static string? DashManifestUrl(JsonObject response) => Text(response["streamingData"]?["dashManifestUrl"]);
+
+    /// <summary>Chapters as creators write them in descriptions: lines starting with a timestamp, the first at 0:00.</summary>
+    internal static IReadOnlyList<Chapter> Chapters(string? description, double? duration)
+    {
+        if (description is null)
+        {
+            return [];
+        }
+        var starts = ChapterLine().Matches(description)
+            .Select(m => (Start: Seconds(m.Groups[1].Value), Title: m.Groups[2].Value.Trim()))
+            .ToList();
+        if (starts.Count < 2 || starts[0].Start != 0)
+        {
+            return [];
+        }
+        return starts.Select((c, i) => new Chapter(c.Title, c.Start, i + 1 < starts.Count ? starts[i + 1].Start : duration)).ToList();
+    }
+
+    private static double Seconds(string timestamp) =>
+        timestamp.Split(':').Aggregate(0d, (total, part) => total * 60 + int.Parse(part, CultureInfo.InvariantCulture));
+
+    private static string Scheduled(JsonObject response, JsonObject? playability, string reason)
+    {
+        var start = Text(playability?["liveStreamability"]?["liveStreamabilityRenderer"]?["offlineSlate"]?["liveStreamOfflineSlateRenderer"]?["scheduledStartTime"])
+                    ?? Text(response["microformat"]?["playerMicroformatRenderer"]?["liveBroadcastDetails"]?["startTimestamp"]);
+        if (long.TryParse(start, CultureInfo.InvariantCulture, out var unix))
+        {
+            return $"This live stream has not started; it is scheduled for {DateTimeOffset.FromUnixTimeSeconds(unix):yyyy-MM-ddTHH:mm:ssZ}.";
+        }
+        return DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, out var at)
+            ? $"This live stream has not started; it is scheduled for {at.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}."
+            : $"This live stream is offline{(reason.Length > 0 ? ": " + reason : ".")}";
+    }
+
+    private static string TrackKind(string? displayName, bool isDefault) =>
+        displayName?.Contains("descriptive", StringComparison.OrdinalIgnoreCase) == true ? "descriptive"
+        : isDefault ? "default"
+        : displayName?.Contains("original", StringComparison.OrdinalIgnoreCase) == true ? "original"
+        : "dubbed";
+
+    private static string ContainerOf(string mime, bool audioOnly) =>
+        (mime.Split(';')[0].Split('/').ElementAtOrDefault(1)) switch
+        {
+            "mp4" when audioOnly => "m4a",
+            "3gpp" => "3gp",
+            { Length: > 0 } container => container,
+            _ => "mp4",
+        };
+
+    private static string[] CodecsOf(string mime)
+    {
+        var match = CodecsPattern().Match(mime);
+        return match.Success ? match.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries) : [];
+    }
+
+    private static bool Has(string text, params string[] needles) =>
+        needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+
+    private static string First(params string[] values) => values.FirstOrDefault(v => v.Length > 0) ?? "";
+
+    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
+
+    /// <summary>InnerTube text: <c>{"simpleText":…}</c> or <c>{"runs":[{"text":…}]}</c>.</summary>
+    private static string? Runs(JsonNode? node) =>
+        node switch
+        {
+            JsonValue value => value.ToString(),
+            JsonObject o when Text(o["simpleText"]) is { } simple => simple,
+            JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => Text(r?["text"]))),
+            _ => null,
+        };
+
+    private static int? Int(JsonNode? node) => int.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static long? Long(JsonNode? node) => long.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static double? Double(JsonNode? node) => double.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    [GeneratedRegex(@"codecs=""([^""]*)""")]
+    private static partial Regex CodecsPattern();
+
+    [GeneratedRegex(@"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+[-–—:]?\s*(.+)$", RegexOptions.Multiline)]
+    private static partial Regex ChapterLine();
+}

@@ -1,0 +1,13 @@
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+internal static class YouTubeExtensions
+{
+    public static IHostApplicationBuilder AddYouTubeExtractor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
+        builder.Services.AddHttpClient(nameof(InnerTubeClient));
+        builder.Services.AddSingleton<InnerTubeClient>();
+        builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
+        return builder;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+/// <summary>
+/// YouTube through our own InnerTube client: asks the configured clients in order, takes the
+/// first that plays the video, and asks further clients only for the muxed progressive format
+/// (itag 18) that players without adaptive support need. Playability becomes the platform's
+/// error codes; a client-specific refusal moves on to the next client.
+/// </summary>
+public sealed partial class YouTubeExtractor(
+    InnerTubeClient innerTube,
+    IOptions<YouTubeOptions> options,
+    TimeProvider time,
+    ILogger<YouTubeExtractor> logger) : IVideoExtractor
+{
+    public PlatformInfo Platform { get; } = new(
+        "youtube", "YouTube",
+        ["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be", "youtube-nocookie.com"],
+        ["https://www.youtube.com/watch?v={id}", "https://youtu.be/{id}", "https://www.youtube.com/shorts/{id}",
+         "https://www.youtube.com/embed/{id}", "https://www.youtube.com/live/{id}", "https://music.youtube.com/watch?v={id}", "{id}"],
+        ["info", "formats", "captions", "hls", "dash"],
+        "supported");
+
+    public bool TryResolve(Uri url, out ResolvedUrl resolved) => YouTubeIds.TryResolve(url, out resolved);
+
+    public bool IsValidVideoId(string videoId) => YouTubeIds.IsVideoId(videoId);
+
+    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
+        (await ExtractAsync(videoId, cancellationToken)).Info;
+
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
+    {
+        var (info, hls, dash) = await ExtractAsync(videoId, cancellationToken);
+        return new FormatList
+        {
+            VideoId = videoId,
+            Platform = "youtube",
+            Formats = info.Formats,
+            HlsManifestUrl = hls,
+            DashManifestUrl = dash,
+            IsLive = info.IsLive,
+            Duration = info.Duration,
+            Title = info.Title,
+            ExpiresAt = info.ExpiresAt,
+        };
+    }
+
+    private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId, CancellationToken cancellationToken)
+    {
+        JsonObject? primary = null;
+        var formats = new List<VideoFormat>();
+        PlatformException? lastError = null;
+
+        foreach (var client in options.Value.EffectiveClients)
+        {
+            // Until a client plays the video, ask the full clients; afterwards only the muxed-only
+            // ones, and only while no muxed format has been found.
+            if (primary is null ? client.MuxedOnly : !client.MuxedOnly || formats.Any(f => f.HasVideo && f.HasAudio))
+            {
+                continue;
+            }
+
+            JsonObject response;
+            try
+            {
+                response = await innerTube.GetPlayerAsync(videoId, client, cancellationToken);
+            }
+            catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+            {
+                LogClientFailed(logger, client.Name, videoId, ex.Message);
+                lastError ??= ex;
+                continue;
+            }
+
+            if (PlayerResponse.CheckPlayability(response, videoId) is { } refusal)
+            {
+                LogClientRefused(logger, client.Name, videoId, refusal.Error.Code);
+                if (primary is null)
+                {
+                    lastError = Preferred(lastError, refusal.Error);
+                    if (!refusal.TryAnotherClient)
+                    {
+                        throw refusal.Error;
+                    }
+                }
+                continue;
+            }
+
+            var found = PlayerResponse.Formats(response);
+            if (primary is null)
+            {
+                primary = response;
+                formats.AddRange(found);
+            }
+            else
+            {
+                formats.AddRange(found.Where(f => f.HasVideo && f.HasAudio && formats.All(known => known.FormatId != f.FormatId)));
+            }
+        }
+
+        if (primary is null)
+        {
+            throw lastError ?? new PlatformException(ErrorCodes.UpstreamUnavailable, "No YouTube client is configured.");
+        }
+
+        var hls = PlayerResponse.HlsManifestUrl(primary);
+        if (formats.Count == 0 && hls is null && PlayerResponse.DashManifestUrl(primary) is null)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable,
+                "YouTube returned this video without a single directly playable format (all need the player's JavaScript or a PO token).");
+        }
+
+        var ordered = formats
+            .OrderByDescending(f => f.HasVideo && f.HasAudio)
+            .ThenByDescending(f => f.Height ?? 0)
+            .ThenByDescending(f => f.Bitrate ?? 0)
+            .ToList();
+        var info = PlayerResponse.Describe(videoId, primary, ordered, PlayerResponse.ExpiresAt(primary, ordered, time.GetUtcNow()));
+        return (info, hls, PlayerResponse.DashManifestUrl(primary));
+    }
+
+    private static bool Retryable(PlatformException error) => error.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamThrottled;
+
+    /// <summary>Of two refusals, the one that says more about the video than about the client.</summary>
+    private static PlatformException Preferred(PlatformException? earlier, PlatformException later) =>
+        earlier is null || earlier.Code is ErrorCodes.UpstreamUnavailable || (earlier.Code == ErrorCodes.VideoUnavailable && later.Code != ErrorCodes.UpstreamUnavailable)
+            ? later
+            : earlier;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "YouTube client {Client} refused {VideoId}: {Code}")]
+    private static partial void LogClientRefused(ILogger logger, string client, string videoId, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube client {Client} failed for {VideoId}: {Reason}")]
+    private static partial void LogClientFailed(ILogger logger, string client, string videoId, string reason);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace VideoPlatform.TestSupport.YouTube;
+
+/// <summary>
+/// YouTube's InnerTube player endpoints on loopback, answering from the fixtures in
+/// <c>Fixtures/YouTube</c>: <c>{CLIENTNAME}-{id}.json</c> for one client, else <c>player-{id}.json</c>
+/// for any, <c>reel-{id}.json</c> for <c>reel_item_watch</c>, else an <c>ERROR</c> playability.
+/// Media URLs point at <see cref="CdnUrl"/>. Counts every call, and can answer slowly.
+/// </summary>
+public sealed class FakeYouTube : IAsyncDisposable
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube");
+    private readonly LoopbackServer _server;
+
+    private FakeYouTube(LoopbackServer server, Uri cdn)
+    {
+        _server = server;
+        CdnUrl = cdn;
+    }
+
+    public Uri BaseUrl => _server.Address;
+
+    public Uri CdnUrl { get; }
+
+    /// <summary>Every player call as (client name, video id), in arrival order.</summary>
+    public ConcurrentQueue<(string Client, string VideoId)> Calls { get; } = new();
+
+    /// <summary>Added before each answer, to widen the window in which concurrent requests overlap.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
+
+    public static async Task<FakeYouTube> StartAsync(Uri? cdn = null)
+    {
+        FakeYouTube? fake = null;
+        var server = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapPost("/youtubei/v1/player", (HttpRequest request) => fake!.AnswerAsync(request, reel: false));
+            routes.MapPost("/youtubei/v1/reel/reel_item_watch", (HttpRequest request) => fake!.AnswerAsync(request, reel: true));
+        });
+        fake = new FakeYouTube(server, cdn ?? new Uri("https://rr1---sn-fake.googlevideo.com"));
+        return fake;
+    }
+
+    private async Task<IResult> AnswerAsync(HttpRequest request, bool reel)
+    {
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        var root = body.RootElement;
+        var videoId = (reel ? root.GetProperty("playerRequest") : root).GetProperty("videoId").GetString() ?? "";
+        var client = root.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "";
+        Calls.Enqueue((reel ? "reel" : client, videoId));
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency);
+        }
+
+        var candidates = reel ? new[] { $"reel-{videoId}.json" } : [$"{client}-{videoId}.json", $"player-{videoId}.json"];
+        var file = candidates.Select(name => Path.Combine(Fixtures, name)).FirstOrDefault(File.Exists);
+        var json = file is null
+            ? reel
+                ? """{"playerResponse":{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}}"""
+                : """{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}"""
+            : (await File.ReadAllTextAsync(file)).Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        return Results.Text(json, "application/json");
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
