@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapStreamMetricsApi();
+app.MapStreamApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

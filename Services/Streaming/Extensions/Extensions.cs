@@ -1,5 +1,7 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Proxy;
+using VideoPlatform.Streaming.Resolution;
 
 namespace VideoPlatform.Streaming.Extensions;
 
@@ -12,5 +14,25 @@ internal static class Extensions
 
         builder.Services.AddMetadataApi();
         builder.Services.AddSingleton<StreamMetricsCollector>();
+        builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName);
+        builder.Services.AddSingleton<StreamResolver>();
+        builder.Services.AddSingleton<MediaHostPolicy>();
+        builder.Services.AddSingleton<MediaProxy>();
+        builder.Services.AddExceptionHandler<StreamingExceptionHandler>();
+
+        // Media bytes: no retries or 10-second attempt timeout (they would cut long streams), no
+        // automatic redirects (each hop is checked against the allow-list), connections only to
+        // public addresses unless configured otherwise.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
+        builder.Services.AddHttpClient(MediaProxy.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllResilienceHandlers()
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = services.GetRequiredService<MediaHostPolicy>().ConnectAsync,
+            });
+#pragma warning restore EXTEXP0001
     }
 }

@@ -15,6 +15,7 @@ public sealed class StreamMetricsCollector
     private readonly Counter<long> _bytes;
     private readonly UpDownCounter<long> _active;
     private readonly Histogram<double> _latency;
+    private readonly Counter<long> _reResolves;
 
     private long _totalRequests;
     private long _cacheHits;
@@ -31,6 +32,7 @@ public sealed class StreamMetricsCollector
         _bytes = meter.CreateCounter<long>("streaming.bytes_served", "By", "Bytes proxied to clients.");
         _active = meter.CreateUpDownCounter<long>("streaming.active_streams", "{stream}", "Streams being proxied now.");
         _latency = meter.CreateHistogram<double>("streaming.resolve.duration", "ms", "Time to resolve a stream URL.");
+        _reResolves = meter.CreateCounter<long>("streaming.re_resolves", "{resolve}", "Expired upstream URLs resolved again while proxying.");
     }
 
     public void RequestStarted(string mode, string platform)
@@ -46,6 +48,8 @@ public sealed class StreamMetricsCollector
         Interlocked.Increment(ref _latencySamples);
         _latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
     }
+
+    public void ReResolved() => _reResolves.Add(1);
 
     public void BytesServed(long count)
     {

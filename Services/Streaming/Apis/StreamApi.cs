@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Refit;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Proxy;
+using VideoPlatform.Streaming.Resolution;
+
+namespace VideoPlatform.Streaming.Apis;
+
+/// <summary>Turning a video into something a player can play: redirect, proxy, JSON, or an embeddable page.</summary>
+internal static class StreamApi
+{
+    public static IEndpointRouteBuilder MapStreamApi(this IEndpointRouteBuilder app)
+    {
+        var stream = app.MapGroup("/api/v2/stream").WithTags("Streaming");
+        stream.MapGet("/{platform}/{videoId}", Stream).WithName("Stream")
+            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
+        stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("StreamDirect")
+            .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
+        stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
+            .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.");
+        stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
+            .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).");
+        stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed")
+            .WithSummary("A small HTML5 player page that plays the video through this service; embeddable in other sites.");
+        return app;
+    }
+
+    private static Task<IResult> Stream(string platform, string videoId, [AsParameters] StreamQuery query,
+        StreamResolver resolver, MediaProxy proxy, IOptions<StreamingOptions> options, StreamMetricsCollector metrics, HttpContext context) =>
+        Dispatch(platform, videoId, query, resolver, proxy, options.Value, metrics, context);
+
+    private static async Task<Ok<ResolvedStream>> Direct(string platform, string videoId, [AsParameters] StreamQuery query,
+        StreamResolver resolver, StreamMetricsCollector metrics, CancellationToken cancellationToken)
+    {
+        metrics.RequestStarted("direct", platform);
+        return TypedResults.Ok(await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, cancellationToken));
+    }
+
+    private static async Task<EmptyHttpResult> ProxyStream(string platform, string videoId, [AsParameters] StreamQuery query,
+        StreamResolver resolver, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
+    {
+        metrics.RequestStarted("proxy", platform);
+        await ProxyAsync(platform, videoId, query, resolver, proxy, context);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> StreamUrl([FromQuery] string? url, [AsParameters] StreamQuery query, IMetadataApi metadata,
+        StreamResolver resolver, MediaProxy proxy, IOptions<StreamingOptions> options, StreamMetricsCollector metrics, HttpContext context)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new StreamingException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.");
+        }
+        ResolvedUrl resolved;
+        try
+        {
+            resolved = await metadata.ResolveAsync(url, context.RequestAborted);
+        }
+        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.BadRequest)
+        {
+            throw new StreamingException(ErrorCodes.InvalidUrl, $"'{url}' is not a supported video URL.");
+        }
+        if (resolved.Kind != "video")
+        {
+            throw new StreamingException(ErrorCodes.InvalidUrl, $"That URL points at a {resolved.Kind}, not a video.");
+        }
+        return await Dispatch(resolved.Platform, resolved.Id, query, resolver, proxy, options.Value, metrics, context);
+    }
+
+    private static ContentHttpResult Embed(string platform, string videoId, [AsParameters] StreamQuery query)
+    {
+        var source = $"/api/v2/stream/proxy/{WebUtility.UrlEncode(platform)}/{WebUtility.UrlEncode(videoId)}?quality={WebUtility.UrlEncode(query.Quality ?? "720p")}";
+        var width = Math.Clamp(query.Width ?? 640, 100, 3840);
+        var height = Math.Clamp(query.Height ?? 360, 100, 2160);
+        var html = $$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(platform)}} {{WebUtility.HtmlEncode(videoId)}}</title>
+            <style>html,body{margin:0;background:#000}video{display:block;width:100%;height:100%}</style></head>
+            <body><video controls autoplay playsinline width="{{width}}" height="{{height}}" src="{{WebUtility.HtmlEncode(source)}}"></video></body></html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> Dispatch(string platform, string videoId, StreamQuery query, StreamResolver resolver,
+        MediaProxy proxy, StreamingOptions options, StreamMetricsCollector metrics, HttpContext context)
+    {
+        var mode = (query.Mode ?? "redirect").ToLowerInvariant();
+        if (mode == "auto")
+        {
+            var country = (query.Country ?? options.DefaultCountry ?? "").ToUpperInvariant();
+            mode = options.ProxyCountries.Contains(country, StringComparer.OrdinalIgnoreCase) ? "proxy" : "redirect";
+        }
+        metrics.RequestStarted(mode, platform);
+
+        switch (mode)
+        {
+            case "redirect":
+                var resolved = await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, context.RequestAborted);
+                // A format that needs headers a player cannot send plays only through the proxy.
+                return TypedResults.Redirect(resolved.RequiresProxy ? resolved.ProxyPath! : resolved.StreamUrl);
+            case "json":
+                return TypedResults.Ok(await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, context.RequestAborted));
+            case "proxy":
+                await ProxyAsync(platform, videoId, query, resolver, proxy, context);
+                return TypedResults.Empty;
+            default:
+                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json or auto.");
+        }
+    }
+
+    private static async Task ProxyAsync(string platform, string videoId, StreamQuery query, StreamResolver resolver, MediaProxy proxy, HttpContext context)
+    {
+        var request = query.ToRequest();
+        var resolved = await resolver.ResolveAsync(platform, videoId, request, fresh: false, context.RequestAborted);
+        if (query.Download == true)
+        {
+            var name = string.IsNullOrWhiteSpace(query.Filename) ? $"{platform}_{videoId}.{resolved.Format.Ext}" : query.Filename;
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{AsciiName(name)}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+        }
+        await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token));
+    }
+
+    private static string AsciiName(string name) =>
+        new(name.Select(c => c is >= ' ' and < (char)127 and not ('"' or '\'' or '\\' or '/') ? c : '_').ToArray());
+}
+
+/// <summary>The query every stream route understands.</summary>
+internal sealed record StreamQuery(
+    [FromQuery(Name = "quality")] string? Quality,
+    [FromQuery(Name = "format")] string? Format,
+    [FromQuery(Name = "player")] string? Player,
+    [FromQuery(Name = "mode")] string? Mode,
+    [FromQuery(Name = "country")] string? Country,
+    [FromQuery(Name = "download")] bool? Download,
+    [FromQuery(Name = "filename")] string? Filename,
+    [FromQuery(Name = "width")] int? Width,
+    [FromQuery(Name = "height")] int? Height)
+{
+    public StreamRequest ToRequest() => new() { Quality = Quality, Format = Format, Player = Player, Country = Country };
+}

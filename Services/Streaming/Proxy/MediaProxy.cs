@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Net;
+using System.Text.RegularExpressions;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Metrics;
+
+namespace VideoPlatform.Streaming.Proxy;
+
+/// <summary>
+/// Streams a chosen format's bytes to the client: <c>Range</c>, <c>If-Range</c> and <c>HEAD</c>
+/// passed through, the body copied as it arrives (never buffered whole), the platform's headers
+/// sent upstream and none of the upstream's own headers leaked back beyond what a player needs.
+/// Only allow-listed hosts are contacted, redirects included. A client that goes away cancels the
+/// upstream request at once.
+/// </summary>
+public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPolicy policy, StreamMetricsCollector metrics, ILogger<MediaProxy> logger)
+{
+    public const string ClientName = "media";
+    private const int MaxRedirects = 3;
+
+    private static readonly string[] PassedBack =
+        ["Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified"];
+
+    /// <summary>
+    /// Proxies <paramref name="stream"/>. When the upstream refuses the URL as expired (403/410)
+    /// and nothing was sent yet, <paramref name="reResolve"/> is asked once for a fresh one.
+    /// </summary>
+    public async Task ProxyAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve)
+    {
+        var aborted = context.RequestAborted;
+        var range = context.Request.Headers.Range.ToString();
+        if (range.Length > 0 && !ValidRange().IsMatch(range))
+        {
+            throw new StreamingException(ErrorCodes.InvalidRequest, "Only a single byte range (bytes=a-b, bytes=a-, bytes=-n) is supported.", 416);
+        }
+
+        using var active = metrics.StreamOpened();
+        var first = await SendAsync(context, stream, aborted);
+        using var response = first.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Gone && reResolve is not null
+            ? await RetryFreshAsync(first, context, reResolve, aborted)
+            : first;
+
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode}.", StatusCodes.Status502BadGateway);
+        }
+
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var name in PassedBack)
+        {
+            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+        context.Response.Headers.AcceptRanges = "bytes";
+        context.Response.Headers.CacheControl = "private, max-age=300";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(aborted);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer, aborted)) > 0)
+            {
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
+                metrics.BytesServed(read);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            LogClientLeft(logger, stream.Platform, stream.VideoId);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<HttpResponseMessage> RetryFreshAsync(HttpResponseMessage refused, HttpContext context,
+        Func<CancellationToken, Task<ResolvedStream>> reResolve, CancellationToken aborted)
+    {
+        refused.Dispose();
+        metrics.ReResolved();
+        var fresh = await reResolve(aborted);
+        return await SendAsync(context, fresh, aborted);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpContext context, ResolvedStream stream, CancellationToken aborted)
+    {
+        var url = new Uri(stream.StreamUrl);
+        var client = clients.CreateClient(ClientName);
+        for (var hop = 0; ; hop++)
+        {
+            if (!policy.IsAllowed(url))
+            {
+                throw new StreamingException(ErrorCodes.UpstreamUnavailable,
+                    $"The media host {url.Host} is not on the allow-list (Streaming:AllowedMediaHosts).", StatusCodes.Status502BadGateway);
+            }
+
+            using var request = new HttpRequestMessage(HttpMethods.IsHead(context.Request.Method) ? HttpMethod.Head : HttpMethod.Get, url);
+            foreach (var (name, value) in stream.Format.HttpHeaders)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+            if (context.Request.Headers.Range.ToString() is { Length: > 0 } range)
+            {
+                request.Headers.TryAddWithoutValidation("Range", range);
+            }
+            if (context.Request.Headers.IfRange.ToString() is { Length: > 0 } ifRange)
+            {
+                request.Headers.TryAddWithoutValidation("If-Range", ifRange);
+            }
+
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
+            {
+                url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                response.Dispose();
+                continue;
+            }
+            return response;
+        }
+    }
+
+    [GeneratedRegex(@"^bytes=(\d{1,15}-\d{0,15}|-\d{1,15})$")]
+    private static partial Regex ValidRange();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Client left while {Platform}/{VideoId} was streaming; upstream cancelled")]
+    private static partial void LogClientLeft(ILogger logger, string platform, string videoId);
+}

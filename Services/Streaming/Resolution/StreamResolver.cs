@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using Refit;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Selection;
+
+namespace VideoPlatform.Streaming.Resolution;
+
+/// <summary>
+/// Turns (platform, video, request) into one chosen format: formats from the metadata service
+/// (kept here briefly, in-process), the selector applied, the answer described as a
+/// <see cref="ResolvedStream"/>. Metadata's problems are passed on with their codes.
+/// </summary>
+public sealed class StreamResolver(
+    IMetadataApi metadata,
+    HybridCache cache,
+    StreamMetricsCollector metrics,
+    IOptions<StreamingOptions> options,
+    TimeProvider time)
+{
+    public async Task<FormatList> GetFormatsAsync(string platform, string videoId, bool fresh, CancellationToken cancellationToken)
+    {
+        var key = $"stream-formats:{platform}:{videoId}";
+        if (fresh)
+        {
+            await cache.RemoveAsync(key, cancellationToken);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var fetched = false;
+        var formats = await cache.GetOrCreateAsync(key, async token =>
+            {
+                fetched = true;
+                return await FetchAsync(platform, videoId, token);
+            },
+            new HybridCacheEntryOptions
+            {
+                Expiration = options.Value.FormatsTtl,
+                LocalCacheExpiration = options.Value.FormatsTtl,
+                // Metadata already shares its results through Redis; this is only a short local memory.
+                Flags = HybridCacheEntryFlags.DisableDistributedCache,
+            },
+            cancellationToken: cancellationToken);
+        metrics.Resolved(!fetched, Stopwatch.GetElapsedTime(started));
+
+        if (!fetched && formats.ExpiresAt is { } expires && expires <= time.GetUtcNow().AddMinutes(1))
+        {
+            return await GetFormatsAsync(platform, videoId, fresh: true, cancellationToken);
+        }
+        return formats;
+    }
+
+    public async Task<ResolvedStream> ResolveAsync(string platform, string videoId, StreamRequest request, bool fresh, CancellationToken cancellationToken)
+    {
+        var formats = await GetFormatsAsync(platform, videoId, fresh, cancellationToken);
+        var expression = FormatSelector.ExpressionFor(request.Quality, request.Format, request.Player);
+        var chosen = FormatSelector.Select(expression, formats.Formats);
+        if (chosen is null)
+        {
+            if (formats.HlsManifestUrl is { } hls)
+            {
+                // Live streams and HLS-only videos: the master playlist is the one playable URL.
+                chosen = new VideoFormat
+                {
+                    FormatId = "hls",
+                    Url = hls,
+                    Ext = "mp4",
+                    MimeType = "application/x-mpegURL",
+                    Protocol = "hls",
+                    HasVideo = true,
+                    HasAudio = true,
+                };
+            }
+            else
+            {
+                throw new StreamingException(ErrorCodes.NoMatchingFormat,
+                    $"No format of {platform}/{videoId} matches '{expression}' ({formats.Formats.Count} formats offered).");
+            }
+        }
+
+        var query = QueryOf(request);
+        return new ResolvedStream
+        {
+            Platform = platform,
+            VideoId = videoId,
+            StreamUrl = chosen.Url,
+            ExpiresAt = formats.ExpiresAt,
+            Format = chosen,
+            RequiresProxy = chosen.HttpHeaders.Count > 0,
+            ProxyPath = $"/api/v2/stream/proxy/{platform}/{Uri.EscapeDataString(videoId)}{query}",
+            HlsPath = formats.HlsManifestUrl is null ? null : $"/api/v2/stream/{platform}/{Uri.EscapeDataString(videoId)}?mode=hls",
+            Title = formats.Title,
+            Duration = formats.Duration,
+        };
+    }
+
+    private async Task<FormatList> FetchAsync(string platform, string videoId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await metadata.GetFormatsAsync(platform, videoId, cancellationToken);
+        }
+        catch (ApiException ex)
+        {
+            throw Relay(ex);
+        }
+    }
+
+    /// <summary>Metadata's problem, passed on with its code and status (a dead video stays a 404, not a 502).</summary>
+    private static StreamingException Relay(ApiException ex)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(ex.Content ?? "{}");
+            var code = problem.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+            var detail = problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (code is not null)
+            {
+                return new StreamingException(code, detail ?? code, (int)ex.StatusCode);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document; fall through.
+        }
+        return ex.StatusCode == HttpStatusCode.TooManyRequests
+            ? new StreamingException(ErrorCodes.UpstreamThrottled, "The metadata service is throttled.")
+            : new StreamingException(ErrorCodes.UpstreamUnavailable, $"The metadata service answered {(int)ex.StatusCode}.");
+    }
+
+    private static string QueryOf(StreamRequest request)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+        Add("quality", request.Quality);
+        Add("format", request.Format);
+        Add("player", request.Player);
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}

@@ -1,0 +1,31 @@
+namespace VideoPlatform.Streaming;
+
+/// <summary>The <c>Streaming</c> section.</summary>
+public sealed class StreamingOptions
+{
+    public const string SectionName = "Streaming";
+
+    /// <summary>Host suffixes the proxy may fetch from (<c>googlevideo.com</c> also allows <c>rr1---sn-x.googlevideo.com</c>). Nothing else is ever contacted.</summary>
+    public List<string> AllowedMediaHosts { get; set; } = [];
+
+    /// <summary>
+    /// Whether media hosts may resolve to loopback or private addresses. Off: a name on the
+    /// allow-list that resolves to 127.0.0.1 or 10.x is refused (DNS rebinding). Tests turn it on.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>Countries whose viewers cannot reach the media CDN: <c>mode=auto</c> proxies for them and redirects everyone else.</summary>
+    public List<string> ProxyCountries { get; set; } = ["CN"];
+
+    /// <summary>Country assumed when a request names none.</summary>
+    public string? DefaultCountry { get; set; }
+
+    /// <summary>How long a video's formats are kept by this service (bounded by the URLs' expiry).</summary>
+    public TimeSpan FormatsTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>HMAC key of signed tokens; generated per run when absent (tokens then die with the process).</summary>
+    public string? TokenKey { get; set; }
+
+    /// <summary>How long a signed segment token stays valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
+}

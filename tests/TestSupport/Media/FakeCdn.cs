@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace VideoPlatform.TestSupport.Media;
+
+/// <summary>
+/// A media CDN on loopback: <c>/media/{name}</c> serves registered files with full Range support
+/// (as googlevideo does); <c>/slow</c> trickles bytes until the caller goes away, and says when it
+/// noticed; any path can be made to refuse once with 403, like an expired URL.
+/// </summary>
+public sealed class FakeCdn : IAsyncDisposable
+{
+    private readonly LoopbackServer _server;
+    private readonly ConcurrentDictionary<string, string> _files = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
+
+    private FakeCdn(LoopbackServer server) => _server = server;
+
+    public Uri Address => _server.Address;
+
+    public ConcurrentQueue<string> Requests => _server.Requests;
+
+    /// <summary>Completes when a <c>/slow</c> download was abandoned by its client.</summary>
+    public TaskCompletionSource SlowAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Headers of every media request, to check what the proxy sent upstream.</summary>
+    public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
+
+    public static async Task<FakeCdn> StartAsync()
+    {
+        FakeCdn? cdn = null;
+        var server = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapMethods("/media/{name}", ["GET", "HEAD"], (string name, HttpContext context) => cdn!.Serve(name, context));
+            routes.MapGet("/slow", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "video/mp4";
+                var chunk = new byte[16 * 1024];
+                try
+                {
+                    while (true)
+                    {
+                        await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                        await context.Response.Body.FlushAsync(context.RequestAborted);
+                        await Task.Delay(20, context.RequestAborted);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    cdn!.SlowAborted.TrySetResult();
+                }
+                catch (IOException)
+                {
+                    cdn!.SlowAborted.TrySetResult();
+                }
+            });
+        });
+        cdn = new FakeCdn(server);
+        return cdn;
+    }
+
+    public Uri Add(string name, string path)
+    {
+        _files[name] = path;
+        return new Uri(Address, $"/media/{name}");
+    }
+
+    /// <summary>The next <paramref name="times"/> requests for <paramref name="name"/> get 403.</summary>
+    public void RefuseNext(string name, int times = 1) => _refusals[name] = times;
+
+    private IResult Serve(string name, HttpContext context)
+    {
+        RequestHeaders.Enqueue(context.Request.Headers);
+        if (_refusals.TryGetValue(name, out var left) && left > 0)
+        {
+            _refusals[name] = left - 1;
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return _files.TryGetValue(name, out var path)
+            ? Results.File(path, "video/mp4", enableRangeProcessing: true)
+            : Results.NotFound();
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}

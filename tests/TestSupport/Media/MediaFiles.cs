@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace VideoPlatform.TestSupport.Media;
+
+/// <summary>
+/// Real media made with ffmpeg once per test run (H.264/AAC progressive MP4 with faststart),
+/// so that players and ffprobe have something genuine to read.
+/// </summary>
+public static class MediaFiles
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _progressive;
+
+    /// <summary>A 6-second 640×360 25 fps H.264 + AAC MP4.</summary>
+    public static async Task<string> ProgressiveMp4Async()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_progressive is null || !File.Exists(_progressive))
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"test-progressive-{Environment.ProcessId}.mp4");
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error",
+                    "-f", "lavfi", "-i", "testsrc=duration=6:size=640x360:rate=25",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25",
+                    "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", path]);
+                _progressive = path;
+            }
+            return _progressive;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Runs a tool and returns its standard output; throws with its standard error when it fails.</summary>
+    public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"{tool} did not start (apt-get install ffmpeg)");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{tool} did not finish in time");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}");
+        }
+        return await output;
+    }
+}
