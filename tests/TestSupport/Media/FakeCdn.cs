@@ -25,7 +25,7 @@ public sealed class FakeCdn : IAsyncDisposable
     public TaskCompletionSource SlowAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Headers of every media request, to check what the proxy sent upstream.</summary>
-    public ConcurrentQueue<IHeaderDictionary> RequestHeaders { get; } = new();
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> RequestHeaders { get; } = new();
 
     public static async Task<FakeCdn> StartAsync()
     {
@@ -71,7 +71,8 @@ public sealed class FakeCdn : IAsyncDisposable
 
     private IResult Serve(string name, HttpContext context)
     {
-        RequestHeaders.Enqueue(context.Request.Headers);
+        // Copied: Kestrel reuses the header collection once the request is over.
+        RequestHeaders.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         if (_refusals.TryGetValue(name, out var left) && left > 0)
         {
             _refusals[name] = left - 1;

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.TestSupport;
+using VideoPlatform.TestSupport.Media;
+
+namespace VideoPlatform.Streaming.Tests;
+
+/// <summary>
+/// The streaming service on real Kestrel (so ffprobe can read from it), with a fake metadata
+/// service and a fake CDN serving real media made with ffmpeg.
+/// </summary>
+public sealed class StreamingFixture : IAsyncLifetime
+{
+    public FakeCdn Cdn { get; private set; } = null!;
+    public LoopbackServer Metadata { get; private set; } = null!;
+    public string MediaPath { get; private set; } = null!;
+    public byte[] Media { get; private set; } = [];
+    public Uri Address { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public ConcurrentQueue<string> MetadataCalls => Metadata.Requests;
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        MediaPath = await MediaFiles.ProgressiveMp4Async();
+        Media = await File.ReadAllBytesAsync(MediaPath);
+        Cdn = await FakeCdn.StartAsync();
+        var progressive = Cdn.Add("progressive.mp4", MediaPath);
+        var expiring = Cdn.Add("expiring.mp4", MediaPath);
+        var slow = new Uri(Cdn.Address, "/slow");
+
+        Metadata = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => id switch
+            {
+                "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
+                "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
+                "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
+                "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
+                "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
+                "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
+                {
+                    Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
+                }, ContractJson.Options),
+                _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
+                    statusCode: 404, contentType: "application/problem+json"),
+            });
+        });
+
+        var port = FreePort.Next();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("services:metadata:http:0", Metadata.Address.ToString())
+            .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
+            .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
+            .UseSetting("Streaming:AllowPrivateAddresses", "true"));
+        // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
+        _factory.UseKestrel(port);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        Client = new HttpClient { BaseAddress = Address };
+    }
+
+    private static FormatList Formats(string id, params (Uri Url, string Itag, int Height)[] formats) => new()
+    {
+        VideoId = id,
+        Platform = "youtube",
+        Title = "Test video",
+        Duration = 6,
+        ExpiresAt = DateTimeOffset.UtcNow.AddHours(6),
+        Formats = formats.Select(f => new VideoFormat
+        {
+            FormatId = f.Itag,
+            Url = f.Url.ToString(),
+            Ext = "mp4",
+            MimeType = "video/mp4",
+            Vcodec = "avc1.42001E",
+            Acodec = f.Itag == "137" ? "none" : "mp4a.40.2",
+            Height = f.Height,
+            Width = f.Height * 16 / 9,
+            Fps = 25,
+            HasVideo = true,
+            HasAudio = f.Itag != "137",
+        }).ToList(),
+    };
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Cdn.DisposeAsync();
+        await Metadata.DisposeAsync();
+    }
+}
