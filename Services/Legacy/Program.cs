@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapSimpleApi();
+app.MapVrchatApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

@@ -1,5 +1,6 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Legacy.Health;
+using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Extensions;
 
@@ -12,5 +13,7 @@ internal static class Extensions
         builder.Services.AddMetadataApi();
         builder.Services.AddStreamingApi();
         builder.Services.AddDependencyHealth();
+        builder.Services.Configure<LegacyOptions>(builder.Configuration.GetSection("Legacy"));
+        builder.Services.AddSingleton<LegacyStreams>();
     }
 }
