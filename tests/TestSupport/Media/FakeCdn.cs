@@ -33,6 +33,8 @@ public sealed class FakeCdn : IAsyncDisposable
         var server = await LoopbackServer.StartAsync(routes =>
         {
             routes.MapMethods("/media/{name}", ["GET", "HEAD"], (string name, HttpContext context) => cdn!.Serve(name, context));
+            // googlevideo's path: every itag plays the file registered as "videoplayback".
+            routes.MapMethods("/videoplayback", ["GET", "HEAD"], (HttpContext context) => cdn!.Serve("videoplayback", context));
             routes.MapGet("/slow", async (HttpContext context) =>
             {
                 context.Response.ContentType = "video/mp4";
