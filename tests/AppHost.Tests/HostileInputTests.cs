@@ -22,8 +22,13 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Answers every platform API call with 404, like an upstream that knows nothing of the id.
-        _trap = await LoopbackServer.StartAsync(routes => routes.MapFallback((HttpContext _) => Results.NotFound()));
+        // Answers every platform API call the way the platform says "no such video".
+        _trap = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapPost("/youtubei/{**rest}", () => Results.Text("""{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}""", "application/json"));
+            routes.MapPost("/gql", () => Results.Text("""{"data":{"video":null,"clip":null}}""", "application/json"));
+            routes.MapFallback((HttpContext _) => Results.NotFound());
+        });
         var trap = _trap.Address.ToString().TrimEnd('/');
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
         builder.CreateResourceBuilder<ProjectResource>("metadata")
@@ -181,6 +186,12 @@ public sealed class HostileInputTests : IAsyncLifetime
                         p.TryGetProperty("required", out var required) && required.GetBoolean(),
                         Benign(p.GetProperty("name").GetString()!))).ToList()
                     : [];
+                // Legacy routes read their raw query (players send URLs unencoded), so their
+                // parameters are not in the document: attack the one they all take.
+                if (parameters.Count == 0 && path.Name.StartsWith("/api/", StringComparison.Ordinal))
+                {
+                    parameters.Add(new Parameter("url", "query", false, Benign("url")));
+                }
                 endpoints.Add((operation.Name.ToUpperInvariant(), path.Name, parameters));
             }
         }

@@ -27,6 +27,9 @@ public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming
     public Uri StreamingPublicUrl { get; } = options.Value.StreamingPublicUrl
         ?? (Uri.TryCreate(configuration["services:streaming:http:0"], UriKind.Absolute, out var discovered) ? discovered : new Uri("http://localhost:5102"));
 
+    /// <summary>No platform's video URL comes close; anything longer is refused before it is passed on.</summary>
+    public const int MaxUrlLength = 2048;
+
     public Uri Public(string pathAndQuery) => new(StreamingPublicUrl, pathAndQuery);
 
     public async Task<ResolvedUrl> ResolveAsync(string? url, CancellationToken cancellationToken)
@@ -34,6 +37,10 @@ public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming
         if (string.IsNullOrWhiteSpace(url))
         {
             throw new LegacyFailure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUrl, "Invalid or missing video URL");
+        }
+        if (url.Length > MaxUrlLength)
+        {
+            throw new LegacyFailure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUrl, $"The video URL is longer than {MaxUrlLength} characters");
         }
         var resolved = await Call(() => metadata.ResolveAsync(url, cancellationToken));
         return resolved.Kind == "video"
@@ -90,7 +97,7 @@ public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming
 
         return (int)ex.StatusCode switch
         {
-            400 => new LegacyFailure(400, code ?? ErrorCodes.InvalidUrl, detail ?? "Unsupported or invalid video URL"),
+            400 or 414 => new LegacyFailure(400, code ?? ErrorCodes.InvalidUrl, detail ?? "Unsupported or invalid video URL"),
             // Dead, private, restricted, paid or not yet live: 403, so players stop retrying.
             401 or 402 or 403 or 404 or 409 or 410 or 451 => new LegacyFailure(403, code ?? ErrorCodes.VideoUnavailable, $"Video unavailable: {detail ?? "it cannot be played"}"),
             429 => new LegacyFailure(503, ErrorCodes.UpstreamThrottled, "The video platform is limiting requests, try again shortly"),

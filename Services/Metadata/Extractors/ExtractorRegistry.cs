@@ -18,6 +18,10 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors)
     /// <summary>Resolves a URL (or a bare id of a platform that allows them) to platform, kind and id.</summary>
     public ResolvedUrl Resolve(string input)
     {
+        if (input.Length > 2048)
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, "The URL is longer than 2048 characters.");
+        }
         // A bare video id is taken as YouTube's, as the seed's clients sent them.
         if (_byName.TryGetValue("youtube", out var youtube) && youtube.IsValidVideoId(input.Trim()))
         {

@@ -38,6 +38,7 @@ internal static class StreamApi
     private static async Task<Ok<ResolvedStream>> Direct(string platform, string videoId, [AsParameters] StreamQuery query,
         StreamResolver resolver, StreamMetricsCollector metrics, CancellationToken cancellationToken)
     {
+        StreamInput.Validate(platform, videoId, query);
         metrics.RequestStarted("direct", platform);
         return TypedResults.Ok(await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, cancellationToken));
     }
@@ -45,6 +46,7 @@ internal static class StreamApi
     private static async Task<EmptyHttpResult> ProxyStream(string platform, string videoId, [AsParameters] StreamQuery query,
         StreamResolver resolver, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
     {
+        StreamInput.Validate(platform, videoId, query);
         metrics.RequestStarted("proxy", platform);
         await ProxyAsync(platform, videoId, query, resolver, proxy, context);
         return TypedResults.Empty;
@@ -75,6 +77,7 @@ internal static class StreamApi
 
     private static ContentHttpResult Embed(string platform, string videoId, [AsParameters] StreamQuery query)
     {
+        StreamInput.Validate(platform, videoId, query);
         var source = $"/api/v2/stream/proxy/{WebUtility.UrlEncode(platform)}/{WebUtility.UrlEncode(videoId)}?quality={WebUtility.UrlEncode(query.Quality ?? "720p")}";
         var width = Math.Clamp(query.Width ?? 640, 100, 3840);
         var height = Math.Clamp(query.Height ?? 360, 100, 2160);
@@ -90,6 +93,7 @@ internal static class StreamApi
     private static async Task<IResult> Dispatch(string platform, string videoId, StreamQuery query, StreamResolver resolver,
         MediaProxy proxy, StreamingOptions options, StreamMetricsCollector metrics, HttpContext context)
     {
+        StreamInput.Validate(platform, videoId, query);
         var mode = (query.Mode ?? "redirect").ToLowerInvariant();
         if (mode == "auto")
         {
