@@ -1,6 +1,7 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
+using VideoPlatform.Metadata.Extractors.Bilibili;
 using VideoPlatform.Metadata.Extractors.Instagram;
 using VideoPlatform.Metadata.Extractors.Twitch;
 using VideoPlatform.Metadata.Extractors.Twitter;
@@ -19,6 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
         builder.AddYouTubeExtractor();
+        builder.AddBilibiliExtractor();
         builder.AddSocialExtractors();
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
     }

@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Metadata.Extractors.Bilibili;
+
+/// <summary>
+/// BiliBili's public web API: the view API for details, the WBI-signed play-URL API for streams.
+/// Every call carries the browser headers BiliBili checks; the envelope's <c>code</c> becomes the
+/// platform's error codes.
+/// </summary>
+public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<BilibiliOptions> options, TimeProvider time)
+{
+    private readonly Lock _keysGate = new();
+    private (string MixinKey, DateTimeOffset FetchedAt)? _keys;
+
+    public Task<JsonObject> GetViewAsync(string bvid, CancellationToken cancellationToken) =>
+        GetDataAsync($"/x/web-interface/view?bvid={bvid}", cancellationToken);
+
+    public async Task<JsonObject> GetPlayUrlAsync(string bvid, long cid, bool progressive, CancellationToken cancellationToken)
+    {
+        IEnumerable<KeyValuePair<string, string>> parameters = progressive
+            // platform=html5 MP4s carry no Referer check: one muxed H.264 file a player can be sent to.
+            ? [new("bvid", bvid), new("cid", cid.ToString()), new("qn", "64"), new("fnval", "1"), new("fnver", "0"), new("platform", "html5"), new("high_quality", "1")]
+            : [new("bvid", bvid), new("cid", cid.ToString()), new("qn", "127"), new("fnval", "4048"), new("fnver", "0"), new("fourk", "1")];
+        var mixin = await MixinKeyAsync(cancellationToken);
+        var signed = WbiSigner.Sign(parameters, mixin, time.GetUtcNow().ToUnixTimeSeconds());
+        return await GetDataAsync($"/x/player/wbi/playurl?{signed}", cancellationToken);
+    }
+
+    /// <summary>The WBI mixin key, from <c>/x/web-interface/nav</c>, reused for <see cref="BilibiliOptions.WbiKeyLifetime"/>.</summary>
+    private async Task<string> MixinKeyAsync(CancellationToken cancellationToken)
+    {
+        lock (_keysGate)
+        {
+            if (_keys is { } keys && time.GetUtcNow() - keys.FetchedAt < options.Value.WbiKeyLifetime)
+            {
+                return keys.MixinKey;
+            }
+        }
+
+        // Logged out, nav answers code -101 but still carries the keys.
+        var body = await SendAsync("/x/web-interface/nav", cancellationToken);
+        var images = body["data"]?["wbi_img"];
+        var img = KeyOf(images?["img_url"]?.GetValue<string>());
+        var sub = KeyOf(images?["sub_url"]?.GetValue<string>());
+        if (img.Length < 32 || sub.Length < 32)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no WBI signing keys.");
+        }
+        var mixin = WbiSigner.MixinKey(img, sub);
+        lock (_keysGate)
+        {
+            _keys = (mixin, time.GetUtcNow());
+        }
+        return mixin;
+    }
+
+    private static string KeyOf(string? url) => url is null ? "" : Path.GetFileNameWithoutExtension(new Uri(url).AbsolutePath);
+
+    private async Task<JsonObject> GetDataAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(pathAndQuery, cancellationToken);
+        var code = body["code"]?.GetValue<int>() ?? -1;
+        var message = body["message"]?.GetValue<string>() ?? "";
+        return code switch
+        {
+            0 when body["data"] is JsonObject data && !data.ContainsKey("v_voucher") => data,
+            0 or -352 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili's risk control refused this request; try again later."),
+            -404 or 62002 or 62004 => throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili has no such video (or it is hidden or under review): {message}"),
+            62012 => throw new PlatformException(ErrorCodes.VideoPrivate, "This BiliBili video is visible to its owner only."),
+            -10403 or 6002003 => throw new PlatformException(ErrorCodes.GeoRestricted, "This BiliBili video is not available in this server's region."),
+            -403 => throw new PlatformException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video: {message}"),
+            -412 or -509 or -799 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later."),
+            87008 or 87007 => throw new PlatformException(ErrorCodes.PaymentRequired, "This BiliBili video must be paid for (charging / premium)."),
+            _ => throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered code {code}: {message}"),
+        };
+    }
+
+    private async Task<JsonObject> SendAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBaseUrl, pathAndQuery));
+        request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
+        request.Headers.TryAddWithoutValidation("Referer", options.Value.Referer);
+        using var response = await clients.CreateClient(nameof(BilibiliClient)).SendAsync(request, cancellationToken);
+        if ((int)response.StatusCode is 412 or 429)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later.");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered {(int)response.StatusCode}.");
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
+                   ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili answered an empty body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili answered something that is not JSON.", ex);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Extractors.Bilibili;
+
+/// <summary>
+/// BiliBili videos: details from the view API, formats from the play-URL API — DASH video in
+/// AVC, HEVC and AV1 with its audio, plus the progressive html5 MP4 that a player can be sent to
+/// directly. CDN fetches need BiliBili's Referer and a browser User-Agent; each format says so.
+/// </summary>
+public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<BilibiliOptions> options) : IVideoExtractor
+{
+    private static readonly Dictionary<int, string> Qualities = new()
+    {
+        [6] = "240P",
+        [16] = "360P",
+        [32] = "480P",
+        [64] = "720P",
+        [74] = "720P60",
+        [80] = "1080P",
+        [100] = "1080P (AI)",
+        [112] = "1080P+",
+        [116] = "1080P60",
+        [120] = "4K",
+        [125] = "HDR",
+        [126] = "Dolby Vision",
+        [127] = "8K",
+        [129] = "HDR Vivid",
+    };
+
+    private static readonly Dictionary<int, string> AudioQualities = new()
+    {
+        [30216] = "64K",
+        [30232] = "132K",
+        [30280] = "192K",
+        [30250] = "Dolby Atmos",
+        [30251] = "Hi-Res",
+    };
+
+    public PlatformInfo Platform { get; } = new(
+        "bilibili", "BiliBili",
+        ["bilibili.com", "www.bilibili.com", "m.bilibili.com"],
+        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}"],
+        ["info", "formats", "dash", "multi_part"],
+        "supported");
+
+    public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
+
+    public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _);
+
+    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
+    {
+        var (view, page, formats, expires) = await ExtractAsync(videoId, cancellationToken);
+        var owner = view["owner"] as JsonObject;
+        var stat = view["stat"] as JsonObject;
+        var parts = view["pages"] as JsonArray ?? [];
+        var title = view["title"]?.GetValue<string>() ?? videoId;
+        var mid = owner?["mid"]?.ToString();
+        return new VideoInfo
+        {
+            Id = videoId,
+            Platform = "bilibili",
+            Title = parts.Count > 1 ? $"{title} (P{page["page"]} {page["part"]})" : title,
+            Description = view["desc"]?.GetValue<string>(),
+            Duration = page["duration"]?.GetValue<double>() ?? view["duration"]?.GetValue<double>(),
+            Thumbnail = Https(view["pic"]?.GetValue<string>()),
+            Uploader = owner?["name"]?.GetValue<string>(),
+            ChannelId = mid,
+            ChannelUrl = mid is null ? null : $"https://space.bilibili.com/{mid}",
+            ViewCount = stat?["view"]?.GetValue<long>(),
+            LikeCount = stat?["like"]?.GetValue<long>(),
+            UploadDate = view["pubdate"]?.GetValue<long>() is { } pubdate
+                ? DateTimeOffset.FromUnixTimeSeconds(pubdate).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+                : null,
+            Category = view["tname"]?.GetValue<string>(),
+            Thumbnails = Https(view["pic"]?.GetValue<string>()) is { } pic ? [new Thumbnail(pic, null, null)] : [],
+            Chapters = parts.Count > 1
+                ? parts.OfType<JsonObject>().Select(p => new Chapter($"P{p["page"]} {p["part"]}", 0, p["duration"]?.GetValue<double>())).ToList()
+                : [],
+            Formats = formats,
+            ExpiresAt = expires,
+        };
+    }
+
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
+    {
+        var info = await GetVideoAsync(videoId, cancellationToken);
+        return new FormatList
+        {
+            VideoId = videoId,
+            Platform = "bilibili",
+            Formats = info.Formats,
+            Duration = info.Duration,
+            Title = info.Title,
+            ExpiresAt = info.ExpiresAt,
+        };
+    }
+
+    private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires)> ExtractAsync(string videoId, CancellationToken cancellationToken)
+    {
+        if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
+        {
+            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
+        }
+
+        var view = await bilibili.GetViewAsync(bvid, cancellationToken);
+        var pages = (view["pages"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var page = pages.FirstOrDefault(p => p["page"]?.GetValue<int>() == part)
+                   ?? (part == 1 && pages.Count == 0 ? new JsonObject { ["cid"] = view["cid"]?.GetValue<long>(), ["page"] = 1 } : null)
+                   ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"{bvid} has {pages.Count} parts; there is no part {part}.");
+        var cid = page["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
+
+        var dash = await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken);
+        var formats = new List<VideoFormat>();
+        formats.AddRange(Progressive(await TryProgressiveAsync(bvid, cid, cancellationToken)));
+        formats.AddRange(Dash(dash));
+        formats.AddRange(Progressive(dash));
+
+        var expires = formats
+            .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
+            .Where(d => d is not null)
+            .Min();
+        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), expires);
+    }
+
+    /// <summary>The html5 MP4 is a bonus: when BiliBili will not give it, the DASH formats still stand.</summary>
+    private async Task<JsonObject?> TryProgressiveAsync(string bvid, long cid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await bilibili.GetPlayUrlAsync(bvid, cid, progressive: true, cancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.LoginRequired)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<VideoFormat> Dash(JsonObject play)
+    {
+        var dash = play["dash"] as JsonObject;
+        var headers = Headers();
+        foreach (var video in (dash?["video"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var qn = video["id"]?.GetValue<int>() ?? 0;
+            var codecs = video["codecs"]?.GetValue<string>() ?? "";
+            yield return new VideoFormat
+            {
+                FormatId = $"{qn}-{CodecFamily(codecs, video["codecid"]?.GetValue<int>())}",
+                Url = Url(video),
+                Ext = "mp4",
+                MimeType = video["mimeType"]?.GetValue<string>() ?? video["mime_type"]?.GetValue<string>(),
+                Vcodec = codecs,
+                Acodec = "none",
+                Width = video["width"]?.GetValue<int>(),
+                Height = video["height"]?.GetValue<int>(),
+                Fps = double.TryParse(video["frameRate"]?.GetValue<string>() ?? video["frame_rate"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var fps) ? fps : null,
+                Bitrate = video["bandwidth"]?.GetValue<long>(),
+                QualityLabel = Qualities.GetValueOrDefault(qn, $"{video["height"]}P"),
+                HasVideo = true,
+                Protocol = "https",
+                HttpHeaders = headers,
+            };
+        }
+
+        var audios = (dash?["audio"] as JsonArray ?? []).OfType<JsonObject>()
+            .Concat((dash?["dolby"]?["audio"] as JsonArray ?? []).OfType<JsonObject>())
+            .Concat(dash?["flac"]?["audio"] is JsonObject flac ? [flac] : []);
+        foreach (var audio in audios)
+        {
+            var id = audio["id"]?.GetValue<int>() ?? 0;
+            yield return new VideoFormat
+            {
+                FormatId = id.ToString(CultureInfo.InvariantCulture),
+                Url = Url(audio),
+                Ext = "m4a",
+                MimeType = audio["mimeType"]?.GetValue<string>() ?? audio["mime_type"]?.GetValue<string>(),
+                Vcodec = "none",
+                Acodec = audio["codecs"]?.GetValue<string>() ?? "mp4a.40.2",
+                Bitrate = audio["bandwidth"]?.GetValue<long>(),
+                QualityLabel = AudioQualities.GetValueOrDefault(id),
+                HasAudio = true,
+                Protocol = "https",
+                HttpHeaders = headers,
+            };
+        }
+    }
+
+    private IEnumerable<VideoFormat> Progressive(JsonObject? play)
+    {
+        if (play?["durl"] is not JsonArray { Count: > 0 } parts)
+        {
+            yield break;
+        }
+        var qn = play["quality"]?.GetValue<int>() ?? 0;
+        var isHtml5 = (play["format"]?.GetValue<string>() ?? "").StartsWith("mp4", StringComparison.Ordinal);
+        var first = (JsonObject)parts[0]!;
+        var height = Qualities.GetValueOrDefault(qn) is { } label && int.TryParse(new string(label.TakeWhile(char.IsDigit).ToArray()), out var h) ? h : (int?)null;
+        yield return new VideoFormat
+        {
+            FormatId = $"durl-{qn}",
+            Url = Url(first),
+            Ext = isHtml5 ? "mp4" : "flv",
+            MimeType = isHtml5 ? "video/mp4" : "video/x-flv",
+            // The progressive form is H.264 with AAC.
+            Vcodec = "avc1",
+            Acodec = "mp4a.40.2",
+            Height = height,
+            Width = height * 16 / 9,
+            Filesize = first["size"]?.GetValue<long>(),
+            QualityLabel = Qualities.GetValueOrDefault(qn),
+            HasVideo = true,
+            HasAudio = true,
+            Protocol = "https",
+            // html5 MP4s are not Referer-checked, so a player can be sent straight to them.
+            HttpHeaders = isHtml5 ? new Dictionary<string, string>() : Headers(),
+        };
+    }
+
+    private Dictionary<string, string> Headers() => new()
+    {
+        ["Referer"] = options.Value.Referer,
+        ["User-Agent"] = options.Value.UserAgent,
+    };
+
+    private static string Url(JsonObject node) =>
+        Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
+        ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave a stream without a URL.");
+
+    private static string CodecFamily(string codecs, int? codecId) =>
+        codecId switch { 7 => "avc", 12 => "hevc", 13 => "av1", _ => codecs.StartsWith("hev", StringComparison.Ordinal) || codecs.StartsWith("hvc", StringComparison.Ordinal) ? "hevc" : codecs.StartsWith("av01", StringComparison.Ordinal) ? "av1" : "avc" };
+
+    private static string? Https(string? url) =>
+        url is null ? null : url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url.StartsWith("http://", StringComparison.Ordinal) ? "https://" + url[7..] : url;
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace VideoPlatform.TestSupport.Bilibili;
+
+/// <summary>
+/// BiliBili's web API on loopback from the fixtures in <c>Fixtures/Bilibili</c>. It checks what the
+/// real API checks: a browser User-Agent and Referer, and a valid WBI signature on the play-URL
+/// API (an unsigned or wrongly signed request gets <c>v_voucher</c>, as BiliBili answers it).
+/// </summary>
+public sealed class FakeBilibili : IAsyncDisposable
+{
+    private const string MixinKey = "ea1db124af3c7062474693fa704f4ff8";
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Bilibili");
+    private readonly LoopbackServer _server;
+
+    private FakeBilibili(LoopbackServer server, Uri cdn)
+    {
+        _server = server;
+        Cdn = cdn;
+    }
+
+    public Uri ApiBaseUrl => _server.Address;
+
+    public Uri Cdn { get; }
+
+    public ConcurrentQueue<string> Requests => _server.Requests;
+
+    public static async Task<FakeBilibili> StartAsync(Uri? cdn = null)
+    {
+        var cdnUrl = cdn ?? new Uri("https://upos-sz-mirrorcos.bilivideo.com");
+        var server = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapGet("/x/web-interface/nav", () => Fixture("nav.json", cdnUrl));
+            routes.MapGet("/x/web-interface/view", (HttpRequest request) =>
+            {
+                if (!Browser(request))
+                {
+                    return Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json");
+                }
+                var bvid = request.Query["bvid"].ToString();
+                return bvid switch
+                {
+                    "BV17x411w7KC" or "BV1GJ411x7h7" or "BV1L9Uoa9EUx" => Fixture($"view-{bvid}.json", cdnUrl),
+                    "BV1Ru411d7Rw" => Fixture("view-region.json", cdnUrl),
+                    _ => Fixture("view-removed.json", cdnUrl),
+                };
+            });
+            routes.MapGet("/x/player/wbi/playurl", (HttpRequest request) =>
+            {
+                if (!Browser(request) || !SignedCorrectly(request.QueryString.Value ?? ""))
+                {
+                    return Results.Text("""{"code":0,"message":"0","data":{"v_voucher":"voucher_abc"}}""", "application/json");
+                }
+                return Fixture(request.Query["platform"] == "html5" ? "playurl-html5.json" : "playurl-dash.json", cdnUrl);
+            });
+        });
+        return new FakeBilibili(server, cdnUrl);
+    }
+
+    private static bool Browser(HttpRequest request) =>
+        request.Headers.UserAgent.ToString().StartsWith("Mozilla/5.0", StringComparison.Ordinal)
+        && request.Headers.Referer.ToString().StartsWith("https://www.bilibili.com", StringComparison.Ordinal);
+
+    /// <summary>Recomputes <c>w_rid</c> over the other parameters, as BiliBili does.</summary>
+    private static bool SignedCorrectly(string query)
+    {
+        var pairs = query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToList();
+        var signature = pairs.FirstOrDefault(p => p[0] == "w_rid")?[1];
+        if (signature is null || pairs.All(p => p[0] != "wts"))
+        {
+            return false;
+        }
+        var signed = string.Join('&', pairs.Where(p => p[0] != "w_rid").OrderBy(p => p[0], StringComparer.Ordinal).Select(p => $"{p[0]}={p[1]}"));
+        return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(signed + MixinKey))) == signature;
+    }
+
+    private static IResult Fixture(string name, Uri cdn) =>
+        Results.Text(File.ReadAllText(Path.Combine(Fixtures, name)).Replace("{cdn}", cdn.ToString().TrimEnd('/'), StringComparison.Ordinal), "application/json");
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
