@@ -8,7 +8,8 @@ using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.Streaming.Tests;
 
-public sealed class ProxyTests(StreamingFixture streaming) : IClassFixture<StreamingFixture>
+[Collection(StreamingCollection.Name)]
+public sealed class ProxyTests(StreamingFixture streaming)
 {
     private HttpClient Client => streaming.Client;
 

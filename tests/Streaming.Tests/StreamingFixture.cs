@@ -33,6 +33,7 @@ public sealed class StreamingFixture : IAsyncLifetime
         var progressive = Cdn.Add("progressive.mp4", MediaPath);
         var expiring = Cdn.Add("expiring.mp4", MediaPath);
         var slow = new Uri(Cdn.Address, "/slow");
+        var master = Cdn.AddHls(await MediaFiles.HlsAsync());
 
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
@@ -41,6 +42,7 @@ public sealed class StreamingFixture : IAsyncLifetime
                 "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
                 "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
                 "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
+                "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
                 "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
                 "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
                 "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
@@ -59,7 +61,7 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
             .UseSetting("Streaming:AllowPrivateAddresses", "true"));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
-        _factory.UseKestrel(port);
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
@@ -97,4 +99,10 @@ public sealed class StreamingFixture : IAsyncLifetime
         await Cdn.DisposeAsync();
         await Metadata.DisposeAsync();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StreamingCollection : ICollectionFixture<StreamingFixture>
+{
+    public const string Name = "streaming";
 }

@@ -6,6 +6,7 @@ using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
@@ -24,6 +25,8 @@ internal static class StreamApi
             .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
         stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
             .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.");
+        stream.MapMethods("/segment/{file?}", [HttpMethods.Get, HttpMethods.Head], Segment).WithName("StreamSegment")
+            .WithSummary("An entry of a rewritten HLS playlist, named by a token this service signed: a nested playlist (rewritten again) or media bytes.");
         stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
             .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).");
         stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed")
@@ -113,9 +116,47 @@ internal static class StreamApi
             case "proxy":
                 await ProxyAsync(platform, videoId, query, resolver, proxy, context);
                 return TypedResults.Empty;
+            case "hls":
+                var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
+                if (formats.HlsManifestUrl is not { } master)
+                {
+                    throw new StreamingException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
+                }
+                return await PlaylistAsync(new Uri(master), new Dictionary<string, string>(), proxy, context);
             default:
                 throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json or auto.");
         }
+    }
+
+    private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
+    {
+        var (url, headers) = tokens.Verify(token);
+        metrics.RequestStarted("hls", "segment");
+        if (PlaylistRewriter.IsPlaylist(url, null))
+        {
+            return await PlaylistAsync(url, headers, proxy, context);
+        }
+        var segment = new ResolvedStream
+        {
+            Platform = "segment",
+            VideoId = "",
+            StreamUrl = url.ToString(),
+            Format = new VideoFormat { FormatId = "segment", Url = url.ToString(), Ext = "ts", HttpHeaders = headers },
+        };
+        await proxy.ProxyAsync(context, segment, reResolve: null);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> PlaylistAsync(Uri url, IReadOnlyDictionary<string, string> headers, MediaProxy proxy, HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
+        var playlist = await proxy.FetchTextAsync(url, headers, context.RequestAborted);
+        if (!playlist.TrimStart().StartsWith("#EXTM3U", StringComparison.Ordinal))
+        {
+            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The upstream playlist is not an HLS playlist.", StatusCodes.Status502BadGateway);
+        }
+        var rewritten = PlaylistRewriter.Rewrite(playlist, url, entry => tokens.Sign(entry, headers));
+        return TypedResults.Text(rewritten, "application/vnd.apple.mpegurl");
     }
 
     private static async Task ProxyAsync(string platform, string videoId, StreamQuery query, StreamResolver resolver, MediaProxy proxy, HttpContext context)

@@ -1,4 +1,5 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
@@ -18,6 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StreamResolver>();
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
+        builder.Services.AddSingleton<SegmentTokens>();
         builder.Services.AddExceptionHandler<StreamingExceptionHandler>();
 
         // Media bytes: no retries or 10-second attempt timeout (they would cut long streams), no

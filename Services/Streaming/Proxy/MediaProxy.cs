@@ -18,6 +18,7 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
 {
     public const string ClientName = "media";
     private const int MaxRedirects = 3;
+    private const int MaxPlaylistBytes = 4 * 1024 * 1024;
 
     private static readonly string[] PassedBack =
         ["Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified"];
@@ -91,9 +92,40 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
         return await SendAsync(context, fresh, aborted);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpContext context, ResolvedStream stream, CancellationToken aborted)
+    private Task<HttpResponseMessage> SendAsync(HttpContext context, ResolvedStream stream, CancellationToken aborted) =>
+        SendAsync(HttpMethods.IsHead(context.Request.Method) ? HttpMethod.Head : HttpMethod.Get, new Uri(stream.StreamUrl), stream.Format.HttpHeaders,
+            context.Request.Headers.Range.ToString(), context.Request.Headers.IfRange.ToString(), aborted);
+
+    /// <summary>Fetches a small text resource (an HLS playlist) from an allow-listed host; at most 4 MiB.</summary>
+    public async Task<string> FetchTextAsync(Uri url, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
-        var url = new Uri(stream.StreamUrl);
+        using var response = await SendAsync(HttpMethod.Get, url, headers, null, null, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode} for a playlist.", StatusCodes.Status502BadGateway);
+        }
+        if (response.Content.Headers.ContentLength > MaxPlaylistBytes)
+        {
+            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.", StatusCodes.Status502BadGateway);
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var bounded = new MemoryStream();
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (bounded.Length + read > MaxPlaylistBytes)
+            {
+                throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.", StatusCodes.Status502BadGateway);
+            }
+            bounded.Write(buffer, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(bounded.GetBuffer(), 0, (int)bounded.Length);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IReadOnlyDictionary<string, string> headers,
+        string? range, string? ifRange, CancellationToken aborted)
+    {
         var client = clients.CreateClient(ClientName);
         for (var hop = 0; ; hop++)
         {
@@ -103,16 +135,16 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
                     $"The media host {url.Host} is not on the allow-list (Streaming:AllowedMediaHosts).", StatusCodes.Status502BadGateway);
             }
 
-            using var request = new HttpRequestMessage(HttpMethods.IsHead(context.Request.Method) ? HttpMethod.Head : HttpMethod.Get, url);
-            foreach (var (name, value) in stream.Format.HttpHeaders)
+            using var request = new HttpRequestMessage(method, url);
+            foreach (var (name, value) in headers)
             {
                 request.Headers.TryAddWithoutValidation(name, value);
             }
-            if (context.Request.Headers.Range.ToString() is { Length: > 0 } range)
+            if (!string.IsNullOrEmpty(range))
             {
                 request.Headers.TryAddWithoutValidation("Range", range);
             }
-            if (context.Request.Headers.IfRange.ToString() is { Length: > 0 } ifRange)
+            if (!string.IsNullOrEmpty(ifRange))
             {
                 request.Headers.TryAddWithoutValidation("If-Range", ifRange);
             }

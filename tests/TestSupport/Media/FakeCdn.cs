@@ -35,6 +35,9 @@ public sealed class FakeCdn : IAsyncDisposable
             routes.MapMethods("/media/{name}", ["GET", "HEAD"], (string name, HttpContext context) => cdn!.Serve(name, context));
             // googlevideo's path: every itag plays the file registered as "videoplayback".
             routes.MapMethods("/videoplayback", ["GET", "HEAD"], (HttpContext context) => cdn!.Serve("videoplayback", context));
+            routes.MapGet("/hls/{name}", (string name) => cdn!._hlsDirectory is { } directory && File.Exists(Path.Combine(directory, Path.GetFileName(name)))
+                ? Results.File(Path.Combine(directory, Path.GetFileName(name)), name.EndsWith(".m3u8", StringComparison.Ordinal) ? "application/vnd.apple.mpegurl" : "video/mp2t", enableRangeProcessing: true)
+                : Results.NotFound());
             routes.MapGet("/slow", async (HttpContext context) =>
             {
                 context.Response.ContentType = "video/mp4";
@@ -60,6 +63,15 @@ public sealed class FakeCdn : IAsyncDisposable
         });
         cdn = new FakeCdn(server);
         return cdn;
+    }
+
+    private string? _hlsDirectory;
+
+    /// <summary>Serves an HLS directory under <c>/hls/</c>; returns the master playlist's URL.</summary>
+    public Uri AddHls(string directory)
+    {
+        _hlsDirectory = directory;
+        return new Uri(Address, "/hls/master.m3u8");
     }
 
     public Uri Add(string name, string path)

@@ -35,6 +35,35 @@ public static class MediaFiles
         }
     }
 
+    private static string? _hls;
+
+    /// <summary>
+    /// An HLS rendition of the progressive file: <c>master.m3u8</c> naming <c>media.m3u8</c>, whose
+    /// two-second MPEG-TS segments are <c>seg000.ts</c>…; returns the directory.
+    /// </summary>
+    public static async Task<string> HlsAsync()
+    {
+        var source = await ProgressiveMp4Async();
+        await Gate.WaitAsync();
+        try
+        {
+            if (_hls is null || !File.Exists(Path.Combine(_hls, "media.m3u8")))
+            {
+                var directory = Directory.CreateTempSubdirectory("test-hls-").FullName;
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-c", "copy", "-f", "hls", "-hls_time", "2",
+                    "-hls_playlist_type", "vod", "-hls_segment_filename", Path.Combine(directory, "seg%03d.ts"), Path.Combine(directory, "media.m3u8")]);
+                await File.WriteAllTextAsync(Path.Combine(directory, "master.m3u8"),
+                    "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=900000,RESOLUTION=640x360,CODECS=\"avc1.42c01e,mp4a.40.2\"\nmedia.m3u8\n");
+                _hls = directory;
+            }
+            return _hls;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     /// <summary>Runs a tool and returns its standard output; throws with its standard error when it fails.</summary>
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {

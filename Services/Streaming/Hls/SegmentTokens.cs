@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+
+namespace VideoPlatform.Streaming.Hls;
+
+/// <summary>
+/// Tokens this service signs so that players can fetch playlist entries through it without ever
+/// naming an upstream URL themselves: HMAC-SHA256 over the URL, the headers its host wants and an
+/// expiry. A tampered or expired token is refused; the host is still checked against the
+/// allow-list when the token is used.
+/// </summary>
+public sealed class SegmentTokens
+{
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    public SegmentTokens(IOptions<StreamingOptions> options, TimeProvider time)
+    {
+        // Without a configured key, one per process: tokens then die with it (and are not shared
+        // between replicas), which is safe, if less convenient.
+        _key = options.Value.TokenKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : RandomNumberGenerator.GetBytes(32);
+        _time = time;
+        _lifetime = options.Value.TokenLifetime;
+    }
+
+    public string Sign(Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? expiresAt = null)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(
+            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), (expiresAt ?? _time.GetUtcNow() + _lifetime).ToUnixTimeSeconds()));
+        return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}";
+    }
+
+    /// <summary>The URL and headers a token stands for; throws 403 when it is not one this service signed or it has expired.</summary>
+    public (Uri Url, IReadOnlyDictionary<string, string> Headers) Verify(string? token)
+    {
+        var dot = token?.IndexOf('.') ?? -1;
+        if (token is null || dot <= 0 || token.Length > 8192)
+        {
+            throw Refused("The token is missing or malformed.");
+        }
+
+        byte[] payload, signature;
+        try
+        {
+            payload = FromBase64Url(token[..dot]);
+            signature = FromBase64Url(token[(dot + 1)..]);
+        }
+        catch (FormatException)
+        {
+            throw Refused("The token is malformed.");
+        }
+        if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload)))
+        {
+            throw Refused("The token was not signed by this service.");
+        }
+
+        var data = JsonSerializer.Deserialize<TokenPayload>(payload) ?? throw Refused("The token is empty.");
+        if (DateTimeOffset.FromUnixTimeSeconds(data.E) <= _time.GetUtcNow())
+        {
+            throw Refused("The token has expired; ask for the stream again.");
+        }
+        return (new Uri(data.U), data.H ?? new Dictionary<string, string>());
+    }
+
+    private static StreamingException Refused(string detail) => new(ErrorCodes.Unauthorized, detail, StatusCodes.Status403Forbidden);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
+    }
+
+    private sealed record TokenPayload(string U, Dictionary<string, string>? H, long E);
+}
