@@ -15,7 +15,15 @@ internal static class BareKestrel
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
-        app.MapGet("/bytes", () => Results.Bytes(body, contentType));
+        if (contentType == "redirect")
+        {
+            var location = System.Text.Encoding.UTF8.GetString(body);
+            app.MapGet("/bytes", () => Results.Redirect(location));
+        }
+        else
+        {
+            app.MapGet("/bytes", () => Results.Bytes(body, contentType));
+        }
         await app.RunAsync();
     }
 

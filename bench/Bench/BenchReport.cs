@@ -11,7 +11,10 @@ internal sealed record BenchRow(string Metric, string Measured, string Baseline,
 }
 
 /// <summary>A scenario: a name for <c>--only</c>, what it shows, and how to measure it.</summary>
-internal sealed record Scenario(string Name, string Description, Func<Platform, BenchOptions, Task<IReadOnlyList<BenchRow>>> RunAsync);
+internal sealed record Scenario(string Name, string Description, Func<BenchContext, BenchOptions, Task<IReadOnlyList<BenchRow>>> RunAsync);
+
+/// <summary>Everything a scenario may use: the running composition and the fakes behind it.</summary>
+internal sealed record BenchContext(Platform Platform, TestSupport.YouTube.FakeYouTube YouTube, Nginx Nginx, Uri Cdn, long MediaBytes);
 
 /// <summary>Writes <c>docs/benchmarks.md</c>: the machine, the method, every figure as measured.</summary>
 internal sealed class BenchReport(BenchOptions options)

@@ -1,7 +1,10 @@
-using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using VideoPlatform.Bench;
+using VideoPlatform.TestSupport.Media;
+using VideoPlatform.TestSupport.YouTube;
 
-// Baseline process mode: serve fixed bytes on a port.
+// Baseline process mode: serve fixed bytes (or a redirect) on a port.
 if (args is ["--serve-bytes", var file, var contentType, var port])
 {
     await BareKestrel.ServeAsync(file, contentType, int.Parse(port));
@@ -12,13 +15,35 @@ var options = BenchOptions.Parse(args);
 var report = new BenchReport(options);
 Console.WriteLine($"Benchmarks: {options.Duration.TotalSeconds:0} s per run, {options.Connections} connections. Machine: {Machine.Describe()}");
 
-await using var platform = await Platform.StartAsync();
+// The media file the CDN serves: 1 GiB, sparse, so that making it costs nothing.
+var media = Path.Combine(Path.GetTempPath(), "bench-media-1g.mp4");
+const long MediaBytes = 1L << 30;
+await using (var sparse = File.Create(media))
+{
+    sparse.SetLength(MediaBytes);
+}
+
+await using var cdn = await FakeCdn.StartAsync();
+cdn.Add("videoplayback", media);
+await using var nginx = await Nginx.StartAsync(cdn.Address);
+await using var youtube = await FakeYouTube.StartAsync(cdn.Address);
+youtube.AnyIdLike = "shortsVideo";
+await using var platform = await Platform.StartAsync(builder =>
+{
+    builder.CreateResourceBuilder<ProjectResource>("metadata")
+        .WithEnvironment("Platforms__YouTube__BaseUrl", youtube.BaseUrl.ToString());
+    builder.CreateResourceBuilder<ProjectResource>("streaming")
+        .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
+        .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
+});
+var context = new BenchContext(platform, youtube, nginx, cdn.Address, MediaBytes);
+
 foreach (var scenario in Scenarios.All.Where(s => options.Includes(s.Name)))
 {
     Console.WriteLine($"== {scenario.Name}");
     try
     {
-        foreach (var row in await scenario.RunAsync(platform, options))
+        foreach (var row in await scenario.RunAsync(context, options))
         {
             Console.WriteLine($"   {row}");
             report.Add(scenario, row);
@@ -31,6 +56,7 @@ foreach (var scenario in Scenarios.All.Where(s => options.Includes(s.Name)))
     }
 }
 
+File.Delete(media);
 var written = report.Write();
 Console.WriteLine($"Wrote {written}");
 return report.AllTargetsMet ? 0 : 1;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 
 namespace VideoPlatform.Bench;
 
@@ -7,21 +9,201 @@ internal static class Scenarios
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new("pipeline-overhead",
-            "`GET /api/v2/platforms` on metadata (no upstream, no cache: the whole ServiceDefaults pipeline — OpenTelemetry, " +
+            "`GET /api/v2/platforms` on metadata (no upstream, no cache: the ServiceDefaults pipeline — OpenTelemetry, " +
             "problem details, security middleware — plus JSON) against a bare Kestrel process answering the same bytes.",
             PipelineOverheadAsync),
+        new("cached-metadata",
+            "`GET /api/v2/videos/youtube/{id}` answered from the cache (HybridCache, in-process level) against a bare Kestrel process answering the same bytes.",
+            CachedMetadataAsync),
+        new("vrchat-redirect",
+            "`GET /api/vrchat/stream?url=https://youtu.be/{id}` on legacy (legacy → streaming → metadata, all cached; a 302 to the CDN) against a bare Kestrel process answering the same 302.",
+            VrchatRedirectAsync),
+        new("proxy-throughput",
+            "1 GiB fetched from the fake CDN (Kestrel serving the file with Range) directly, through nginx as a reverse proxy, and through the streaming service's proxy " +
+            "(`/api/v2/stream/proxy/...`), one stream at a time; median of three interleaved rounds after a warm-up; and the streaming process's peak resident memory after the warm-up and after 3 GiB more.",
+            ProxyThroughputAsync),
+        new("stampede",
+            "1,000 concurrent requests for one uncached video (the fake YouTube answers after 300 ms) — how many upstream calls they make.",
+            StampedeAsync),
+        new("cold-extraction",
+            "Median latency of 40 uncached `GET /api/v2/videos/youtube/{id}` (each a new id) minus the median latency of the same InnerTube call made directly to the fake YouTube.",
+            ColdExtractionAsync),
+        new("soak",
+            "10 minutes of mixed load (cached metadata, VRChat redirects, proxied ranges) — only with `--soak`.",
+            SoakAsync),
     ];
 
-    private static async Task<IReadOnlyList<BenchRow>> PipelineOverheadAsync(Platform platform, BenchOptions options)
+    private static async Task<IReadOnlyList<BenchRow>> PipelineOverheadAsync(BenchContext context, BenchOptions options)
     {
-        var url = new Uri(platform.Endpoint("metadata"), "/api/v2/platforms");
+        var url = new Uri(context.Platform.Endpoint("metadata"), "/api/v2/platforms");
         using var http = new HttpClient();
-        var body = await http.GetByteArrayAsync(url);
-        return await AgainstBareKestrelAsync(url, body, "application/json; charset=utf-8", options, minimumRatio: 0.6);
+        return await AgainstBareKestrelAsync(url, await http.GetByteArrayAsync(url), "application/json; charset=utf-8", options, minimumRatio: 0.6);
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> CachedMetadataAsync(BenchContext context, BenchOptions options)
+    {
+        var url = new Uri(context.Platform.Endpoint("metadata"), "/api/v2/videos/youtube/benchCached");
+        using var http = new HttpClient();
+        return await AgainstBareKestrelAsync(url, await http.GetByteArrayAsync(url), "application/json; charset=utf-8", options, minimumRatio: 0.6);
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> VrchatRedirectAsync(BenchContext context, BenchOptions options)
+    {
+        var url = new Uri(context.Platform.Endpoint("legacy"), "/api/vrchat/stream?url=https://youtu.be/benchVrchat");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var first = await http.GetAsync(url);
+        var location = first.Headers.Location?.ToString() ?? throw new InvalidOperationException($"legacy answered {(int)first.StatusCode}, not a redirect");
+        return await AgainstBareKestrelAsync(url, System.Text.Encoding.UTF8.GetBytes(location), "redirect", options, minimumRatio: null);
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> ProxyThroughputAsync(BenchContext context, BenchOptions options)
+    {
+        var direct = new Uri(context.Cdn, "/videoplayback");
+        var nginx = new Uri($"http://127.0.0.1:{context.Nginx.ProxyPort}/videoplayback");
+        var ours = new Uri(context.Platform.Endpoint("streaming"), "/api/v2/stream/proxy/youtube/benchProxy0?quality=360p");
+        var streamingPid = context.Platform.ProcessId("streaming");
+
+        // Warm every path (and the service's buffer pools), then measure three interleaved rounds.
+        await DownloadAsync(ours, 256L << 20);
+        await DownloadAsync(nginx, 256L << 20);
+        await DownloadAsync(direct, 256L << 20);
+        var rounds = new List<(double Direct, double Nginx, double Ours)>();
+        var peaks = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            rounds.Add((await DownloadAsync(direct, null), await DownloadAsync(nginx, null), await DownloadAsync(ours, null)));
+            peaks.Add(Machine.PeakMemoryMiB(streamingPid));
+        }
+        var directRate = Median(rounds.Select(r => r.Direct).ToList());
+        var nginxRate = Median(rounds.Select(r => r.Nginx).ToList());
+        var ourRate = Median(rounds.Select(r => r.Ours).ToList());
+        var ratio = ourRate / nginxRate;
+        // Flat means the peak does not keep rising as more gigabytes go through.
+        var growth = peaks[^1] - peaks[0];
+        return
+        [
+            new("throughput vs nginx reverse proxy", Rate(ourRate), Rate(nginxRate), ratio, "≥ 90 % of nginx", ratio >= 0.9),
+            new("throughput vs direct from the CDN", Rate(ourRate), Rate(directRate), ourRate / directRate, "", null),
+            new("peak RSS after the 1st and the 3rd GiB", $"{peaks[^1]:0} MiB (+{growth:0.0} MiB)", $"{peaks[0]:0} MiB", null, "flat: < 8 MiB more", growth < 8),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> StampedeAsync(BenchContext context, BenchOptions options)
+    {
+        var id = $"stmp{DateTime.UtcNow:HHmmss}x"[..11];
+        context.YouTube.Latency = TimeSpan.FromMilliseconds(300);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { Timeout = TimeSpan.FromMinutes(2) };
+            var url = new Uri(context.Platform.Endpoint("metadata"), $"/api/v2/videos/youtube/{id}");
+            var answers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ =>
+            {
+                using var response = await http.GetAsync(url);
+                return (int)response.StatusCode;
+            }));
+            var calls = context.YouTube.CallsFor(id);
+            return
+            [
+                new("upstream calls for 1,000 concurrent requests", calls.ToString(CultureInfo.InvariantCulture), "1", null, "exactly 1", calls == 1),
+                new("answers 200", answers.Count(s => s == 200).ToString(CultureInfo.InvariantCulture), "1000", null, "1000", answers.All(s => s == 200)),
+            ];
+        }
+        finally
+        {
+            context.YouTube.Latency = TimeSpan.Zero;
+        }
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> ColdExtractionAsync(BenchContext context, BenchOptions options)
+    {
+        using var http = new HttpClient();
+        var metadata = context.Platform.Endpoint("metadata");
+        var service = new List<double>();
+        var upstream = new List<double>();
+        for (var i = 0; i < 45; i++)
+        {
+            var id = $"cold{i:D3}{Random.Shared.Next(1000, 9999)}"[..11];
+            var started = Stopwatch.GetTimestamp();
+            (await http.GetAsync(new Uri(metadata, $"/api/v2/videos/youtube/{id}"))).EnsureSuccessStatusCode();
+            var total = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+            started = Stopwatch.GetTimestamp();
+            using var direct = await http.PostAsJsonAsync(new Uri(context.YouTube.BaseUrl, "/youtubei/v1/player?prettyPrint=false"),
+                new { videoId = id, context = new { client = new { clientName = "VISIONOS", clientVersion = "1.02" } } });
+            await direct.Content.ReadAsByteArrayAsync();
+            var alone = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (i >= 5)
+            {
+                // The first few warm up connections and JIT on both paths.
+                service.Add(total);
+                upstream.Add(alone);
+            }
+        }
+        var overhead = Median(service) - Median(upstream);
+        return
+        [
+            new("added latency, median", $"{overhead:0.00} ms", $"upstream alone {Median(upstream):0.00} ms", null, "< 2 ms", overhead < 2),
+            new("cold request, median / p90", $"{Median(service):0.00} ms / {Percentile(service, 0.9):0.00} ms", "", null, "", null),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> SoakAsync(BenchContext context, BenchOptions options)
+    {
+        if (!options.Soak)
+        {
+            return [new("not run", "pass --soak (10 minutes)", "", null, "no errors, no memory growth", null)];
+        }
+        var metadataPid = context.Platform.ProcessId("metadata");
+        var streamingPid = context.Platform.ProcessId("streaming");
+        var before = (Machine.ResidentMemoryMiB(metadataPid), Machine.ResidentMemoryMiB(streamingPid));
+        var urls = new[]
+        {
+            new Uri(context.Platform.Endpoint("metadata"), "/api/v2/videos/youtube/benchCached"),
+            new Uri(context.Platform.Endpoint("legacy"), "/api/vrchat/stream?url=https://youtu.be/benchVrchat"),
+        };
+        var results = await Task.WhenAll(urls.Select(u => Wrk.RunAsync(u.ToString(), TimeSpan.FromMinutes(10), options.Connections / 2)));
+        var after = (Machine.ResidentMemoryMiB(metadataPid), Machine.ResidentMemoryMiB(streamingPid));
+        var errors = results.Sum(r => r.Errors);
+        return
+        [
+            new("errors in 10 minutes", errors.ToString(CultureInfo.InvariantCulture), "0", null, "0", errors == 0),
+            new("metadata RSS before → after", $"{before.Item1:0} → {after.Item1:0} MiB", "", null, "", null),
+            new("streaming RSS before → after", $"{before.Item2:0} → {after.Item2:0} MiB", "", null, "", null),
+        ];
+    }
+
+    /// <summary>
+    /// Downloads a URL to nowhere with curl (a real client, outside this process) and returns
+    /// bytes per second; optionally only the first <paramref name="limit"/> bytes.
+    /// </summary>
+    private static async Task<double> DownloadAsync(Uri url, long? limit)
+    {
+        var arguments = new List<string> { "-s", "-f", "-o", "/dev/null", "-w", "%{size_download} %{speed_download}" };
+        if (limit is { } bytes)
+        {
+            arguments.AddRange(["-r", $"0-{bytes - 1}"]);
+        }
+        arguments.Add(url.ToString());
+        string output;
+        try
+        {
+            output = await TestSupport.Media.MediaFiles.RunAsync("curl", arguments, TimeSpan.FromMinutes(5));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{url}: {ex.Message}", ex);
+        }
+        var parts = output.Trim().Split(' ');
+        var size = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        if (size != (limit ?? size) || size == 0)
+        {
+            throw new InvalidOperationException($"{url} gave {size} bytes");
+        }
+        return double.Parse(parts[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Loads <paramref name="url"/> and a bare Kestrel answering <paramref name="body"/>, alternately, and compares.</summary>
-    internal static async Task<IReadOnlyList<BenchRow>> AgainstBareKestrelAsync(Uri url, byte[] body, string contentType, BenchOptions options, double minimumRatio)
+    internal static async Task<IReadOnlyList<BenchRow>> AgainstBareKestrelAsync(Uri url, byte[] body, string contentType, BenchOptions options, double? minimumRatio)
     {
         var file = Path.GetTempFileName();
         await File.WriteAllBytesAsync(file, body);
@@ -30,7 +212,7 @@ internal static class Scenarios
         try
         {
             var bareUrl = $"http://127.0.0.1:{port}/bytes";
-            await WaitUntilAnsweringAsync(bareUrl);
+            await WaitUntilAnsweringAsync(bareUrl, redirect: contentType == "redirect");
 
             // Warm both, then measure service and baseline back to back.
             await Wrk.RunAsync(url.ToString(), TimeSpan.FromSeconds(3), options.Connections);
@@ -42,7 +224,7 @@ internal static class Scenarios
             return
             [
                 new("throughput", $"{service.RequestsPerSecond:N0} req/s", $"{baseline.RequestsPerSecond:N0} req/s", ratio,
-                    $"≥ {minimumRatio:P0} of bare Kestrel", ratio >= minimumRatio),
+                    minimumRatio is { } min ? $"≥ {min:P0} of bare Kestrel" : "", minimumRatio is { } m ? ratio >= m : null),
                 new("p50 latency", Ms(service.P50Ms), Ms(baseline.P50Ms), null, "", null),
                 new("p99 latency", Ms(service.P99Ms), Ms(baseline.P99Ms), null, "", null),
                 new("errors", service.Errors.ToString(CultureInfo.InvariantCulture), baseline.Errors.ToString(CultureInfo.InvariantCulture), null, "0", service.Errors == 0),
@@ -55,16 +237,21 @@ internal static class Scenarios
         }
     }
 
-    internal static async Task WaitUntilAnsweringAsync(string url)
+    internal static async Task WaitUntilAnsweringAsync(string url, bool head = false, bool redirect = false)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             try
             {
-                (await http.GetAsync(url)).EnsureSuccessStatusCode();
-                return;
+                using var request = new HttpRequestMessage(head ? HttpMethod.Head : HttpMethod.Get, url);
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode || (redirect && (int)response.StatusCode == 302))
+                {
+                    return;
+                }
+                throw new HttpRequestException($"{url} answered {(int)response.StatusCode}");
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)
             {
@@ -72,6 +259,16 @@ internal static class Scenarios
             }
         }
     }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+    }
+
+    private static string Rate(double bytesPerSecond) => $"{bytesPerSecond / (1 << 20):N0} MiB/s";
 
     private static string Ms(double value) => $"{value.ToString("0.00", CultureInfo.InvariantCulture)} ms";
 }

@@ -15,5 +15,6 @@ internal static class Extensions
         builder.Services.AddDependencyHealth();
         builder.Services.Configure<LegacyOptions>(builder.Configuration.GetSection("Legacy"));
         builder.Services.AddSingleton<LegacyStreams>();
+        builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Refit;
 using VideoPlatform.Contracts;
@@ -22,7 +23,7 @@ public sealed class LegacyOptions
 /// stream, and turn failures into a status and a short message that old clients and players
 /// understand (a dead video is 403 so players stop retrying; a dependency down is 503).
 /// </summary>
-public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming, IOptions<LegacyOptions> options, IConfiguration configuration)
+public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming, IOptions<LegacyOptions> options, IConfiguration configuration, IMemoryCache resolved)
 {
     public Uri StreamingPublicUrl { get; } = options.Value.StreamingPublicUrl
         ?? (Uri.TryCreate(configuration["services:streaming:http:0"], UriKind.Absolute, out var discovered) ? discovered : new Uri("http://localhost:5102"));
@@ -42,10 +43,15 @@ public sealed class LegacyStreams(IMetadataApi metadata, IStreamingApi streaming
         {
             throw new LegacyFailure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUrl, $"The video URL is longer than {MaxUrlLength} characters");
         }
-        var resolved = await Call(() => metadata.ResolveAsync(url, cancellationToken));
-        return resolved.Kind == "video"
-            ? resolved
-            : throw new LegacyFailure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUrl, $"That URL points at a {resolved.Kind}, not a video");
+        // What a URL points at never changes: remember it, and save players a hop on every replay.
+        var video = await resolved.GetOrCreateAsync(url, entry =>
+        {
+            entry.SetSize(1).SetAbsoluteExpiration(TimeSpan.FromMinutes(30));
+            return Call(() => metadata.ResolveAsync(url, cancellationToken));
+        });
+        return video!.Kind == "video"
+            ? video
+            : throw new LegacyFailure(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUrl, $"That URL points at a {video.Kind}, not a video");
     }
 
     public Task<ResolvedStream> StreamAsync(ResolvedUrl video, string? quality, string? player, CancellationToken cancellationToken) =>

@@ -88,5 +88,10 @@ public sealed class VideoCache
     }
 }
 
-/// <summary>A cached extraction: the value, or the reason the video cannot be had.</summary>
+/// <summary>
+/// A cached extraction: the value, or the reason the video cannot be had. Never changed once made,
+/// which lets HybridCache hand out the same instance on every in-process hit instead of
+/// deserialising a copy each time.
+/// </summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record CachedResult<T>(T? Value, string? ErrorCode, string? ErrorDetail, DateTimeOffset CachedAt);

@@ -63,7 +63,7 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(aborted);
-        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
         try
         {
             int read;

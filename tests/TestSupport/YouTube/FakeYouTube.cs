@@ -34,6 +34,12 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
+    /// <summary>
+    /// When set, an id with no fixture of its own is answered with this video's fixture, its id
+    /// replaced: any number of distinct uncached videos, for benchmarks.
+    /// </summary>
+    public string? AnyIdLike { get; set; }
+
     public static async Task<FakeYouTube> StartAsync(Uri? cdn = null)
     {
         FakeYouTube? fake = null;
@@ -60,6 +66,13 @@ public sealed class FakeYouTube : IAsyncDisposable
 
         var candidates = reel ? new[] { $"reel-{videoId}.json" } : [$"{client}-{videoId}.json", $"player-{videoId}.json"];
         var file = candidates.Select(name => Path.Combine(Fixtures, name)).FirstOrDefault(File.Exists);
+        if (file is null && AnyIdLike is { } template && !reel)
+        {
+            var templated = (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"player-{template}.json")))
+                .Replace(template, videoId, StringComparison.Ordinal)
+                .Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+            return Results.Text(templated, "application/json");
+        }
         var json = file is null
             ? reel
                 ? """{"playerResponse":{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}}"""
