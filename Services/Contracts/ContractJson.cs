@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 
@@ -27,7 +28,8 @@ public static class ContractJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // Reflection stays behind the source-generated context for types it does not list.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         Configure(options);
         options.MakeReadOnly();
         return options;

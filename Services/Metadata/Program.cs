@@ -1,4 +1,5 @@
 using VideoPlatform.Metadata.Apis;
+using VideoPlatform.Metadata.Captions;
 using VideoPlatform.Metadata.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPlatformsApi();
 app.MapVideosApi();
+app.MapCaptionsApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddOptions<MetadataCacheOptions>().BindConfiguration(MetadataCacheOptions.SectionName);
         builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
+        builder.Services.AddHttpClient("captions");
         builder.AddYouTubeExtractor();
         builder.AddBilibiliExtractor();
         builder.AddSocialExtractors();

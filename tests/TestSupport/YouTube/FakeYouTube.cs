@@ -47,8 +47,13 @@ public sealed class FakeYouTube : IAsyncDisposable
         {
             routes.MapPost("/youtubei/v1/player", (HttpRequest request) => fake!.AnswerAsync(request, reel: false));
             routes.MapPost("/youtubei/v1/reel/reel_item_watch", (HttpRequest request) => fake!.AnswerAsync(request, reel: true));
+            routes.MapGet("/api/timedtext", (HttpRequest request) =>
+                request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3"))
+                    ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3")), "application/json")
+                    : Results.NotFound());
         });
-        fake = new FakeYouTube(server, cdn ?? new Uri("https://rr1---sn-fake.googlevideo.com"));
+        // Without a CDN of its own, the fake is its own CDN (it serves captions at YouTube's path).
+        fake = new FakeYouTube(server, cdn ?? server.Address);
         return fake;
     }
 
