@@ -11,6 +11,7 @@ app.MapDefaultEndpoints();
 app.MapPlatformsApi();
 app.MapVideosApi();
 app.MapCaptionsApi();
+app.MapPlaylistsApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

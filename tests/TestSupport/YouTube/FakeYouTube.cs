@@ -47,6 +47,16 @@ public sealed class FakeYouTube : IAsyncDisposable
         {
             routes.MapPost("/youtubei/v1/player", (HttpRequest request) => fake!.AnswerAsync(request, reel: false));
             routes.MapPost("/youtubei/v1/reel/reel_item_watch", (HttpRequest request) => fake!.AnswerAsync(request, reel: true));
+            routes.MapPost("/youtubei/v1/browse", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var name = body.RootElement.TryGetProperty("continuation", out var token) ? $"browse-cont-{token.GetString()}.json"
+                    : $"browse-{body.RootElement.GetProperty("browseId").GetString()}.json";
+                var file = Path.Combine(Fixtures, Path.GetFileName(name));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"alerts":[{"alertRenderer":{"type":"ERROR","text":{"runs":[{"text":"The playlist does not exist."}]}}}]}""", "application/json");
+            });
             routes.MapGet("/api/timedtext", (HttpRequest request) =>
                 request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3"))
                     ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3")), "application/json")

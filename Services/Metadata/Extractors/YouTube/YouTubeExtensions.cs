@@ -7,6 +7,7 @@ internal static class YouTubeExtensions
         builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
         builder.Services.AddHttpClient(nameof(InnerTubeClient));
         builder.Services.AddSingleton<InnerTubeClient>();
+        builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;
     }

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Extractors;
+using VideoPlatform.Metadata.Extractors.YouTube;
+
+namespace VideoPlatform.Metadata.Apis;
+
+internal static class PlaylistsApi
+{
+    private const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapPlaylistsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v2/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GetPlaylist").WithTags("Playlists")
+            .WithSummary("A page of a playlist's videos (?limit=, default 100, at most 1000), following continuations; ?cursor= for the next page.");
+        app.MapGet("/api/v2/channels/{platform}/{channelId}", GetChannel).WithName("GetChannel").WithTags("Playlists")
+            .WithSummary("A channel's uploads (channel id UC…), paged like a playlist.");
+        return app;
+    }
+
+    private static async Task<Ok<Playlist>> GetPlaylist(string platform, string playlistId, int? limit, string? cursor,
+        YouTubePlaylists playlists, CancellationToken cancellationToken)
+    {
+        RequireYouTube(platform);
+        if (!YouTubeIds.IsPlaylistId(playlistId))
+        {
+            throw new PlatformException(ErrorCodes.InvalidRequest, "That is not a YouTube playlist id (PL…, UU…, OLAK5uy_…, RD…).");
+        }
+        return TypedResults.Ok(await playlists.GetAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken));
+    }
+
+    private static async Task<Ok<Playlist>> GetChannel(string platform, string channelId, int? limit, string? cursor,
+        YouTubePlaylists playlists, CancellationToken cancellationToken)
+    {
+        RequireYouTube(platform);
+        if (!YouTubeIds.IsChannelId(channelId))
+        {
+            throw new PlatformException(ErrorCodes.InvalidRequest, "Give the channel id (UC followed by 22 characters); handles are not resolved yet.");
+        }
+        // A channel's uploads are the playlist UU + the channel id without its UC.
+        return TypedResults.Ok(await playlists.GetAsync("UU" + channelId[2..], Limit(limit), Cursor(cursor), cancellationToken));
+    }
+
+    private static void RequireYouTube(string platform)
+    {
+        if (!string.Equals(platform, "youtube", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PlatformException(ErrorCodes.UnsupportedPlatform, "Playlists and channels are served for YouTube only.");
+        }
+    }
+
+    private static int Limit(int? limit) => limit is null ? 100
+        : limit is >= 1 and <= MaxLimit ? limit.Value
+        : throw new PlatformException(ErrorCodes.InvalidRequest, $"limit must be between 1 and {MaxLimit}.");
+
+    private static string? Cursor(string? cursor) => cursor is null ? null
+        : cursor.Length <= 2048 && cursor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '%') ? cursor
+        : throw new PlatformException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
+}

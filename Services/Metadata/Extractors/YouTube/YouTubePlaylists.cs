@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Extractors.YouTube;
+
+/// <summary>
+/// Playlists and channel uploads through InnerTube's <c>browse</c>: the <c>VL{id}</c> page for the
+/// details and first items, then continuation tokens, followed until the requested number of
+/// items is reached. The cursor handed to callers is the continuation token.
+/// </summary>
+public sealed class YouTubePlaylists(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
+{
+    private const string WebVersion = "2.20260708.00.00";
+
+    public async Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var items = new List<PlaylistItem>();
+        Playlist? details = null;
+        var token = cursor;
+        if (token is null)
+        {
+            var page = await BrowseAsync(new JsonObject { ["browseId"] = "VL" + playlistId }, cancellationToken);
+            if (page["alerts"] is JsonArray alerts && page["sidebar"] is null)
+            {
+                var text = alerts.Select(a => Runs(a?["alertRenderer"]?["text"])).FirstOrDefault(t => t is not null) ?? "The playlist does not exist.";
+                throw new PlatformException(ErrorCodes.NotFound, text);
+            }
+            details = Describe(playlistId, page);
+            token = Collect(page, items);
+        }
+
+        while (token is not null && items.Count < limit)
+        {
+            var page = await BrowseAsync(new JsonObject { ["continuation"] = token }, cancellationToken);
+            var before = items.Count;
+            token = Collect(page, items);
+            if (items.Count == before)
+            {
+                break;
+            }
+        }
+
+        return (details ?? new Playlist { Id = playlistId, Platform = "youtube" }) with
+        {
+            Items = items.Take(limit).ToList(),
+            // More items than asked for were read: the next page starts at the same token again.
+            NextCursor = items.Count > limit ? cursor ?? token : token,
+        };
+    }
+
+    private static Playlist Describe(string id, JsonObject page)
+    {
+        var sidebar = page["sidebar"]?["playlistSidebarRenderer"]?["items"] as JsonArray;
+        var primary = sidebar?.ElementAtOrDefault(0)?["playlistSidebarPrimaryInfoRenderer"];
+        var owner = sidebar?.ElementAtOrDefault(1)?["playlistSidebarSecondaryInfoRenderer"]?["videoOwner"]?["videoOwnerRenderer"];
+        var count = Runs((primary?["stats"] as JsonArray)?.FirstOrDefault())?.Split(' ')[0].Replace(",", "", StringComparison.Ordinal);
+        return new Playlist
+        {
+            Id = id,
+            Platform = "youtube",
+            Title = Runs(primary?["title"]),
+            Description = Runs(primary?["description"]),
+            Author = Runs(owner?["title"]),
+            ChannelId = owner?["navigationEndpoint"]?["browseEndpoint"]?["browseId"]?.GetValue<string>(),
+            VideoCount = int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n : null,
+        };
+    }
+
+    /// <summary>Adds the page's videos (wherever in the tree they sit) and returns its continuation token.</summary>
+    private static string? Collect(JsonNode? node, List<PlaylistItem> items)
+    {
+        string? token = null;
+        void Walk(JsonNode? current)
+        {
+            switch (current)
+            {
+                case JsonObject o:
+                    foreach (var (name, value) in o)
+                    {
+                        if (name == "playlistVideoRenderer" && value is JsonObject video && video["videoId"]?.GetValue<string>() is { } id
+                            && items.All(i => i.Id != id))
+                        {
+                            items.Add(new PlaylistItem(
+                                id,
+                                Runs(video["title"]) ?? id,
+                                double.TryParse(video["lengthSeconds"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
+                                (video["thumbnail"]?["thumbnails"] as JsonArray)?.LastOrDefault()?["url"]?.GetValue<string>(),
+                                Runs(video["shortBylineText"]),
+                                int.TryParse(Runs(video["index"]), CultureInfo.InvariantCulture, out var index) ? index : null));
+                        }
+                        else if (name == "continuationItemRenderer")
+                        {
+                            token ??= value?["continuationEndpoint"]?["continuationCommand"]?["token"]?.GetValue<string>();
+                        }
+                        else
+                        {
+                            Walk(value);
+                        }
+                    }
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+                    break;
+            }
+        }
+        Walk(node);
+        return token;
+    }
+
+    private async Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        body["context"] = new JsonObject
+        {
+            ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "/youtubei/v1/browse?prettyPrint=false")) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-YouTube-Client-Name", "1");
+        request.Headers.Add("X-YouTube-Client-Version", WebVersion);
+        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
+        if ((int)response.StatusCode == 429)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's browse API answered {(int)response.StatusCode}.");
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's browse API answered something that is not JSON.", ex);
+        }
+    }
+
+    private static string? Runs(JsonNode? node) => node switch
+    {
+        JsonValue value => value.ToString(),
+        JsonObject o when o["simpleText"] is JsonValue simple => simple.ToString(),
+        JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => r?["text"]?.ToString())),
+        _ => null,
+    };
+}
