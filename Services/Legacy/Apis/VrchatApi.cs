@@ -1,167 +1,138 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Legacy.Compatibility;
+using VideoPlatform.Legacy.Health;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
 using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Apis;
 
 /// <summary>
-/// The routes VRChat and Unity world video players call: GET only, everything in the query,
-/// a 302 to something the player can play by default, short text errors.
+/// <c>/api/vrchat/*</c>: GET-only routes an in-world video player loads. The default answer
+/// is a 302 to a progressive MP4 ≤ 720p; errors are short plain text.
 /// </summary>
 internal static class VrchatApi
 {
-    private const string Version = "3.0.0";
+    /// <summary>Some players probe with HEAD before the GET; both get the same redirect.</summary>
+    public static readonly string[] PlayerMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    public const string H264Note = "Progressive MP4 (H.264/AAC) up to 720p; HLS or proxied output when the CDN alone cannot play.";
 
     public static IEndpointRouteBuilder MapVrchatApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/", V1).WithTags("VRChat").WithName("LegacyV1")
-            .WithSummary("The original contract: ?yt=<video url> → 302 to the playable link.");
-
         var vrchat = app.MapGroup("/api/vrchat").WithTags("VRChat");
-        vrchat.MapGet("/stream", Stream).WithName("VrchatStream")
-            .WithSummary("?url=&quality=720p|480p|360p|best&player=avpro|unity|auto&format=redirect|proxy|json → 302 to a progressive MP4 ≤ 720p (or HLS / the proxy when that is what plays).");
-        vrchat.MapGet("/download", Download).WithName("VrchatDownload")
-            .WithSummary("?url=&quality=&filename= → 302 to the proxied file with a VRChat-safe name.");
-        vrchat.MapGet("/info", Info).WithName("VrchatInfo")
-            .WithSummary("?url=&player= → compatibility advice: duration warnings, recommended quality, codecs.");
+        vrchat.MapMethods("/stream", PlayerMethods, Stream).WithName("VrchatStream").WithPlayerErrors()
+            .WithSummary("302 to a stream the player can play (format=redirect), streaming's proxy (format=proxy) or JSON (format=json).");
+        vrchat.MapMethods("/download", PlayerMethods, Download).WithName("VrchatDownload").WithPlayerErrors()
+            .WithSummary("302 to streaming's proxy as an attachment with a VRChat-safe filename.");
+        vrchat.MapGet("/info", Info).WithName("VrchatInfo").WithJsonErrors()
+            .WithSummary("Metadata with compatibility advice: duration warnings and the recommended quality for the player.");
         vrchat.MapGet("/health", Health).WithName("VrchatHealth")
-            .WithSummary("What the VRChat API supports.");
+            .WithSummary("What the VRChat API supports, and whether its dependencies answer.");
         return app;
     }
 
-    private static Task<IResult> V1(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var video = await streams.ResolveAsync(query["yt"] ?? query.Url, context.RequestAborted);
-            var stream = await streams.StreamAsync(video, "best", PlayerKind.Detect(null, context.Request.Headers.UserAgent), context.RequestAborted);
-            return Results.Redirect(PlayableUrl(streams, stream));
-        });
-
-    private static Task<IResult> Stream(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var player = PlayerKind.Detect(query["player"], context.Request.Headers.UserAgent);
-            var quality = LegacyStreams.Quality(query["quality"]) ?? "720p";
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var stream = await streams.StreamAsync(video, quality, player, context.RequestAborted);
-
-            return (query["format"] ?? "redirect").ToLowerInvariant() switch
-            {
-                "json" => Results.Json(new
-                {
-                    platform = video.Platform,
-                    video_id = video.Id,
-                    stream_url = stream.RequiresProxy ? streams.Public(stream.ProxyPath!).ToString() : stream.StreamUrl,
-                    quality,
-                    player_type = player,
-                    vrchat_optimized = true,
-                    unity_optimized = true,
-                    success = true,
-                    notes = "Direct CDN links are bound to this server's address on some platforms; use format=proxy if the player cannot load them.",
-                    codec_info = new
-                    {
-                        avpro_compatible = stream.Format.Vcodec.StartsWith("avc1", StringComparison.OrdinalIgnoreCase) || stream.Format.Protocol == "hls",
-                        unity_compatible = stream.Format.Ext == "mp4" && stream.Format.Protocol != "hls",
-                        recommended_codecs = new[] { "H.264 (avc1)", "AAC (mp4a)" },
-                        vcodec = stream.Format.Vcodec,
-                        acodec = stream.Format.Acodec,
-                    },
-                    expires_at = stream.ExpiresAt,
-                }),
-                "proxy" => Results.Redirect(streams.Public(stream.ProxyPath!).ToString()),
-                _ => Results.Redirect(PlayableUrl(streams, stream)),
-            };
-        });
-
-    private static Task<IResult> Download(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForPlayer(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var player = PlayerKind.Detect(query["player"], context.Request.Headers.UserAgent);
-            var quality = LegacyStreams.Quality(query["quality"]) ?? "720p";
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var title = query["filename"];
-            if (string.IsNullOrWhiteSpace(title))
-            {
-                title = (await streams.InfoAsync(video, context.RequestAborted)).Title;
-            }
-            var name = VrchatFileName.Sanitize(title, $"{video.Platform}_{video.Id}_vrchat");
-            var path = $"/api/v2/stream/proxy/{video.Platform}/{Uri.EscapeDataString(video.Id)}?quality={Uri.EscapeDataString(quality)}&player={player}&download=true&filename={Uri.EscapeDataString(name)}";
-            return Results.Redirect(streams.Public(path).ToString());
-        });
-
-    private static Task<IResult> Info(HttpContext context, LegacyStreams streams) =>
-        LegacyResults.ForJson(async () =>
-        {
-            var query = LegacyQuery.Parse(context.Request.QueryString.Value ?? "");
-            var player = PlayerKind.Detect(query["player"], context.Request.Headers.UserAgent);
-            var video = await streams.ResolveAsync(query.Url, context.RequestAborted);
-            var info = await streams.InfoAsync(video, context.RequestAborted);
-            var recommended = VrchatAdvice.RecommendedQuality(info.Duration, player);
-            var progressive = info.Formats.Where(f => f.HasVideo && f.HasAudio && f.Ext == "mp4").ToList();
-            var self = $"{context.Request.Scheme}://{context.Request.Host}";
-            var encoded = Uri.EscapeDataString(query.Url!);
-            return Results.Json(new
-            {
-                platform = video.Platform,
-                video_id = video.Id,
-                info = new
-                {
-                    id = info.Id,
-                    title = info.Title,
-                    description = info.Description,
-                    duration = info.Duration,
-                    uploader = info.Uploader,
-                    upload_date = info.UploadDate,
-                    view_count = info.ViewCount,
-                    like_count = info.LikeCount,
-                    thumbnail = info.Thumbnail,
-                },
-                vrchat_compatible = progressive.Count > 0 || info.IsLive,
-                unity_compatible = progressive.Count > 0,
-                player_type = player,
-                compatibility_notes = VrchatAdvice.Notes(info.Duration, info.Title, player),
-                performance_notes = progressive.Count == 0
-                    ? new[] { "No progressive MP4 is offered: the stream will be proxied or served as HLS." }
-                    : [],
-                recommended_quality = recommended,
-                codec_recommendations = new
-                {
-                    avpro_best = "H.264 (avc1) + AAC in MP4, or HLS",
-                    unity_best = "H.264 (avc1) + AAC in progressive MP4",
-                    current_selection = progressive.OrderByDescending(f => f.Height).Select(f => $"{f.QualityLabel ?? f.Height + "p"} {f.Vcodec}/{f.Acodec}").FirstOrDefault(),
-                },
-                vrchat_endpoints = new
-                {
-                    stream = $"{self}/api/vrchat/stream?url={encoded}&quality={recommended}&player={player}",
-                    download = $"{self}/api/vrchat/download?url={encoded}&quality={recommended}&player={player}",
-                    info = $"{self}/api/vrchat/info?url={encoded}&player={player}",
-                },
-                success = true,
-            });
-        });
-
-    private static IResult Health() => Results.Json(new
+    internal static async Task<IResult> Stream(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken)
     {
-        status = "healthy",
-        service = "VRChat Video API",
-        version = Version,
-        features = new
-        {
-            get_only_endpoints = true,
-            unicode_filename_support = true,
-            unity_player_optimization = true,
-            avpro_video_support = true,
-            filename_sanitization = true,
-            error_handling_enhanced = true,
-        },
-        endpoints = new { stream = "/api/vrchat/stream", download = "/api/vrchat/download", info = "/api/vrchat/info", health = "/api/vrchat/health" },
-        supported_players = new[] { "avpro", "unity", "auto" },
-        supported_qualities = new[] { "720p", "480p", "360p", "best" },
-        notes = "Players get a 302 to a progressive MP4 (H.264/AAC, ≤ 720p by default), or to HLS or the proxy when that is what plays.",
-    });
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
+        var quality = LegacyQuality.ForPlayer(query["quality"]);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        NoStore(context);
 
-    /// <summary>What a player should be sent to: the CDN URL, or our proxy when the CDN needs headers a player cannot send.</summary>
-    internal static string PlayableUrl(LegacyStreams streams, Contracts.Streaming.ResolvedStream stream) =>
-        stream.RequiresProxy ? streams.Public(stream.ProxyPath!).ToString() : stream.StreamUrl;
+        switch (query["format"]?.ToLowerInvariant())
+        {
+            case "proxy":
+                return TypedResults.Redirect(streams.ProxyUrl(video, quality, player));
+            case "json":
+                var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
+                var url = streams.PlayableUrl(stream, player, quality);
+                var progressiveMp4 = stream.Format is { HasAudio: true, HasVideo: true, Ext: "mp4" };
+                return TypedResults.Ok(new VrchatStreamResponse(
+                    video.Platform, video.VideoId, url, quality, PlayerDetector.NameOf(player), true, true, true,
+                    H264Note,
+                    new CodecInfo(progressiveMp4 || stream.HlsPath is not null, progressiveMp4, ["H.264 (avc1)", "AAC (mp4a.40.2)"]),
+                    stream.RequiresProxy, stream.ExpiresAt));
+            default:
+                var resolved = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
+                return TypedResults.Redirect(streams.PlayableUrl(resolved, player, quality));
+        }
+    }
+
+    internal static Task<RedirectHttpResult> Download(
+        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken) =>
+        DownloadRedirectAsync(context, forPlayer: true, locator, metadata, streams, cancellationToken);
+
+    /// <summary>302 to streaming's proxy as an attachment named from <c>filename=</c> or the title; shared with <c>/api/download</c>.</summary>
+    internal static async Task<RedirectHttpResult> DownloadRedirectAsync(
+        HttpContext context, bool forPlayer, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
+        var quality = forPlayer ? LegacyQuality.ForPlayer(query["quality"]) : LegacyQuality.ForSimple(query["quality"]);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var title = query["filename"] ?? (await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken)).Title;
+        var name = VrchatFileName.Sanitize(title, forPlayer ? $"{video.Platform}_{video.VideoId}_vrchat" : $"{video.Platform}_{video.VideoId}");
+        NoStore(context);
+        return TypedResults.Redirect(streams.ProxyUrl(video, quality, player, name));
+    }
+
+    internal static async Task<Ok<VrchatInfoResponse>> Info(
+        HttpContext context, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+
+        var advice = CompatibilityAdvice.For(info.Duration, info.Title, player, info.IsLive);
+        var progressive = info.Formats.Any(f => f is { HasAudio: true, HasVideo: true, Ext: "mp4", Height: <= 720 });
+        var target = Uri.EscapeDataString(query.Target!);
+        var playerName = PlayerDetector.NameOf(player);
+        var suffix = $"?url={target}&quality={advice.RecommendedQuality}&player={playerName}";
+        return TypedResults.Ok(new VrchatInfoResponse(
+            video.Platform, video.VideoId, LegacyVideoFields.From(info),
+            // Anything streaming can proxy or package as HLS plays in AVPro; Unity needs a progressive file,
+            // which the proxy can always provide for non-live videos.
+            VrchatCompatible: true,
+            UnityCompatible: !info.IsLive,
+            playerName, advice.CompatibilityNotes, advice.PerformanceNotes, advice.RecommendedQuality,
+            new CodecRecommendations("H.264 baseline + AAC in MP4", "H.264 + AAC in MP4",
+                progressive ? "progressive MP4 from the CDN" : "streaming proxy or HLS"),
+            new VrchatEndpoints($"/api/vrchat/stream{suffix}", $"/api/vrchat/download{suffix}", $"/api/vrchat/info?url={target}&player={playerName}"),
+            true));
+    }
+
+    internal static async Task<IResult> Health(DependencyHealth health, CancellationToken cancellationToken)
+    {
+        var dependencies = await health.CheckAllAsync(cancellationToken);
+        var down = DependencyHealth.AnyDown(dependencies);
+        var report = new VrchatHealthResponse(
+            down ? "unhealthy" : "healthy", "VRChat Video API", "2.0.0",
+            new Dictionary<string, bool>
+            {
+                ["get_only_endpoints"] = true,
+                ["unicode_filename_support"] = true,
+                ["unity_player_optimization"] = true,
+                ["avpro_video_support"] = true,
+                ["filename_sanitization"] = true,
+                ["error_handling_enhanced"] = true,
+            },
+            new Dictionary<string, string>
+            {
+                ["stream"] = "/api/vrchat/stream?url=<video url>&quality=720p&player=auto",
+                ["download"] = "/api/vrchat/download?url=<video url>",
+                ["info"] = "/api/vrchat/info?url=<video url>",
+                ["health"] = "/api/vrchat/health",
+            },
+            ["avpro", "unity", "auto"], ["720p", "480p", "360p", "best"],
+            "URLs may be passed un-encoded; quality is capped at 720p.",
+            dependencies);
+        return down ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
+    }
+
+    // Signed CDN URLs expire and are bound to the address that resolved them: nobody may cache the redirect.
+    internal static void NoStore(HttpContext context) => context.Response.Headers[HeaderNames.CacheControl] = "no-store";
 }

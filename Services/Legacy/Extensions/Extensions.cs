@@ -1,20 +1,58 @@
+using Refit;
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Legacy;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Forwarding;
 using VideoPlatform.Legacy.Health;
-using VideoPlatform.Legacy.Vrchat;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
 
 namespace VideoPlatform.Legacy.Extensions;
 
 internal static class Extensions
 {
+    // Metadata and streaming retry their own upstreams; legacy answers fast when they are down
+    // (a player waiting 14 s of retries has given up long before), so no retries here.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            ContractJson.Configure(options.SerializerOptions);
+            // Old clients read fields that are null ("description": null) as present; keep them.
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
 
-        builder.Services.AddMetadataApi();
-        builder.Services.AddStreamingApi();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
+        builder.Services.AddGeneratedClient<IMetadataApi>("metadata")
+            .RemoveAllResilienceHandlers()
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new DependencyFailureHandler("metadata", CallTimeout));
+        builder.Services.AddGeneratedClient<IStreamingApi>("streaming")
+            .RemoveAllResilienceHandlers()
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new DependencyFailureHandler("streaming", CallTimeout));
+        builder.Services.AddGeneratedClient<ILegacyMetadataApi>("metadata")
+            .RemoveAllResilienceHandlers()
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new DependencyFailureHandler("metadata", CallTimeout));
+#pragma warning restore EXTEXP0001
+
         builder.Services.AddDependencyHealth();
-        builder.Services.Configure<LegacyOptions>(builder.Configuration.GetSection("Legacy"));
-        builder.Services.AddSingleton<LegacyStreams>();
-        builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<ServiceAddresses>();
+        builder.Services.AddSingleton<ServiceForwarder>();
+        builder.Services.AddScoped<VideoLocator>();
+        builder.Services.AddScoped<PlayerStreams>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<DeadVideos>();
     }
+
+    // Refit 16 builds requests with its source generator; ContractClients' AddRefitClient needs the
+    // Refit.Reflection package (not served here), so legacy registers the generated clients itself.
+    private static IHttpClientBuilder AddGeneratedClient<T>(this IServiceCollection services, string service) where T : class =>
+        services.AddRefitGeneratedClient<T>(ContractClients.Settings)
+            .ConfigureHttpClient(client => client.BaseAddress = new Uri($"https+http://{service}"));
 }

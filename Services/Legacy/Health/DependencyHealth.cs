@@ -34,5 +34,9 @@ public sealed class DependencyHealth(IHttpClientFactory clients)
         }
     }
 
+    /// <summary>True when some dependency is unreachable or reports itself unhealthy.</summary>
+    public static bool AnyDown(IReadOnlyDictionary<string, DependencyStatus> services) =>
+        services.Values.Any(s => s.Status == "Unhealthy");
+
     internal static string ClientName(string service) => $"health-{service}";
 }

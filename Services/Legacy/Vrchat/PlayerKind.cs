@@ -1,36 +1,14 @@
 namespace VideoPlatform.Legacy.Vrchat;
 
-/// <summary>
-/// Which player asks: AVPro (plays HLS and progressive MP4) or Unity's built-in player
-/// (progressive MP4 only). Told by <c>player=</c>, else by the User-Agent; never a reason to refuse.
-/// </summary>
-public static class PlayerKind
+/// <summary>Which in-world video player asked: they differ in what they can play.</summary>
+internal enum PlayerKind
 {
-    public static string Detect(string? player, string? userAgent)
-    {
-        var named = player?.Trim().ToLowerInvariant();
-        if (named is "avpro")
-        {
-            return "avpro";
-        }
-        if (named is "unity" or "unity_video")
-        {
-            return "unity";
-        }
+    /// <summary>Unknown player: prefer progressive MP4, fall back to whatever plays.</summary>
+    Auto,
 
-        var agent = userAgent ?? "";
-        if (agent.Contains("AVProMobileVideo", StringComparison.OrdinalIgnoreCase)
-            || agent.Contains("NSPlayer", StringComparison.OrdinalIgnoreCase)
-            || agent.Contains("ExoPlayerLib", StringComparison.OrdinalIgnoreCase)
-            || agent.Contains("AVProVideo", StringComparison.OrdinalIgnoreCase))
-        {
-            return "avpro";
-        }
-        if (agent.Contains("UnityPlayer", StringComparison.OrdinalIgnoreCase)
-            || agent.Contains("stagefright", StringComparison.OrdinalIgnoreCase))
-        {
-            return "unity";
-        }
-        return "auto";
-    }
+    /// <summary>AVPro Video (VRChat's default, Quest/Android ExoPlayer): progressive MP4 or HLS.</summary>
+    AvPro,
+
+    /// <summary>Unity's VideoPlayer: progressive MP4 only.</summary>
+    Unity,
 }

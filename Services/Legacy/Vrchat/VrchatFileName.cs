@@ -1,45 +1,55 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace VideoPlatform.Legacy.Vrchat;
 
 /// <summary>
-/// Download names VRChat's bundled resolver survives: no quotes or apostrophes (they break its
-/// yt-dlp), accents folded, ASCII word characters only, spaces as underscores, <c>.mp4</c>.
-/// The original name still travels as RFC 5987 <c>filename*</c>.
+/// Download names VRChat's bundled yt-dlp can handle: ASCII, no quotes or apostrophes (they
+/// break its command line), accents folded (É → E), spaces as underscores, always <c>.mp4</c>.
 /// </summary>
-public static partial class VrchatFileName
+internal static partial class VrchatFileName
 {
+    private const int MaxLength = 200;
+
     public static string Sanitize(string? title, string fallback)
     {
-        var folded = new StringBuilder();
-        foreach (var c in (title ?? "").Normalize(NormalizationForm.FormD))
+        var name = Fold(title ?? "");
+        if (name.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(c);
-            }
+            name = name[..^4];
         }
-        var ascii = NotAllowed().Replace(folded.ToString(), "");
-        var name = Underscores().Replace(Whitespace().Replace(ascii, "_"), "_").Trim('_', '.');
-        if (name.Length == 0)
+        name = NotAllowed().Replace(name, "");
+        name = Whitespace().Replace(name.Trim(), "_");
+        name = Underscores().Replace(name, "_").Trim('_', '.');
+        if (name.Length > MaxLength)
         {
-            name = fallback;
+            name = name[..MaxLength].TrimEnd('_', '.');
         }
-        if (name.Length > 120)
-        {
-            name = name[..120];
-        }
-        return name.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) ? name : name + ".mp4";
+        return (name.Length == 0 ? fallback : name) + ".mp4";
     }
 
-    [GeneratedRegex(@"[^A-Za-z0-9_\s\-.]")]
+    // Accented Latin letters keep their base letter (É → E). A table, not Unicode decomposition,
+    // because the services run with invariant globalization, where normalisation is unavailable.
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžŁłŒœ";
+    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyySsZzLlOo";
+
+    private static string Fold(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            var index = Accented.IndexOf(c);
+            builder.Append(index >= 0 ? Plain[index] : c);
+        }
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"[^A-Za-z0-9_\-. ]")]
     private static partial Regex NotAllowed();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex("_{2,}")]
+    [GeneratedRegex(@"_{2,}")]
     private static partial Regex Underscores();
 }

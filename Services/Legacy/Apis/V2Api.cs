@@ -1,0 +1,301 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Legacy;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Compatibility;
+using VideoPlatform.Legacy.Forwarding;
+using VideoPlatform.Legacy.Health;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
+using VideoPlatform.Legacy.Vrchat;
+
+namespace VideoPlatform.Legacy.Apis;
+
+/// <summary>
+/// The v2 routes old clients used: the Go API's (<c>/</c>, <c>/api/v2/videos/{platform}/{id}</c>,
+/// <c>/api/v2/stream/…</c>, playlists, system health) and the Python API's <c>/api/v2/videos/*</c>.
+/// </summary>
+internal static class V2Api
+{
+    private static readonly string[] CountryHeaders = ["CF-IPCountry", "X-Country-Code", "X-Appengine-Country", "X-Geo-Country"];
+
+    public static IEndpointRouteBuilder MapV2Api(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", GetBanner).WithName("Banner").WithTags("v2").ExcludeFromDescription();
+        app.MapGet("/api/v2/system/health", GetSystemHealth).WithName("SystemHealth").WithTags("v2")
+            .WithSummary("The Go API's health answer; 503 when a dependency is down.");
+
+        var go = app.MapGroup("/api/v2").WithTags("v2");
+        go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").WithJsonErrors();
+        go.MapGet("/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GoPlaylist").WithJsonErrors();
+        go.MapGet("/stream/metrics", GetMetrics).WithName("GoStreamMetrics").WithJsonErrors();
+        go.MapGet("/stream/proxy/{platform}/{videoId}", ForwardProxy).WithName("GoStreamProxy").WithPlayerErrors();
+        go.MapGet("/stream/direct/{platform}/{videoId}", Direct).WithName("GoStreamDirect").WithPlayerErrors();
+        go.MapGet("/stream/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed").WithPlayerErrors();
+        go.MapGet("/stream/{platform}/{**videoId}", Smart).WithName("GoSmartStream").WithPlayerErrors();
+
+        var python = app.MapGroup("/api/v2/videos").WithTags("v2 (Python)");
+        python.MapPost("/info", PostInfo).WithName("PythonInfo").WithJsonErrors();
+        python.MapPost("/stream", PostStream).WithName("PythonStream").WithJsonErrors();
+        python.MapGet("/stream-proxy", StreamProxy).WithName("PythonStreamProxy").WithPlayerErrors();
+        python.MapGet("/redirect", Redirect).WithName("PythonRedirect").WithPlayerErrors();
+        python.MapGet("/download/vrchat", VrchatApi.Download).WithName("PythonVrchatDownload").WithPlayerErrors();
+        python.MapPost("/download", PostDownload).WithName("PythonDownload").WithJsonErrors();
+        python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").WithJsonErrors();
+        python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").WithJsonErrors();
+        return app;
+    }
+
+    internal static Ok<Banner> GetBanner(TimeProvider time) => TypedResults.Ok(new Banner(
+        "Video Streaming API", "3.0.0",
+        "Compatibility front of the video platform: the seed's routes, answered by the metadata and streaming services.",
+        "/docs", "/openapi/v1.json", "/api/health",
+        new Dictionary<string, string>
+        {
+            ["health"] = "/api/v2/system/health",
+            ["streaming"] = "/api/v2/stream/{platform}/{video_id}?mode=&quality=&country=",
+            ["proxy"] = "/api/v2/stream/proxy/{platform}/{video_id}",
+            ["direct"] = "/api/v2/stream/direct/{platform}/{video_id}",
+            ["info"] = "/api/v2/videos/{platform}/{video_id}",
+            ["playlists"] = "/api/v2/playlists/{platform}/{playlist_id}",
+            ["vrchat"] = "/api/vrchat/stream?url=",
+            ["simple"] = "/api/stream?url=",
+        },
+        ["youtube", "bilibili"], time.GetUtcNow()));
+
+    internal static async Task<IResult> GetSystemHealth(DependencyHealth health, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var services = await health.CheckAllAsync(cancellationToken);
+        var down = DependencyHealth.AnyDown(services);
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var report = new GoHealth(
+            down ? "unhealthy" : services.Values.All(s => s.Status == "Healthy") ? "healthy" : "degraded",
+            time.GetUtcNow(), "3.0.0",
+            services.ToDictionary(s => s.Key, s => s.Value.Status == "Unhealthy" ? $"unhealthy: {s.Value.Detail}" : s.Value.Status.ToLowerInvariant()),
+            Uptime(time.GetUtcNow() - process.StartTime.ToUniversalTime()),
+            new GoMemory(Mb(GC.GetTotalMemory(false)), Mb(GC.GetTotalAllocatedBytes()), Mb(process.WorkingSet64), GC.CollectionCount(0)));
+        return down ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
+    }
+
+    internal static async Task<Ok<GoSuccess<GoVideoInfo>>> GetVideo(
+        string platform, string videoId, IMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var video = await metadata.GetVideoAsync(platform, videoId, cancellationToken);
+        var formats = video.Formats.Select(f => new GoFormat(
+            f.FormatId, f.Url, f.Ext, f.QualityLabel ?? (f.Height is { } h ? $"{h}p" : null),
+            f.Width is { } w && f.Height is { } hh ? $"{w}x{hh}" : null, f.Filesize, f.Bitrate,
+            f.HasVideo ? f.Vcodec : f.Acodec)).ToList();
+        return TypedResults.Ok(new GoSuccess<GoVideoInfo>(true, "Video information retrieved successfully", new GoVideoInfo(
+            video.Id, video.Title, video.Description, (long)Math.Round(video.Duration ?? 0), video.Thumbnail, video.Platform,
+            video.Uploader, video.ViewCount, video.LikeCount, formats, video.UploadDate), time.GetUtcNow()));
+    }
+
+    internal static async Task<Ok<GoSuccess<GoPlaylistInfo>>> GetPlaylist(
+        string platform, string playlistId, ILegacyMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(await metadata.GetPlaylistAsync(platform, playlistId, cancellationToken));
+        var playlist = document.RootElement;
+        var entries = playlist.TryGetProperty("entries", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => new GoPlaylistEntry(
+                Text(e, "id") ?? "", Text(e, "title"), Number(e, "duration"), Text(e, "uploader"),
+                Text(e, "webpage_url") ?? Text(e, "url") ?? (Text(e, "id") is { } id ? CanonicalUrl(platform, id) : null))).ToList()
+            : [];
+        return TypedResults.Ok(new GoSuccess<GoPlaylistInfo>(true, "Playlist information retrieved successfully", new GoPlaylistInfo(
+            Text(playlist, "id") ?? playlistId, Text(playlist, "title"), Text(playlist, "description"), Text(playlist, "uploader"),
+            Text(playlist, "webpage_url") ?? Text(playlist, "url"),
+            (int)(Number(playlist, "entry_count") ?? Number(playlist, "video_count") ?? entries.Count),
+            Text(playlist, "platform") ?? platform, entries), time.GetUtcNow()));
+    }
+
+    internal static async Task<Ok<GoSuccess<StreamMetrics>>> GetMetrics(IStreamingApi streaming, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var metrics = await streaming.GetMetricsAsync(cancellationToken);
+        return TypedResults.Ok(new GoSuccess<StreamMetrics>(true, "Streaming metrics retrieved successfully", metrics.Data, time.GetUtcNow()));
+    }
+
+    internal static Task ForwardProxy(HttpContext context, string platform, string videoId, ServiceForwarder forwarder) =>
+        forwarder.ForwardAsync(context, "streaming", $"/api/v2/stream/proxy/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}");
+
+    internal static async Task<RedirectHttpResult> Direct(
+        HttpContext context, string platform, string videoId, PlayerStreams streams, string? quality, string? player, CancellationToken cancellationToken)
+    {
+        var kind = PlayerDetector.Detect(player, context.Request.Headers.UserAgent);
+        var chosen = quality ?? "best";
+        var stream = await streams.ResolveAsync(new LocatedVideo(platform, videoId), chosen, kind, null, cancellationToken);
+        VrchatApi.NoStore(context);
+        return TypedResults.Redirect(streams.PlayableUrl(stream, kind, chosen));
+    }
+
+    /// <summary>
+    /// The Go API's single stream route: <c>mode=proxy|direct</c> forces; otherwise viewers in a
+    /// proxy country (<c>Legacy:ProxyCountries</c>, default CN, where the CDNs are unreachable)
+    /// get the bytes relayed and everyone else a 302. A full URL may stand in the path.
+    /// </summary>
+    internal static async Task<IResult> Smart(
+        HttpContext context, string platform, string? videoId, VideoLocator locator, PlayerStreams streams,
+        ServiceForwarder forwarder, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var video = platform is "http:" or "https:"
+            ? await locator.LocateAsync(UrlFromPath(platform, videoId, context.Request.QueryString.Value), cancellationToken)
+            : new LocatedVideo(platform, videoId ?? "");
+        var quality = query["quality"] ?? "best";
+        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
+        var country = CountryOf(context, query["country"]);
+        var proxyCountries = (configuration["Legacy:ProxyCountries"] ?? "CN").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        var proxy = query["mode"]?.ToLowerInvariant() switch
+        {
+            "proxy" => true,
+            "direct" => false,
+            _ => country is not null && proxyCountries.Contains(country, StringComparer.OrdinalIgnoreCase),
+        };
+        if (!proxy)
+        {
+            var stream = await streams.ResolveAsync(video, quality, player, country, cancellationToken);
+            if (!stream.RequiresProxy)
+            {
+                VrchatApi.NoStore(context);
+                return TypedResults.Redirect(stream.StreamUrl);
+            }
+        }
+        await forwarder.ForwardAsync(context, "streaming", PlayerStreams.ProxyPath(video, quality, player).Split('?')[0],
+            QueryString.Create("quality", quality).Add("player", PlayerDetector.NameOf(player)));
+        return Results.Empty;
+    }
+
+    internal static ContentHttpResult Embed(string platform, string videoId, int? width, int? height, string? quality, bool? autoplay, bool? controls)
+    {
+        var source = $"/api/v2/stream/direct/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}{QueryString.Create("quality", quality ?? "best")}";
+        var html = $"""
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(platform)} {HtmlEncoder.Default.Encode(videoId)}</title></head>
+            <body style="margin:0;background:#000">
+            <video width="{Math.Clamp(width ?? 640, 200, 1920)}" height="{Math.Clamp(height ?? 360, 150, 1080)}"{(controls ?? true ? " controls" : "")}{(autoplay ?? false ? " autoplay" : "")} preload="metadata">
+            <source src="{HtmlEncoder.Default.Encode(source)}" type="video/mp4">
+            </video>
+            </body></html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    internal static async Task<Ok<PythonVideoInfo>> PostInfo(
+        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)
+    {
+        var video = await locator.LocateAsync(request.Url, cancellationToken);
+        return TypedResults.Ok(ToPython(await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken)));
+    }
+
+    internal static async Task<Ok<PythonStreamResponse>> PostStream(
+        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+    {
+        var video = await locator.LocateAsync(request.Url, cancellationToken);
+        var quality = LegacyQuality.ForSimple(request.Quality);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var stream = await streams.ResolveAsync(video, quality, PlayerKind.Auto, null, cancellationToken);
+        return TypedResults.Ok(new PythonStreamResponse(
+            streams.PlayableUrl(stream, PlayerKind.Auto, quality), ToPython(info), stream.ExpiresAt?.ToString("yyyy-MM-dd HH:mm:ss")));
+    }
+
+    internal static async Task StreamProxy(HttpContext context, VideoLocator locator, ServiceForwarder forwarder, CancellationToken cancellationToken)
+    {
+        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
+        var video = await locator.LocateAsync(query.Target, cancellationToken);
+        var quality = LegacyQuality.ForSimple(query["quality"]);
+        await forwarder.ForwardAsync(context, "streaming",
+            $"/api/v2/stream/proxy/{Uri.EscapeDataString(video.Platform)}/{Uri.EscapeDataString(video.VideoId)}",
+            QueryString.Create("quality", quality));
+    }
+
+    internal static Task<RedirectHttpResult> Redirect(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken) =>
+        V1Api.RawLinkFor(context, "url", locator, streams, cancellationToken);
+
+    internal static async Task<Ok<PythonDownloadResponse>> PostDownload(
+        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StartDownloadAsync(request.Url, request.Quality, request.CustomFilename, locator, metadata, streams, cancellationToken));
+
+    internal static async Task<Ok<PythonBatchResponse>> PostBatchDownload(
+        PythonBatchRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var urls = request.Urls ?? [];
+        if (urls.Count is 0 or > 10)
+        {
+            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "Between 1 and 10 URLs are accepted per batch.");
+        }
+        var tasks = new List<PythonDownloadResponse>();
+        foreach (var url in urls)
+        {
+            try
+            {
+                tasks.Add(await StartDownloadAsync(url, request.Quality, null, locator, metadata, streams, cancellationToken));
+            }
+            catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
+            {
+                // As in the seed, one bad URL fails its own item, not the batch.
+                tasks.Add(new PythonDownloadResponse("", "failed", failure.Message, null, null, null));
+            }
+        }
+        return TypedResults.Ok(new PythonBatchResponse($"batch_{time.GetUtcNow().ToUnixTimeSeconds()}", urls.Count, tasks));
+    }
+
+    internal static Results<Ok<PythonTaskInfo>, ProblemHttpResult> GetTask(string taskId, PlayerStreams streams, TimeProvider time)
+    {
+        if (DownloadTask.TryParse(taskId) is not { } task)
+        {
+            return TypedResults.Problem(detail: $"Task '{taskId}' was not found.", statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotFound, ["error"] = "Not Found" });
+        }
+        var now = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss");
+        var url = streams.ProxyUrl(task.Video, task.Quality, PlayerKind.Auto, $"{task.Platform}_{task.VideoId}.mp4");
+        return TypedResults.Ok(new PythonTaskInfo(taskId, "completed", 100, "Ready: the download streams from download_url.", now, now, url, null));
+    }
+
+    private static async Task<PythonDownloadResponse> StartDownloadAsync(
+        string? url, string? quality, string? filename, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+    {
+        var video = await locator.LocateAsync(url, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var task = new DownloadTask(video.Platform, video.VideoId, LegacyQuality.ForSimple(quality));
+        var name = VrchatFileName.Sanitize(filename ?? info.Title, $"{video.Platform}_{video.VideoId}");
+        return new PythonDownloadResponse(task.Id, "completed", "Download ready", ToPython(info),
+            streams.ProxyUrl(task.Video, task.Quality, PlayerKind.Auto, name), null);
+    }
+
+    private static PythonVideoInfo ToPython(VideoInfo v) => new(
+        v.Id, v.Title, v.Description, v.Duration, v.Uploader, v.UploadDate, v.ViewCount, v.LikeCount, v.Thumbnail, v.Formats);
+
+    // "/api/v2/stream/https:/www.youtube.com/watch?v=x": the path lost one slash and the query is the URL's.
+    private static string UrlFromPath(string scheme, string? rest, string? rawQuery)
+    {
+        var own = (rawQuery ?? "").TrimStart('?').Split('&')
+            .Where(p => p.Length > 0 && !LegacyQuery.KnownParameters.Contains(p.Split('=')[0]));
+        var tail = string.Join('&', own);
+        return $"{scheme}//{(rest ?? "").TrimStart('/')}{(tail.Length > 0 ? "?" + tail : "")}";
+    }
+
+    private static string? CountryOf(HttpContext context, string? requested)
+    {
+        var candidates = new[] { requested }.Concat(CountryHeaders.Select(h => (string?)context.Request.Headers[h].ToString()));
+        return candidates.Select(c => c?.Trim().ToUpperInvariant())
+            .FirstOrDefault(c => c is { Length: 2 } && c is not ("ZZ" or "XX"));
+    }
+
+    private static string CanonicalUrl(string platform, string id) => platform switch
+    {
+        "bilibili" => $"https://www.bilibili.com/video/{id}",
+        _ => $"https://www.youtube.com/watch?v={id}",
+    };
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static double? Number(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+
+    private static double Mb(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
+
+    private static string Uptime(TimeSpan span) => $"{(int)span.TotalHours}h{span.Minutes}m{span.Seconds}s";
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using VideoPlatform.Legacy.Upstream;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace VideoPlatform.Legacy.Forwarding;
+
+/// <summary>
+/// Forwards a legacy request whose shape did not change to the service that now owns it
+/// (YARP's <see cref="IHttpForwarder"/>): Range, status and headers pass through, bytes are
+/// streamed, never buffered. The address comes from service discovery configuration.
+/// </summary>
+internal sealed partial class ServiceForwarder(IHttpForwarder forwarder, ServiceAddresses addresses, ILogger<ServiceForwarder> logger)
+{
+    // Media transfers can run for hours: no overall timeout, only a bounded wait for the first byte.
+    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(2) };
+
+    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    });
+
+    /// <summary>Forwards to <paramref name="path"/> on <paramref name="service"/>, keeping the query unless one is given.</summary>
+    public async Task ForwardAsync(HttpContext context, string service, string path, QueryString? query = null)
+    {
+        var destination = addresses.Internal(service)
+            ?? throw new DependencyUnavailableException(service, new InvalidOperationException($"No address is configured for {service}."));
+        var transformer = new PathTransformer(path, query ?? context.Request.QueryString);
+
+        var error = await forwarder.SendAsync(context, destination.ToString(), _invoker, RequestConfig, transformer);
+        if (error != ForwarderError.None && !context.Response.HasStarted)
+        {
+            var inner = context.Features.Get<IForwarderErrorFeature>()?.Exception ?? new HttpRequestException(error.ToString());
+            LogForwardFailed(logger, service, path, error);
+            throw new DependencyUnavailableException(service, inner);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to {Service}{Path} failed: {Error}")]
+    private static partial void LogForwardFailed(ILogger logger, string service, string path, ForwarderError error);
+
+    private sealed class PathTransformer(string path, QueryString query) : HttpTransformer
+    {
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
+            string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(path), query);
+            // The service's own address, not the client's Host, so its links and checks are its own.
+            proxyRequest.Headers.Host = null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Caching.Memory;
+using VideoPlatform.Contracts;
+using VideoPlatform.Legacy.Upstream;
+
+namespace VideoPlatform.Legacy.Streams;
+
+/// <summary>
+/// Remembers for a while (<c>Legacy:DeadVideoMinutes</c>, default 10) that a video cannot be
+/// played: players retry a failed load in a loop, and each retry would otherwise reach YouTube
+/// through metadata and get us bot-checked. A remembered video answers 403 at once.
+/// </summary>
+internal sealed class DeadVideos(IMemoryCache cache, IConfiguration configuration)
+{
+    private static readonly HashSet<string> DeadCodes =
+    [
+        ErrorCodes.VideoUnavailable, ErrorCodes.VideoPrivate, ErrorCodes.LoginRequired, ErrorCodes.AgeRestricted,
+        ErrorCodes.MembersOnly, ErrorCodes.PaymentRequired, ErrorCodes.GeoRestricted,
+    ];
+
+    public void ThrowIfKnownDead(LocatedVideo video)
+    {
+        if (cache.TryGetValue(Key(video), out UpstreamFailure? failure) && failure is not null)
+        {
+            throw new LegacyRequestException(failure.Code, failure.Message);
+        }
+    }
+
+    public void Remember(LocatedVideo video, Exception exception)
+    {
+        if (UpstreamFailure.From(exception) is { } failure && DeadCodes.Contains(failure.Code))
+        {
+            var minutes = configuration.GetValue("Legacy:DeadVideoMinutes", 10.0);
+            cache.Set(Key(video), failure, TimeSpan.FromMinutes(minutes));
+        }
+    }
+
+    private static string Key(LocatedVideo video) => $"legacy:dead:{video.Platform}:{video.VideoId}";
+}

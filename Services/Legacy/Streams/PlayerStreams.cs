@@ -1,0 +1,62 @@
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Upstream;
+using VideoPlatform.Legacy.Vrchat;
+
+namespace VideoPlatform.Legacy.Streams;
+
+/// <summary>
+/// Turns a legacy stream request into the one URL a player should load, from streaming's
+/// direct route: the CDN URL when it plays as is (a 302 to googlevideo is what public VRChat
+/// worlds allow), otherwise streaming's proxied or HLS output on its public address.
+/// </summary>
+internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses addresses, DeadVideos deadVideos)
+{
+    public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken)
+    {
+        deadVideos.ThrowIfKnownDead(video);
+        try
+        {
+            return await streaming.GetDirectAsync(video.Platform, video.VideoId, new StreamRequest
+            {
+                Quality = quality,
+                Player = PlayerDetector.NameOf(player),
+                Country = country,
+            }, cancellationToken);
+        }
+        catch (Refit.ApiException ex)
+        {
+            deadVideos.Remember(video, ex);
+            throw;
+        }
+    }
+
+    /// <summary>The URL to hand the player: the CDN, or streaming's proxy/HLS when the CDN alone cannot play.</summary>
+    public string PlayableUrl(ResolvedStream stream, PlayerKind player, string quality)
+    {
+        if (!stream.RequiresProxy)
+        {
+            return stream.StreamUrl;
+        }
+        // AVPro plays HLS, which is the only form a live stream has; Unity's player needs a
+        // progressive file, which streaming's proxy serves (with BiliBili's Referer added).
+        var live = stream.Format.Protocol is "hls" || stream.Format.Ext == "m3u8";
+        var path = player == PlayerKind.AvPro && live && stream.HlsPath is not null
+            ? stream.HlsPath
+            : stream.ProxyPath ?? stream.HlsPath ?? ProxyPath(new LocatedVideo(stream.Platform, stream.VideoId), quality, player);
+        return addresses.StreamingUrl(path);
+    }
+
+    /// <summary>Streaming's proxy route for a video, on its public address.</summary>
+    public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>
+        addresses.StreamingUrl(ProxyPath(video, quality, player, downloadName));
+
+    public static string ProxyPath(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null)
+    {
+        var query = QueryString.Create("quality", quality).Add("player", PlayerDetector.NameOf(player));
+        if (downloadName is not null)
+        {
+            query = query.Add("download", "true").Add("filename", downloadName);
+        }
+        return $"/api/v2/stream/proxy/{Uri.EscapeDataString(video.Platform)}/{Uri.EscapeDataString(video.VideoId)}{query}";
+    }
+}

@@ -1,0 +1,26 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Legacy.Upstream;
+
+/// <summary>
+/// Turns a pasted URL into (platform, id) by asking metadata's <c>/api/v2/resolve</c>: metadata
+/// owns the one URL table, so legacy recognises exactly the links the rest of the platform does
+/// (the seed had four slightly different detectors; see seed-api.md §2).
+/// </summary>
+internal sealed class VideoLocator(IMetadataApi metadata)
+{
+    public async Task<LocatedVideo> LocateAsync(string? url, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new LegacyRequestException(ErrorCodes.InvalidUrl, "Invalid or missing video URL.");
+        }
+        var resolved = await metadata.ResolveAsync(url, cancellationToken);
+        if (resolved.Kind != "video")
+        {
+            throw new LegacyRequestException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
+        }
+        return new LocatedVideo(resolved.Platform, resolved.Id);
+    }
+}

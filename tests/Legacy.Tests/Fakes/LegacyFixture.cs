@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace VideoPlatform.Legacy.Tests.Fakes;
+
+/// <summary>Legacy under WebApplicationFactory, wired to fake metadata and streaming on loopback.</summary>
+public sealed class LegacyFixture : IAsyncLifetime
+{
+    public const string CdnBase = "https://rr5---sn-fake.googlevideo.com";
+
+    private WebApplicationFactory<Program>? _factory;
+
+    public FakeService Metadata { get; private set; } = null!;
+    public FakeService Streaming { get; private set; } = null!;
+    public WebApplicationFactory<Program> Factory => _factory!;
+
+    public async Task InitializeAsync()
+    {
+        Metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
+        Streaming = await FakeService.StartAsync(app => FakeVideos.MapStreaming(app, () => CdnBase));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("services:metadata:http:0", Metadata.Address)
+            .UseSetting("services:streaming:http:0", Streaming.Address));
+    }
+
+    /// <summary>A client that does not follow redirects, as a test needs to see the 302 itself.</summary>
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        await Metadata.DisposeAsync();
+        await Streaming.DisposeAsync();
+    }
+}
