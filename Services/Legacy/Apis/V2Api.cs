@@ -98,13 +98,14 @@ internal static class V2Api
     {
         using var document = JsonDocument.Parse(await metadata.GetPlaylistAsync(platform, playlistId, cancellationToken));
         var playlist = document.RootElement;
-        var entries = playlist.TryGetProperty("entries", out var list) && list.ValueKind == JsonValueKind.Array
+        // Metadata's playlists carry "items" (Contracts' Playlist); the seed's shape said "entries".
+        var entries = (playlist.TryGetProperty("items", out var list) || playlist.TryGetProperty("entries", out list)) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(e => new GoPlaylistEntry(
-                Text(e, "id") ?? "", Text(e, "title"), Number(e, "duration"), Text(e, "uploader"),
+                Text(e, "id") ?? "", Text(e, "title"), Number(e, "duration"), Text(e, "uploader") ?? Text(e, "author"),
                 Text(e, "webpage_url") ?? Text(e, "url") ?? (Text(e, "id") is { } id ? CanonicalUrl(platform, id) : null))).ToList()
             : [];
         return TypedResults.Ok(new GoSuccess<GoPlaylistInfo>(true, "Playlist information retrieved successfully", new GoPlaylistInfo(
-            Text(playlist, "id") ?? playlistId, Text(playlist, "title"), Text(playlist, "description"), Text(playlist, "uploader"),
+            Text(playlist, "id") ?? playlistId, Text(playlist, "title"), Text(playlist, "description"), Text(playlist, "uploader") ?? Text(playlist, "author"),
             Text(playlist, "webpage_url") ?? Text(playlist, "url"),
             (int)(Number(playlist, "entry_count") ?? Number(playlist, "video_count") ?? entries.Count),
             Text(playlist, "platform") ?? platform, entries), time.GetUtcNow()));
