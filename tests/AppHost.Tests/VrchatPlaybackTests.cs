@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using VideoPlatform.TestSupport.Media;
-using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.AppHost.Tests;
 
@@ -10,41 +9,11 @@ namespace VideoPlatform.AppHost.Tests;
 /// legacy URL with a pasted YouTube link, follows the redirect, and plays real media.
 /// YouTube and its CDN are fakes on loopback; everything else is the real thing.
 /// </summary>
-public sealed class VrchatPlaybackTests : IAsyncLifetime
+[Collection(PlaybackCollection.Name)]
+public sealed class VrchatPlaybackTests(PlaybackComposition playback)
 {
-    private FakeCdn _cdn = null!;
-    private FakeYouTube _youtube = null!;
-    private DistributedApplication _app = null!;
-    private string _media = null!;
-
-    public async Task InitializeAsync()
-    {
-        _media = await MediaFiles.ProgressiveMp4Async();
-        _cdn = await FakeCdn.StartAsync();
-        _cdn.Add("videoplayback", _media);
-        _youtube = await FakeYouTube.StartAsync(_cdn.Address);
-
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        builder.CreateResourceBuilder<ProjectResource>("metadata")
-            .WithEnvironment("Platforms__YouTube__BaseUrl", _youtube.BaseUrl.ToString());
-        builder.CreateResourceBuilder<ProjectResource>("streaming")
-            .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
-            .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
-        using var timeout = new CancellationTokenSource(CompositionFixture.StartTimeout);
-        foreach (var name in new[] { "metadata", "streaming", "legacy" })
-        {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _youtube.DisposeAsync();
-        await _cdn.DisposeAsync();
-    }
+    private DistributedApplication _app => playback.App;
+    private FakeCdn _cdn => playback.Cdn;
 
     [Fact]
     public async Task A_pasted_youtube_link_plays_in_ffprobe_through_the_legacy_vrchat_route()
