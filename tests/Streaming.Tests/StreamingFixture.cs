@@ -34,14 +34,28 @@ public sealed class StreamingFixture : IAsyncLifetime
         var expiring = Cdn.Add("expiring.mp4", MediaPath);
         var slow = new Uri(Cdn.Address, "/slow");
         var master = Cdn.AddHls(await MediaFiles.HlsAsync());
+        var (videoOnly, audioOnly) = await MediaFiles.AdaptiveAsync();
+        var adaptiveVideo = Cdn.Add("video-only.mp4", videoOnly);
+        var adaptiveAudio = Cdn.Add("audio-only.m4a", audioOnly);
 
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
+            routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
+                ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
+                : Results.Json(new { code = ErrorCodes.UnsupportedPlatform, detail = "Not a supported URL." }, statusCode: 400, contentType: "application/problem+json"));
             routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => id switch
             {
                 "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
                 "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
                 "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
+                "adaptive0001" => Results.Json(Formats(id) with
+                {
+                    Formats =
+                    [
+                        new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
+                        new VideoFormat { FormatId = "140", Url = adaptiveAudio.ToString(), Ext = "m4a", Acodec = "mp4a.40.2", AudioSampleRate = 44100, HasAudio = true },
+                    ],
+                }, ContractJson.Options),
                 "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
                 "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
                 "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
@@ -59,7 +73,8 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())
             .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
             .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
-            .UseSetting("Streaming:AllowPrivateAddresses", "true"));
+            .UseSetting("Streaming:AllowPrivateAddresses", "true")
+            .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}")));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();

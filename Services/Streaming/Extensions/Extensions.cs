@@ -1,4 +1,5 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
@@ -20,6 +21,10 @@ internal static class Extensions
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<SegmentTokens>();
+        builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName);
+        builder.Services.AddSingleton<DownloadStore>();
+        builder.Services.AddSingleton<DownloadWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DownloadWorker>());
         builder.Services.AddExceptionHandler<StreamingExceptionHandler>();
 
         // Media bytes: no retries or 10-second attempt timeout (they would cut long streams), no

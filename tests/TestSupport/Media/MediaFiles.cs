@@ -64,6 +64,28 @@ public static class MediaFiles
         }
     }
 
+    /// <summary>The progressive file split into a video-only MP4 and an audio-only M4A, as adaptive formats come.</summary>
+    public static async Task<(string Video, string Audio)> AdaptiveAsync()
+    {
+        var source = await ProgressiveMp4Async();
+        var video = Path.ChangeExtension(source, ".video.mp4");
+        var audio = Path.ChangeExtension(source, ".audio.m4a");
+        await Gate.WaitAsync();
+        try
+        {
+            if (!File.Exists(video) || !File.Exists(audio))
+            {
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-an", "-c", "copy", video]);
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-vn", "-c", "copy", audio]);
+            }
+            return (video, audio);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     /// <summary>Runs a tool and returns its standard output; throws with its standard error when it fails.</summary>
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Streaming.Proxy;
+using VideoPlatform.Streaming.Resolution;
+using VideoPlatform.Streaming.Selection;
+
+namespace VideoPlatform.Streaming.Downloads;
+
+/// <summary>
+/// Runs download jobs, a few at a time: the chosen progressive file is copied, or the best
+/// adaptive video and audio are muxed by ffmpeg without re-encoding, or the audio is extracted to
+/// m4a or mp3. Progress (percent, bytes, speed, ETA) is saved as ffmpeg reports it. Jobs left
+/// unfinished by an earlier run start again; old files are removed to keep within the quota.
+/// </summary>
+public sealed partial class DownloadWorker(
+    DownloadStore store,
+    StreamResolver resolver,
+    MediaHostPolicy hosts,
+    IOptions<DownloadOptions> options,
+    TimeProvider time,
+    ILogger<DownloadWorker> logger) : BackgroundService
+{
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new();
+
+    public string Directory => options.Value.Directory;
+
+    public ValueTask EnqueueAsync(string id) => _queue.Writer.WriteAsync(id);
+
+    /// <summary>Stops a running job; a queued one is skipped when its turn comes.</summary>
+    public void Cancel(string id)
+    {
+        if (_running.TryGetValue(id, out var job))
+        {
+            job.Cancel();
+        }
+    }
+
+    public string PathOf(DownloadJob job) => Path.Combine(Directory, job.Id + Path.GetExtension(job.FileName ?? ".mp4"));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (var job in await store.ListAsync())
+        {
+            if (job.State is DownloadStates.Queued or DownloadStates.Running)
+            {
+                await store.SaveAsync(job with { State = DownloadStates.Queued, UpdatedAt = time.GetUtcNow() });
+                await EnqueueAsync(job.Id);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)));
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await RunAsync(id, stoppingToken);
+                CleanUp();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: unfinished jobs are picked up by the next start.
+        }
+    }
+
+    private async Task RunAsync(string id, CancellationToken stoppingToken)
+    {
+        var job = await store.GetAsync(id);
+        if (job is not { State: DownloadStates.Queued })
+        {
+            return;
+        }
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        run.CancelAfter(options.Value.JobTimeout);
+        _running[id] = run;
+        try
+        {
+            job = job with { State = DownloadStates.Running, UpdatedAt = time.GetUtcNow() };
+            await store.SaveAsync(job);
+            var formats = await resolver.GetFormatsAsync(job.Platform, job.VideoId, fresh: false, run.Token);
+            var (inputs, arguments, extension) = Plan(job, formats);
+            job = job with { Title = formats.Title, FileName = DownloadName(formats.Title ?? $"{job.Platform}_{job.VideoId}", extension) };
+            await store.SaveAsync(job);
+
+            var target = PathOf(job);
+            await TranscodeAsync(job, inputs, arguments, target, formats.Duration, run.Token);
+            await store.SaveAsync(job with
+            {
+                State = DownloadStates.Completed,
+                Percent = 100,
+                Bytes = new FileInfo(target).Length,
+                EtaSeconds = 0,
+                UpdatedAt = time.GetUtcNow(),
+            });
+            LogCompleted(logger, id, job.Platform, job.VideoId);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            var latest = await store.GetAsync(id) ?? job;
+            await store.SaveAsync(latest with
+            {
+                State = latest.State == DownloadStates.Cancelled ? DownloadStates.Cancelled : DownloadStates.Failed,
+                Error = latest.State == DownloadStates.Cancelled ? null : "The download took longer than allowed.",
+                UpdatedAt = time.GetUtcNow(),
+            });
+        }
+        catch (Exception ex) when (ex is StreamingException or InvalidOperationException or IOException)
+        {
+            await store.SaveAsync(job with { State = DownloadStates.Failed, Error = ex.Message, UpdatedAt = time.GetUtcNow() });
+            LogFailed(logger, id, ex.Message);
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>What to read and how to write it: one file copied, video and audio muxed, or audio extracted.</summary>
+    private (IReadOnlyList<VideoFormat> Inputs, IReadOnlyList<string> Arguments, string Extension) Plan(DownloadJob job, FormatList formats)
+    {
+        if (job.AudioOnly)
+        {
+            var audio = FormatSelector.Select("bestaudio[acodec^=mp4a]/bestaudio/best", formats.Formats)
+                        ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, "This video has no audio to extract.");
+            return (job.AudioFormat ?? "m4a") == "mp3"
+                ? ([audio], ["-vn", "-c:a", "libmp3lame", "-q:a", "2"], ".mp3")
+                : ([audio], ["-vn", "-c:a", audio.Acodec.StartsWith("mp4a", StringComparison.Ordinal) ? "copy" : "aac", "-movflags", "+faststart"], ".m4a");
+        }
+
+        if (!string.IsNullOrWhiteSpace(job.Format))
+        {
+            var chosen = FormatSelector.Select(job.Format, formats.Formats)
+                         ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, $"No format matches '{job.Format}'.");
+            return ([chosen], ["-c", "copy", "-movflags", "+faststart"], ".mp4");
+        }
+
+        var expression = FormatSelector.ExpressionFor(job.Quality, null, null);
+        var limit = job.Quality is { } q && q.EndsWith('p') && int.TryParse(q[..^1], CultureInfo.InvariantCulture, out var height) ? $"[height<=?{height}]" : "";
+        var muxed = FormatSelector.Select(expression, formats.Formats);
+        var video = FormatSelector.Select($"bestvideo{limit}[ext=mp4]/bestvideo{limit}", formats.Formats);
+        var sound = FormatSelector.Select("bestaudio[ext=m4a]/bestaudio", formats.Formats);
+        if (video is not null && sound is not null && (muxed is null || (video.Height ?? 0) > (muxed.Height ?? 0)))
+        {
+            // Muxed without re-encoding: the adaptive video and audio as they are.
+            return ([video, sound], ["-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart"], ".mp4");
+        }
+        return muxed is not null
+            ? ([muxed], ["-c", "copy", "-movflags", "+faststart"], ".mp4")
+            : throw new StreamingException(ErrorCodes.NoMatchingFormat, "No format of this video can be downloaded at that quality.");
+    }
+
+    private async Task TranscodeAsync(DownloadJob job, IReadOnlyList<VideoFormat> inputs, IReadOnlyList<string> arguments, string target, double? duration, CancellationToken cancellationToken)
+    {
+        var partial = target + ".part" + Path.GetExtension(target);
+        var command = new List<string> { "-y", "-nostdin", "-loglevel", "error", "-progress", "pipe:1" };
+        foreach (var input in inputs)
+        {
+            var url = new Uri(input.Url);
+            if (!hosts.IsAllowed(url))
+            {
+                throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host {url.Host} is not on the allow-list.", StatusCodes.Status502BadGateway);
+            }
+            if (input.HttpHeaders.Count > 0)
+            {
+                command.AddRange(["-headers", string.Concat(input.HttpHeaders.Select(h => $"{h.Key}: {h.Value}\r\n"))]);
+            }
+            command.AddRange(["-i", url.ToString()]);
+        }
+        command.AddRange(arguments);
+        command.Add(partial);
+
+        using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("ffmpeg did not start (apt-get install ffmpeg)");
+        var errors = ffmpeg.StandardError.ReadToEndAsync(CancellationToken.None);
+        var started = time.GetUtcNow();
+        try
+        {
+            string? line;
+            long bytes = 0;
+            while ((line = await ffmpeg.StandardOutput.ReadLineAsync(cancellationToken)) is not null)
+            {
+                if (line.StartsWith("total_size=", StringComparison.Ordinal) && long.TryParse(line[11..], CultureInfo.InvariantCulture, out var size))
+                {
+                    bytes = size;
+                }
+                else if (line.StartsWith("out_time_us=", StringComparison.Ordinal) && long.TryParse(line[12..], CultureInfo.InvariantCulture, out var micros) && micros > 0)
+                {
+                    var elapsed = (time.GetUtcNow() - started).TotalSeconds;
+                    var done = micros / 1e6;
+                    var percent = duration > 0 ? Math.Min(99.9, done / duration.Value * 100) : 0;
+                    await store.SaveAsync(job with
+                    {
+                        State = DownloadStates.Running,
+                        Percent = Math.Round(percent, 1),
+                        Bytes = bytes,
+                        SpeedBytesPerSecond = elapsed > 0 ? Math.Round(bytes / elapsed) : null,
+                        EtaSeconds = duration > 0 && done > 0 ? Math.Round((duration.Value - done) * elapsed / done, 1) : null,
+                        UpdatedAt = time.GetUtcNow(),
+                    });
+                }
+            }
+            await ffmpeg.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            ffmpeg.Kill(entireProcessTree: true);
+            File.Delete(partial);
+            throw;
+        }
+
+        if (ffmpeg.ExitCode != 0)
+        {
+            File.Delete(partial);
+            throw new InvalidOperationException($"ffmpeg failed: {(await errors).Trim().Split('\n').LastOrDefault()}");
+        }
+        File.Move(partial, target, overwrite: true);
+    }
+
+    /// <summary>Removes files past their retention, then the oldest while over the quota.</summary>
+    private void CleanUp()
+    {
+        var files = new DirectoryInfo(Directory).EnumerateFiles().Where(f => !f.Name.Contains(".part", StringComparison.Ordinal))
+            .OrderBy(f => f.LastWriteTimeUtc).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        var total = files.Sum(f => f.Length);
+        foreach (var file in files)
+        {
+            if (now - file.LastWriteTimeUtc > options.Value.Retention || total > options.Value.MaxStorageBytes)
+            {
+                total -= file.Length;
+                file.Delete();
+            }
+        }
+    }
+
+    private static string DownloadName(string title, string extension)
+    {
+        var safe = new string(title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' ? c : '_').ToArray()).Trim();
+        return (safe.Length == 0 ? "video" : safe.Length > 120 ? safe[..120] : safe) + extension;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Download {Id} of {Platform}/{VideoId} completed")]
+    private static partial void LogCompleted(ILogger logger, string id, string platform, string videoId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Download {Id} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string id, string reason);
+}
