@@ -1,36 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
 
-public sealed class PlaylistTests : IAsyncLifetime
+public sealed class PlaylistTests : MetadataOverFakeYouTube
 {
-    private FakeYouTube _youtube = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _youtube = await FakeYouTube.StartAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting("Platforms:YouTube:BaseUrl", _youtube.BaseUrl.ToString()));
-        _client = _factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _youtube.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_playlist_has_its_details_and_every_item_through_continuations()
     {
-        var playlist = await _client.GetFromJsonAsync<Playlist>("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG", ContractJson.Options);
+        var playlist = await Client.GetFromJsonAsync<Playlist>("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG", ContractJson.Options);
 
         Assert.NotNull(playlist);
         Assert.Equal(("Rick Astley Hits", "The best of Rick.", "Rick Astley", "UCuAXFkgsw1L7xaCfnd5JJOw", 3),
@@ -43,8 +23,8 @@ public sealed class PlaylistTests : IAsyncLifetime
     [Fact]
     public async Task A_limit_pages_with_a_cursor()
     {
-        var first = await _client.GetFromJsonAsync<Playlist>("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?limit=2", ContractJson.Options);
-        var second = await _client.GetFromJsonAsync<Playlist>($"/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?cursor={first!.NextCursor}", ContractJson.Options);
+        var first = await Client.GetFromJsonAsync<Playlist>("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?limit=2", ContractJson.Options);
+        var second = await Client.GetFromJsonAsync<Playlist>($"/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?cursor={first!.NextCursor}", ContractJson.Options);
 
         Assert.Equal(["dQw4w9WgXcQ", "yPYZpwSpKmA"], first.Items.Select(i => i.Id));
         Assert.Equal(["AC3Ejf7vPEY"], second!.Items.Select(i => i.Id));
@@ -53,7 +33,7 @@ public sealed class PlaylistTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_lists_its_uploads()
     {
-        var uploads = await _client.GetFromJsonAsync<Playlist>("/api/v2/channels/youtube/UCuAXFkgsw1L7xaCfnd5JJOw", ContractJson.Options);
+        var uploads = await Client.GetFromJsonAsync<Playlist>("/api/v2/channels/youtube/UCuAXFkgsw1L7xaCfnd5JJOw", ContractJson.Options);
 
         Assert.Equal("UUuAXFkgsw1L7xaCfnd5JJOw", uploads!.Id);
         Assert.Equal(3, uploads.Items.Count);
@@ -66,7 +46,7 @@ public sealed class PlaylistTests : IAsyncLifetime
     [InlineData("/api/v2/channels/youtube/@handle", HttpStatusCode.BadRequest)]
     public async Task Missing_and_malformed_playlists_are_problems(string path, HttpStatusCode status)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(status, response.StatusCode);
     }

@@ -1,39 +1,20 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
 
 /// <summary>The metadata API over real HTTP, against a fake YouTube on loopback.</summary>
-public sealed class YouTubeExtractionTests : IAsyncLifetime
+public sealed class YouTubeExtractionTests : MetadataOverFakeYouTube
 {
-    private FakeYouTube _youtube = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _youtube = await FakeYouTube.StartAsync(new Uri("https://rr3---sn-q4fl6n6s.googlevideo.com"));
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("Platforms:YouTube:BaseUrl", _youtube.BaseUrl.ToString()));
-        _client = _factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _youtube.DisposeAsync();
-    }
+    protected override Uri? Cdn => new Uri("https://rr3---sn-q4fl6n6s.googlevideo.com");
 
     [Fact]
     public async Task A_video_has_its_details_field_by_field()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
 
         Assert.NotNull(info);
         Assert.Equal("dQw4w9WgXcQ", info.Id);
@@ -64,7 +45,7 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [Fact]
     public async Task Formats_are_muxed_video_only_and_audio_only_with_codecs_and_tracks()
     {
-        var formats = await _client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/dQw4w9WgXcQ/formats", ContractJson.Options);
+        var formats = await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/dQw4w9WgXcQ/formats", ContractJson.Options);
 
         Assert.NotNull(formats);
         // The muxed 360p comes from the second client (reel), which is asked only because the first had none.
@@ -86,7 +67,7 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
 
         Assert.DoesNotContain(formats.Formats, f => f.Url.Contains("signatureCipher") || f.Url == "x");
         Assert.All(formats.Formats, f => Assert.StartsWith("https://rr3---sn-q4fl6n6s.googlevideo.com/videoplayback?", f.Url));
-        Assert.Equal([("VISIONOS", "dQw4w9WgXcQ"), ("reel", "dQw4w9WgXcQ")], _youtube.Calls);
+        Assert.Equal([("VISIONOS", "dQw4w9WgXcQ"), ("reel", "dQw4w9WgXcQ")], YouTube.Calls);
     }
 
     [Theory]
@@ -100,7 +81,7 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [InlineData("cipheredVid", HttpStatusCode.BadGateway, ErrorCodes.UpstreamUnavailable)]
     public async Task Each_playability_case_has_its_error_code(string videoId, HttpStatusCode status, string code)
     {
-        using var response = await _client.GetAsync($"/api/v2/videos/youtube/{videoId}");
+        using var response = await Client.GetAsync($"/api/v2/videos/youtube/{videoId}");
 
         Assert.Equal(status, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -111,7 +92,7 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [Fact]
     public async Task An_upcoming_live_stream_says_when_it_starts()
     {
-        using var response = await _client.GetAsync("/api/v2/videos/youtube/upcomingVd1");
+        using var response = await Client.GetAsync("/api/v2/videos/youtube/upcomingVd1");
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(DateTimeOffset.FromUnixTimeSeconds(1796000000).ToString("yyyy-MM-ddTHH:mm:ssZ"), problem.GetProperty("detail").GetString());
@@ -122,17 +103,17 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            using var response = await _client.GetAsync("/api/v2/videos/youtube/removedVid1");
+            using var response = await Client.GetAsync("/api/v2/videos/youtube/removedVid1");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
 
-        Assert.Equal(1, _youtube.CallsFor("removedVid1"));
+        Assert.Equal(1, YouTube.CallsFor("removedVid1"));
     }
 
     [Fact]
     public async Task A_live_stream_has_its_manifests_and_no_duration()
     {
-        var formats = await _client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/liveStream1/formats", ContractJson.Options);
+        var formats = await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/liveStream1/formats", ContractJson.Options);
 
         Assert.NotNull(formats);
         Assert.True(formats.IsLive);
@@ -144,7 +125,7 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [Fact]
     public async Task A_vertical_video_of_under_three_minutes_is_a_short()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/shortsVideo", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/shortsVideo", ContractJson.Options);
 
         Assert.True(info!.IsShort);
         Assert.Equal(42, info.Duration);
@@ -153,11 +134,11 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [Fact]
     public async Task A_client_specific_refusal_falls_back_to_the_next_client()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/fallbackVd1", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/fallbackVd1", ContractJson.Options);
 
         Assert.Equal("Made for kids", info!.Title);
         Assert.Equal("18", Assert.Single(info.Formats).FormatId);
-        Assert.Equal(["VISIONOS", "ANDROID_VR"], _youtube.Calls.Where(c => c.VideoId == "fallbackVd1").Select(c => c.Client));
+        Assert.Equal(["VISIONOS", "ANDROID_VR"], YouTube.Calls.Where(c => c.VideoId == "fallbackVd1").Select(c => c.Client));
     }
 
     [Theory]
@@ -167,28 +148,28 @@ public sealed class YouTubeExtractionTests : IAsyncLifetime
     [InlineData("/api/v2/resolve?url=not%20a%20url", ErrorCodes.InvalidUrl)]
     public async Task Bad_input_is_refused_with_its_code_and_no_upstream_call(string path, string code)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Empty(_youtube.Calls);
+        Assert.Empty(YouTube.Calls);
     }
 
     [Fact]
     public async Task A_bare_id_and_a_pasted_url_resolve_without_upstream_calls()
     {
-        var bare = await _client.GetFromJsonAsync<ResolvedUrl>("/api/v2/resolve?url=dQw4w9WgXcQ", ContractJson.Options);
-        var pasted = await _client.GetFromJsonAsync<ResolvedUrl>($"/api/v2/resolve?url={Uri.EscapeDataString("https://youtu.be/dQw4w9WgXcQ?t=10")}", ContractJson.Options);
+        var bare = await Client.GetFromJsonAsync<ResolvedUrl>("/api/v2/resolve?url=dQw4w9WgXcQ", ContractJson.Options);
+        var pasted = await Client.GetFromJsonAsync<ResolvedUrl>($"/api/v2/resolve?url={Uri.EscapeDataString("https://youtu.be/dQw4w9WgXcQ?t=10")}", ContractJson.Options);
 
         Assert.Equal(new ResolvedUrl("youtube", "video", "dQw4w9WgXcQ"), bare);
         Assert.Equal(bare, pasted);
-        Assert.Empty(_youtube.Calls);
+        Assert.Empty(YouTube.Calls);
     }
 
     [Fact]
     public async Task Batch_info_answers_each_url_on_its_own()
     {
-        using var response = await _client.PostAsJsonAsync("/api/v2/videos/batch/info",
+        using var response = await Client.PostAsJsonAsync("/api/v2/videos/batch/info",
             new BatchInfoRequest(["https://youtu.be/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=removedVid1", "https://vimeo.com/1"]), ContractJson.Options);
 
         var batch = await response.Content.ReadFromJsonAsync<BatchInfoResponse>(ContractJson.Options);

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using VideoPlatform.TestSupport.YouTube;
+
+namespace VideoPlatform.Metadata.Tests.YouTube;
+
+/// <summary>
+/// Base of the tests that run the metadata service over real HTTP against a fresh fake YouTube,
+/// one per test so that its call log belongs to that test alone.
+/// </summary>
+public abstract class MetadataOverFakeYouTube : IAsyncLifetime
+{
+    private WebApplicationFactory<Program> _factory = null!;
+
+    protected FakeYouTube YouTube { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The CDN the fake's media URLs name; null makes the fake its own CDN.</summary>
+    protected virtual Uri? Cdn => null;
+
+    public async Task InitializeAsync()
+    {
+        YouTube = await FakeYouTube.StartAsync(Cdn);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.UseSetting("Platforms:YouTube:BaseUrl", YouTube.BaseUrl.ToString()));
+        Client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await YouTube.DisposeAsync();
+    }
+}
