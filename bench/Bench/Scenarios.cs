@@ -29,7 +29,7 @@ internal static class Scenarios
             "Median latency of 40 uncached `GET /api/v2/videos/youtube/{id}` (each a new id) minus the median latency of the same InnerTube call made directly to the fake YouTube.",
             ColdExtractionAsync),
         new("soak",
-            "10 minutes of mixed load (cached metadata, VRChat redirects, proxied ranges) — only with `--soak`.",
+            "10 minutes of mixed load (cached metadata and VRChat redirects at once, 8 connections each) — only with `--soak`; RSS of metadata and streaming before and after.",
             SoakAsync),
     ];
 
