@@ -110,6 +110,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseInstanceHeader();
         app.UseDefaultSecurity();
 
         var detailed = app.Environment.IsDevelopment();

@@ -12,8 +12,9 @@ namespace VideoPlatform.Legacy.Extensions;
 
 internal static class Extensions
 {
-    // Metadata and streaming retry their own upstreams; legacy answers fast when they are down
-    // (a player waiting 14 s of retries has given up long before), so no retries here.
+    // The standard resilience handler (from ServiceDefaults: retries from 250 ms, under two seconds
+    // in all) stays: each retry is resolved afresh, so a lost replica costs a retry, not a request.
+    // Each attempt still ends at CallTimeout with the service named.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
@@ -25,20 +26,15 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
         });
 
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
         builder.Services.AddGeneratedClient<IMetadataApi>("metadata")
-            .RemoveAllResilienceHandlers()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new DependencyFailureHandler("metadata", CallTimeout));
         builder.Services.AddGeneratedClient<IStreamingApi>("streaming")
-            .RemoveAllResilienceHandlers()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new DependencyFailureHandler("streaming", CallTimeout));
         builder.Services.AddGeneratedClient<ILegacyMetadataApi>("metadata")
-            .RemoveAllResilienceHandlers()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(() => new DependencyFailureHandler("metadata", CallTimeout));
-#pragma warning restore EXTEXP0001
 
         builder.Services.AddDependencyHealth();
         builder.Services.AddHttpForwarder();
