@@ -197,8 +197,17 @@ public sealed partial class DistributedApplication : IAsyncDisposable
                 var written = ManifestPublisher.Write(builder.Resources, outputPath);
                 Console.Out.WriteLine($"Published manifest to: {written}");
                 break;
+            case "kubernetes":
+                if (string.IsNullOrWhiteSpace(outputPath))
+                {
+                    throw new DistributedApplicationException("The '--output-path [directory]' option was not specified even though '--publisher kubernetes' argument was used.");
+                }
+                var directory = Path.GetFullPath(outputPath);
+                var files = KubernetesPublisher.Write(builder.Resources, directory);
+                Console.Out.WriteLine($"Published {files.Count} Kubernetes files to: {directory}");
+                break;
             default:
-                throw new DistributedApplicationException($"Unknown publisher '{ExecutionContext.PublisherName}'. Known: manifest.");
+                throw new DistributedApplicationException($"Unknown publisher '{ExecutionContext.PublisherName}'. Known: manifest, kubernetes.");
         }
     }
 
