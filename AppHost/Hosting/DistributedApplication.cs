@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Aspire.Hosting.Dashboard;
 using Aspire.Hosting.Orchestration;
 using Aspire.Hosting.Publishing;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly Lock _gate = new();
     private Task? _stopping;
+    private DashboardServer? _dashboard;
     private bool _started;
 
     /// <summary>What the AppHost's own <c>Run()</c> gets while a test owns the application: it does nothing.</summary>
@@ -92,6 +94,10 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         await StartAsync(cancellationToken);
         _ = PrintResourcesWhenServingAsync(shutdown.Task);
         await shutdown.Task;
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
 
         LogStopping(_logger);
         await StopAsync(CancellationToken.None);
@@ -120,7 +126,21 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             _started = true;
         }
         orchestrator.Start();
-        return Task.CompletedTask;
+        return StartDashboardAsync();
+    }
+
+    /// <summary>The dashboard's address, when it runs (<c>AppHost:NoDashboard</c> or <c>--no-dashboard</c> turn it off).</summary>
+    public Uri? DashboardUrl => _dashboard?.Address;
+
+    private async Task StartDashboardAsync()
+    {
+        var configuration = _builder!.Configuration;
+        if (configuration.GetValue("AppHost:NoDashboard", false))
+        {
+            return;
+        }
+        _dashboard = await DashboardServer.StartAsync(this, configuration["AppHost:DashboardUrl"] ?? "http://localhost:18888");
+        LogDashboard(_logger, _dashboard.Address);
     }
 
     /// <summary>Stops every resource: SIGTERM, then a kill after the grace period.</summary>
@@ -176,6 +196,11 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+            _dashboard = null;
+        }
         await StopAsync();
         if (_loggerFactory is not NullLoggerFactory)
         {
@@ -227,6 +252,10 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             }
             Console.Out.WriteLine(ResourceTable.Render(Resources.Select(r =>
                 ResourceNotifications.TryGetCurrentState(r.Name, out var snapshot) ? snapshot : null).OfType<ResourceSnapshot>()));
+            if (_dashboard is not null)
+            {
+                Console.Out.WriteLine($"Dashboard: {_dashboard.Address}");
+            }
             Console.Out.WriteLine("Press Ctrl+C to stop.");
         }
         catch (TimeoutException)
@@ -249,6 +278,9 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             .ToDictionary(c => c.Key, c => int.Parse(c.Value!), StringComparer.OrdinalIgnoreCase),
         BuildConfiguration = typeof(DistributedApplication).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {Url}")]
+    private static partial void LogDashboard(ILogger logger, Uri url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping every resource")]
     private static partial void LogStopping(ILogger logger);

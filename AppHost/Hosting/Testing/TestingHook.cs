@@ -10,17 +10,24 @@ internal sealed class TestingHook(IEnumerable<KeyValuePair<string, string?>> ove
 {
     public DistributedApplicationBuilder? Builder { get; private set; }
 
-    public void ConfigureBuilder(DistributedApplicationBuilder builder) =>
-        builder.Configuration.AddInMemoryCollection(
-        [
-            new("AppHost:RandomizePorts", "true"),
-            new("AppHost:Console", "false"),
-            new("AppHost:NoDashboard", "true"),
-            new("AppHost:WaitBehavior", "StopOnResourceUnavailable"),
-            new("AppHost:ShutdownTimeoutSeconds", "5"),
-            new("AppHost:MaxRestartAttempts", "3"),
-            .. overrides,
-        ]);
+    public void ConfigureBuilder(DistributedApplicationBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AppHost:RandomizePorts"] = "true",
+            ["AppHost:Console"] = "false",
+            ["AppHost:NoDashboard"] = "true",
+            ["AppHost:WaitBehavior"] = "StopOnResourceUnavailable",
+            ["AppHost:ShutdownTimeoutSeconds"] = "5",
+            ["AppHost:MaxRestartAttempts"] = "3",
+        };
+        // A test's own settings win over these defaults.
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
+    }
 
     public void Declared(DistributedApplicationBuilder builder) => Builder = builder;
 }
