@@ -35,6 +35,11 @@ internal sealed record UpstreamFailure(int Status, string Code, string Message)
             {
                 return new(503, DependencyUnavailable, $"The {d.Service} service is unavailable; try again shortly.");
             }
+            // The resilience pipeline gave up (total timeout, open circuit) before naming a service.
+            if (current is Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                return new(503, DependencyUnavailable, "A service legacy depends on did not answer in time; try again shortly.");
+            }
         }
         return exception is ApiException api ? FromResponse(api) : null;
     }
