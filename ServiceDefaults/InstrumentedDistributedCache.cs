@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using Microsoft.Extensions.Caching.Distributed;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,6 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 /// Wraps the Redis-backed <see cref="IDistributedCache"/> so each call is a client span
 /// (<c>db.system.name=redis</c>): a request that reaches Redis shows it in its trace, which
 /// StackExchange.Redis's own instrumentation (not served here) would otherwise have done.
+/// A Redis that is away reads as a miss and writes as nothing: HybridCache then carries on with
+/// its in-process level exactly as it would without a second level, instead of meeting exceptions.
 /// </summary>
 internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IBufferDistributedCache
 {
@@ -18,49 +21,49 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
     public byte[]? Get(string key)
     {
         using var activity = Start("GET", key);
-        return inner.Get(key);
+        return Guard(activity, () => inner.Get(key));
     }
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
         using var activity = Start("GET", key);
-        return await inner.GetAsync(key, token);
+        return await GuardAsync(activity, () => inner.GetAsync(key, token));
     }
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
     {
         using var activity = Start("SET", key);
-        inner.Set(key, value, options);
+        Guard(activity, () => { inner.Set(key, value, options); return true; });
     }
 
     public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
         using var activity = Start("SET", key);
-        await inner.SetAsync(key, value, options, token);
+        await GuardAsync(activity, async () => { await inner.SetAsync(key, value, options, token); return true; });
     }
 
     public void Refresh(string key)
     {
         using var activity = Start("REFRESH", key);
-        inner.Refresh(key);
+        Guard(activity, () => { inner.Refresh(key); return true; });
     }
 
     public async Task RefreshAsync(string key, CancellationToken token = default)
     {
         using var activity = Start("REFRESH", key);
-        await inner.RefreshAsync(key, token);
+        await GuardAsync(activity, async () => { await inner.RefreshAsync(key, token); return true; });
     }
 
     public void Remove(string key)
     {
         using var activity = Start("DEL", key);
-        inner.Remove(key);
+        Guard(activity, () => { inner.Remove(key); return true; });
     }
 
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         using var activity = Start("DEL", key);
-        await inner.RemoveAsync(key, token);
+        await GuardAsync(activity, async () => { await inner.RemoveAsync(key, token); return true; });
     }
 
     public bool TryGet(string key, IBufferWriter<byte> destination)
@@ -68,9 +71,9 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
         using var activity = Start("GET", key);
         if (_buffered is not null)
         {
-            return _buffered.TryGet(key, destination);
+            return Guard(activity, () => _buffered.TryGet(key, destination));
         }
-        var value = inner.Get(key);
+        var value = Guard(activity, () => inner.Get(key));
         if (value is null)
         {
             return false;
@@ -84,9 +87,9 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
         using var activity = Start("GET", key);
         if (_buffered is not null)
         {
-            return await _buffered.TryGetAsync(key, destination, token);
+            return await GuardAsync(activity, async () => await _buffered.TryGetAsync(key, destination, token));
         }
-        var value = await inner.GetAsync(key, token);
+        var value = await GuardAsync(activity, () => inner.GetAsync(key, token));
         if (value is null)
         {
             return false;
@@ -100,10 +103,10 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
         using var activity = Start("SET", key);
         if (_buffered is not null)
         {
-            _buffered.Set(key, value, options);
+            Guard(activity, () => { _buffered.Set(key, value, options); return true; });
             return;
         }
-        inner.Set(key, value.ToArray(), options);
+        Guard(activity, () => { inner.Set(key, value.ToArray(), options); return true; });
     }
 
     public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options, CancellationToken token = default)
@@ -111,11 +114,39 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
         using var activity = Start("SET", key);
         if (_buffered is not null)
         {
-            await _buffered.SetAsync(key, value, options, token);
+            await GuardAsync(activity, async () => { await _buffered.SetAsync(key, value, options, token); return true; });
             return;
         }
-        await inner.SetAsync(key, value.ToArray(), options, token);
+        await GuardAsync(activity, async () => { await inner.SetAsync(key, value.ToArray(), options, token); return true; });
     }
+
+    private static T? Guard<T>(Activity? activity, Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception ex) when (IsRedisAway(ex))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return default;
+        }
+    }
+
+    private static async Task<T?> GuardAsync<T>(Activity? activity, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (IsRedisAway(ex))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            return default;
+        }
+    }
+
+    private static bool IsRedisAway(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
 
     private static Activity? Start(string operation, string key)
     {

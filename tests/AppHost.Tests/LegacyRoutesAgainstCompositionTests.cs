@@ -52,6 +52,19 @@ public sealed class LegacyRoutesAgainstCompositionTests(PlaybackComposition play
         { "GET", $"/api/v3/streaming/proxy/youtube/{Id}", null, 200, "mp4" },
         { "POST", "/api/v3/videos/info", $$"""{"url":"{{Yt}}"}""", 200, "id,url,info,status" },
         { "GET", "/api/v3/meta/health", null, 200, "status,timestamp,api_version,components" },
+        { "GET", "/health", null, 200, "status" },
+        { "GET", $"/api/v2/stream/embed/youtube/{Id}", null, 200, "html" },
+        { "POST", "/api/v2/videos/batch-download", $$"""{"urls":["{{Yt}}","https://example.com/x"]}""", 200, "batch_id,total_count,tasks" },
+        { "GET", "/api/v2/videos/tasks/not-a-task", null, 404, "code,detail" },
+        { "GET", $"/api/v3/streaming/info/youtube/{Id}", null, 200, "platform,video_id,available,stream_url,quality_options,supported_formats,player_compatibility,links" },
+        { "GET", $"/api/v3/streaming/embed/youtube/{Id}", null, 200, "html" },
+        { "GET", "/api/v3/streaming/cache/stats", null, 200, "success,data" },
+        { "GET", "/api/v3/streaming/diagnostics", null, 200, "success,data" },
+        { "POST", "/api/v3/videos/batch/info", $$"""{"videos":[{"url":"{{Yt}}"}]}""", 200, "batch_id,total,successful,failed,videos,status,created_at" },
+        { "POST", "/api/v3/videos/download", $$"""{"url":"{{Yt}}"}""", 202, "id,url,info,task_id,download_url,status,created_at,links" },
+        { "GET", "/api/v3/meta/info", null, 200, "api,features,limits,contact" },
+        { "GET", "/api/v3/meta/routes", null, 200, "api_version,total_routes,routes" },
+        { "GET", "/api/v3/meta/docs", null, 200, "documentation,interactive_docs" },
     };
 
     [Theory]
@@ -75,6 +88,10 @@ public sealed class LegacyRoutesAgainstCompositionTests(PlaybackComposition play
                 .Replace("{cdn}", playback.Cdn.Address.ToString().TrimEnd('/'), StringComparison.Ordinal)
                 .Replace("{streaming}", playback.App.GetEndpoint("streaming").ToString().TrimEnd('/'), StringComparison.Ordinal);
             Assert.StartsWith(target, response.Headers.Location?.ToString());
+        }
+        else if (expect == "html")
+        {
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         }
         else if (expect == "mp4")
         {
