@@ -73,9 +73,19 @@ public sealed class ResourceNotificationService
     public Task<ResourceSnapshot> WaitForResourceAsync(string name, string targetState = KnownResourceStates.Running, CancellationToken cancellationToken = default) =>
         WaitForResourceAsync(name, s => s.State == targetState, cancellationToken);
 
-    /// <summary>Waits until the resource is running and its health is Healthy.</summary>
-    public Task<ResourceSnapshot> WaitForResourceHealthyAsync(string name, CancellationToken cancellationToken = default) =>
-        WaitForResourceAsync(name, s => s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy, cancellationToken);
+    /// <summary>
+    /// Waits until the resource is running and its health is Healthy; a resource that failed to
+    /// start ends the wait at once with the reason, rather than at the deadline.
+    /// </summary>
+    public async Task<ResourceSnapshot> WaitForResourceHealthyAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var reached = await WaitForResourceAsync(name,
+            s => (s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy) || s.State == KnownResourceStates.FailedToStart,
+            cancellationToken);
+        return reached.State == KnownResourceStates.FailedToStart
+            ? throw new DistributedApplicationException(Describe(name, "failed to start"))
+            : reached;
+    }
 
     /// <summary>Every change, starting with the current state of each resource.</summary>
     public async IAsyncEnumerable<ResourceEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

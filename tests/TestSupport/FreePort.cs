@@ -3,13 +3,28 @@ using System.Net.Sockets;
 
 namespace VideoPlatform.TestSupport;
 
-/// <summary>Finds a loopback TCP port nobody listens on.</summary>
+/// <summary>
+/// Finds a loopback TCP port nobody listens on, below Linux's ephemeral range so that outgoing
+/// connections cannot take it before the caller binds it (and apart from the AppHost's own range).
+/// </summary>
 public static class FreePort
 {
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(10000, 20000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+        throw new InvalidOperationException("No free port between 10000 and 20000.");
     }
 }

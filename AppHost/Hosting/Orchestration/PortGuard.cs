@@ -6,23 +6,43 @@ namespace Aspire.Hosting.Orchestration;
 /// <summary>Ports: finding free ones, and failing clearly when a fixed one is taken.</summary>
 internal static class PortGuard
 {
+    // Below Linux's ephemeral range (32768–60999): a port chosen here cannot be taken in the
+    // meantime by the source port of some outgoing connection, as a kernel-chosen one can.
+    private const int First = 20000;
+    private const int Last = 32000;
+
     public static int NextFree()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(First, Last);
+            if (IsFree(port))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"No free port between {First} and {Last}.");
     }
 
     public static void EnsureFree(int port, string owner)
+    {
+        if (!IsFree(port))
+        {
+            throw new InvalidOperationException($"port {port} for {owner} is already in use");
+        }
+    }
+
+    private static bool IsFree(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
+            return true;
         }
         catch (SocketException)
         {
-            throw new InvalidOperationException($"port {port} for {owner} is already in use");
+            return false;
         }
     }
 }
