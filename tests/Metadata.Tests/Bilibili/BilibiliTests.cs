@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
+using VideoPlatform.TestSupport;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Extractors.Bilibili;
 using VideoPlatform.TestSupport.Bilibili;
@@ -115,7 +116,7 @@ public sealed class BilibiliExtractionTests : IAsyncLifetime
         var progressive = Assert.Single(formats.Formats, f => f.HasVideo && f.HasAudio);
         Assert.Equal(("durl-64", "mp4", 720, 14567890L), (progressive.FormatId, progressive.Ext, progressive.Height!.Value, progressive.Filesize!.Value));
         Assert.Empty(progressive.HttpHeaders);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795600000), formats.ExpiresAt);
+        Assert.Equal(FixtureTemplate.ExpiresAt, formats.ExpiresAt);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VideoPlatform.Contracts;
+using VideoPlatform.TestSupport;
 using VideoPlatform.Contracts.Metadata;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
@@ -33,7 +34,7 @@ public sealed class YouTubeExtractionTests : MetadataOverFakeYouTube
         Assert.Equal("Music", info.Category);
         Assert.False(info.IsLive);
         Assert.False(info.IsShort);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795600000), info.ExpiresAt);
+        Assert.Equal(FixtureTemplate.ExpiresAt, info.ExpiresAt);
         Assert.StartsWith("The official video", info.Description);
 
         Assert.Equal([("en", "English", false), ("en", "English (auto-generated)", true)],

@@ -79,7 +79,7 @@ public sealed class FakeBilibili : IAsyncDisposable
     }
 
     private static IResult Fixture(string name, Uri cdn) =>
-        Results.Text(File.ReadAllText(Path.Combine(Fixtures, name)).Replace("{cdn}", cdn.ToString().TrimEnd('/'), StringComparison.Ordinal), "application/json");
+        Results.Text(FixtureTemplate.Apply(File.ReadAllText(Path.Combine(Fixtures, name)), cdn), "application/json");
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

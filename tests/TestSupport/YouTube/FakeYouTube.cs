@@ -83,16 +83,16 @@ public sealed class FakeYouTube : IAsyncDisposable
         var file = candidates.Select(name => Path.Combine(Fixtures, name)).FirstOrDefault(File.Exists);
         if (file is null && AnyIdLike is { } template && !reel)
         {
-            var templated = (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"player-{template}.json")))
-                .Replace(template, videoId, StringComparison.Ordinal)
-                .Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+            var templated = FixtureTemplate.Apply(
+                (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"player-{template}.json"))).Replace(template, videoId, StringComparison.Ordinal),
+                CdnUrl);
             return Results.Text(templated, "application/json");
         }
         var json = file is null
             ? reel
                 ? """{"playerResponse":{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}}"""
                 : """{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}"""
-            : (await File.ReadAllTextAsync(file)).Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+            : FixtureTemplate.Apply(await File.ReadAllTextAsync(file), CdnUrl);
         return Results.Text(json, "application/json");
     }
 
