@@ -47,6 +47,7 @@ internal sealed partial class DependencyFailureHandler(IProblemDetailsService pr
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "a service it depends on refused the connection",
         HttpRequestException => "a service it depends on failed to answer",
+        HttpIOException => "a service it depends on broke off its answer",
         BrokenCircuitException => "a service it depends on is failing and calls to it are paused",
         TimeoutRejectedException => "a service it depends on did not answer in time",
         TaskCanceledException when !context.RequestAborted.IsCancellationRequested => "a service it depends on did not answer in time",

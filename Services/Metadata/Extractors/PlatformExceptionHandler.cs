@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors;
 
@@ -14,6 +15,11 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
         }
 
         context.Response.StatusCode = platform.StatusCode;
+        // Tell callers (players retry on their own) when asking again makes sense.
+        if (platform.Code is ErrorCodes.UpstreamThrottled or ErrorCodes.UpstreamUnavailable)
+        {
+            context.Response.Headers.RetryAfter = platform.Code == ErrorCodes.UpstreamThrottled ? "30" : "5";
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -5,7 +5,7 @@ internal static class TwitterExtensions
     public static IHostApplicationBuilder AddTwitterExtractor(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwitterOptions>().BindConfiguration(TwitterOptions.SectionName);
-        builder.Services.AddHttpClient(nameof(TwitterExtractor));
+        builder.Services.AddHttpClient(nameof(TwitterExtractor)).AddUpstreamResilience();
         builder.Services.AddSingleton<IVideoExtractor, TwitterExtractor>();
         return builder;
     }

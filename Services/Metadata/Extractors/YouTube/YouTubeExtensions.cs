@@ -5,7 +5,7 @@ internal static class YouTubeExtensions
     public static IHostApplicationBuilder AddYouTubeExtractor(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
-        builder.Services.AddHttpClient(nameof(InnerTubeClient));
+        builder.Services.AddHttpClient(nameof(InnerTubeClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<InnerTubeClient>();
         builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
