@@ -29,24 +29,24 @@ internal static class VideosApi
         return app;
     }
 
-    private static async Task<Ok<VideoInfo>> GetVideo(
+    private static async Task<CachedJsonResult<VideoInfo>> GetVideo(
         string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var extractor = FindExtractor(registry, platform, videoId);
-        return TypedResults.Ok(await cache.GetVideoAsync(extractor, videoId, cancellationToken));
+        return new(await cache.GetVideoAsync(extractor, videoId, cancellationToken));
     }
 
-    private static async Task<Ok<FormatList>> GetFormats(
+    private static async Task<CachedJsonResult<FormatList>> GetFormats(
         string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var extractor = FindExtractor(registry, platform, videoId);
-        return TypedResults.Ok(await cache.GetFormatsAsync(extractor, videoId, cancellationToken));
+        return new(await cache.GetFormatsAsync(extractor, videoId, cancellationToken));
     }
 
-    private static async Task<Ok<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+    private static async Task<CachedJsonResult<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var (extractor, id) = FindVideo(registry, request.Url);
-        return TypedResults.Ok(await cache.GetVideoAsync(extractor, id, cancellationToken));
+        return new(await cache.GetVideoAsync(extractor, id, cancellationToken));
     }
 
     private static async Task<Ok<BatchInfoResponse>> PostBatchInfo(
