@@ -44,6 +44,8 @@ internal static class Extensions
         builder.Services.AddScoped<PlayerStreams>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DeadVideos>();
+        builder.Services.AddHybridCache();
+        builder.Services.AddSingleton<RecentStreams>();
     }
 
     // Refit 16 builds requests with its source generator; ContractClients' AddRefitClient needs the

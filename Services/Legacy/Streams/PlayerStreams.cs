@@ -9,19 +9,16 @@ namespace VideoPlatform.Legacy.Streams;
 /// direct route: the CDN URL when it plays as is (a 302 to googlevideo is what public VRChat
 /// worlds allow), otherwise streaming's proxied or HLS output on its public address.
 /// </summary>
-internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses addresses, DeadVideos deadVideos)
+internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses addresses, DeadVideos deadVideos, RecentStreams recent)
 {
     public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken)
     {
         deadVideos.ThrowIfKnownDead(video);
+        var request = new StreamRequest { Quality = quality, Player = PlayerDetector.NameOf(player), Country = country };
         try
         {
-            return await streaming.GetDirectAsync(video.Platform, video.VideoId, new StreamRequest
-            {
-                Quality = quality,
-                Player = PlayerDetector.NameOf(player),
-                Country = country,
-            }, cancellationToken);
+            return await recent.ResolveAsync($"{video.Platform}:{video.VideoId}:{request.Quality}:{request.Player}:{request.Country}",
+                token => streaming.GetDirectAsync(video.Platform, video.VideoId, request, token), cancellationToken);
         }
         catch (Refit.ApiException ex)
         {

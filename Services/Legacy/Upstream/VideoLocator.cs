@@ -8,7 +8,7 @@ namespace VideoPlatform.Legacy.Upstream;
 /// owns the one URL table, so legacy recognises exactly the links the rest of the platform does
 /// (the seed had four slightly different detectors; see seed-api.md §2).
 /// </summary>
-internal sealed class VideoLocator(IMetadataApi metadata)
+internal sealed class VideoLocator(IMetadataApi metadata, Streams.RecentStreams recent)
 {
     public async Task<LocatedVideo> LocateAsync(string? url, CancellationToken cancellationToken)
     {
@@ -16,11 +16,14 @@ internal sealed class VideoLocator(IMetadataApi metadata)
         {
             throw new LegacyRequestException(ErrorCodes.InvalidUrl, "Invalid or missing video URL.");
         }
-        var resolved = await metadata.ResolveAsync(url, cancellationToken);
-        if (resolved.Kind != "video")
+        return await recent.LocateAsync(url, async token =>
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
-        }
-        return new LocatedVideo(resolved.Platform, resolved.Id);
+            var resolved = await metadata.ResolveAsync(url, token);
+            if (resolved.Kind != "video")
+            {
+                throw new LegacyRequestException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
+            }
+            return new LocatedVideo(resolved.Platform, resolved.Id);
+        }, cancellationToken);
     }
 }

@@ -13,13 +13,17 @@ public sealed class LegacyFixture : IAsyncLifetime
     public FakeService Streaming { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory => _factory!;
 
+    /// <summary>Seconds legacy keeps a resolved stream; off by default so tests see every call they cause.</summary>
+    public double StreamCacheSeconds { get; init; }
+
     public async Task InitializeAsync()
     {
         Metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
         Streaming = await FakeService.StartAsync(app => FakeVideos.MapStreaming(app, () => CdnBase));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address)
-            .UseSetting("services:streaming:http:0", Streaming.Address));
+            .UseSetting("services:streaming:http:0", Streaming.Address)
+            .UseSetting("Legacy:StreamCacheSeconds", StreamCacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A client that does not follow redirects, as a test needs to see the 302 itself.</summary>

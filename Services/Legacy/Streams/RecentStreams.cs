@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Upstream;
+
+namespace VideoPlatform.Legacy.Streams;
+
+/// <summary>
+/// What legacy resolved lately, in process: a pasted URL's (platform, id), and the stream chosen
+/// for a (video, quality, player, country). Players load the same video over and over — every
+/// viewer in a VRChat instance, every retry — and each load would otherwise cost three internal
+/// calls (legacy → metadata, legacy → streaming → metadata) for an answer that has not changed.
+/// Concurrent loads of one video make one call (HybridCache). A stream is kept
+/// <c>Legacy:StreamCacheSeconds</c> (default 60; 0 turns this off) and never past its URL's expiry less a margin;
+/// failures are never kept (dead videos have <see cref="DeadVideos"/>).
+/// </summary>
+internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfiguration configuration)
+{
+    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(10);
+    private static readonly HybridCacheEntryOptions Located = new()
+    {
+        Expiration = TimeSpan.FromMinutes(10),
+        LocalCacheExpiration = TimeSpan.FromMinutes(10),
+        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
+    private readonly TimeSpan _streamTtl = TimeSpan.FromSeconds(configuration.GetValue("Legacy:StreamCacheSeconds", 60.0));
+
+    public async Task<LocatedVideo> LocateAsync(string url, Func<CancellationToken, Task<LocatedVideo>> locate, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync($"legacy:located:{url}", async token => new Kept<LocatedVideo>(await locate(token)),
+            Located, cancellationToken: cancellationToken)).Value;
+
+    public async Task<ResolvedStream> ResolveAsync(
+        string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
+    {
+        if (_streamTtl <= TimeSpan.Zero)
+        {
+            return await resolve(cancellationToken);
+        }
+        var options = new HybridCacheEntryOptions
+        {
+            Expiration = _streamTtl,
+            LocalCacheExpiration = _streamTtl,
+            Flags = HybridCacheEntryFlags.DisableDistributedCache,
+        };
+        var cacheKey = $"legacy:stream:{key}";
+        var kept = await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
+            options, cancellationToken: cancellationToken);
+        if (kept.Value.ExpiresAt is { } expires && expires - ExpiryMargin <= time.GetUtcNow())
+        {
+            // The URL inside is about to stop working: ask again, once.
+            await cache.RemoveAsync(cacheKey, cancellationToken);
+            kept = await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
+                options, cancellationToken: cancellationToken);
+        }
+        return kept.Value;
+    }
+}
+
+/// <summary>A value as it was resolved; never changed, so HybridCache hands out the same instance on every hit.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+internal sealed record Kept<T>(T Value);
