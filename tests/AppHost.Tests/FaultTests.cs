@@ -93,6 +93,54 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
     }
 
+    [Fact]
+    public async Task A_service_killed_under_load_is_restarted_and_legacy_answers_clearly_meanwhile()
+    {
+        using var legacy = _app.CreateHttpClient("legacy");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Assert.True(_app.ResourceNotifications.TryGetCurrentState("metadata", out var before));
+        var pid = Assert.Single(before.ProcessIds);
+
+        var answers = new ConcurrentQueue<(HttpStatusCode Status, string? MediaType)>();
+        using var load = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!load.IsCancellationRequested)
+            {
+                using var response = await legacy.GetAsync("/api/platforms", CancellationToken.None);
+                answers.Enqueue((response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+            }
+        })).ToList();
+        await WaitForAsync(() => answers.Count >= 20, timeout.Token);
+
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+        await _app.ResourceNotifications.WaitForResourceAsync("metadata",
+            s => s.Restarts > before.Restarts && s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy, timeout.Token);
+        // After the restart, requests through legacy succeed again (once legacy's circuit to
+        // metadata, opened by the outage, lets calls through).
+        var restarted = answers.Count;
+        await WaitForAsync(() => answers.Skip(restarted).Any(a => a.Status == HttpStatusCode.OK), timeout.Token);
+        await load.CancelAsync();
+        await Task.WhenAll(workers);
+
+        Assert.True(_app.ResourceNotifications.TryGetCurrentState("metadata", out var after));
+        Assert.NotEqual(pid, Assert.Single(after.ProcessIds));
+        // Meanwhile every answer was a success or a clear 503 problem; never a 500, never a hang.
+        Assert.All(answers, a => Assert.True(
+            a.Status == HttpStatusCode.OK || (a.Status == HttpStatusCode.ServiceUnavailable && a.MediaType == "application/problem+json"),
+            $"{(int)a.Status} {a.MediaType}"));
+        using var back = await legacy.GetAsync("/api/platforms", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
     private static async Task WaitForRequestsAsync(ConcurrentBag<HttpStatusCode> statuses, int count, CancellationToken cancellationToken)
     {
         while (statuses.Count < count)
