@@ -196,6 +196,13 @@ internal static class Scenarios
             new("errors in 12 minutes", errors.ToString(CultureInfo.InvariantCulture), "0", null, "0", errors == 0),
             new("requests after the warm-up", requests.ToString("N0", CultureInfo.InvariantCulture), "", null, "", null),
         };
+        foreach (var (url, result) in urls.Zip(warmUp.Zip(results, (w, r) => (w, r))))
+        {
+            if (result.w.Errors + result.r.Errors > 0)
+            {
+                rows.Add(new($"errors on {url.AbsolutePath}", $"{result.w.ErrorSummary} | {result.r.ErrorSummary}", "", null, "", null));
+            }
+        }
         foreach (var service in services)
         {
             // Growth is judged against the post-warm-up baseline: at most 10 % (and 8 MiB of GC slack).

@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace VideoPlatform.Bench;
 
 /// <summary>One load run's outcome, as wrk reports it.</summary>
-internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, double TransferBytesPerSecond, long Errors);
+internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, double TransferBytesPerSecond, long Errors)
+{
+    /// <summary>wrk's own words for the errors (socket errors by kind, non-2xx/3xx answers); empty when none.</summary>
+    public string ErrorSummary { get; init; } = "";
+}
 
 /// <summary>Runs <c>wrk</c> (Debian package <c>wrk</c>) and reads its summary.</summary>
 internal static partial class Wrk
@@ -31,8 +35,11 @@ internal static partial class Wrk
         var transfer = Transfer().Match(output);
         var errors = Errors().Matches(output).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                      + (Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+        var summary = string.Join("; ", output.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("Socket errors:", StringComparison.Ordinal) || line.StartsWith("Non-2xx", StringComparison.Ordinal)));
         return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"),
-            transfer.Success ? Size(transfer.Groups[1].Value, transfer.Groups[2].Value) : 0, errors);
+            transfer.Success ? Size(transfer.Groups[1].Value, transfer.Groups[2].Value) : 0, errors) { ErrorSummary = summary };
     }
 
     private static double Percentile(string output, string label)
