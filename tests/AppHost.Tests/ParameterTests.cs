@@ -27,6 +27,9 @@ public sealed class ParameterTests
         Assert.StartsWith("-NOAUTH", await SendAsync(endpoint, "PING"));
         Assert.Equal("+OK|+PONG", await SendAsync(endpoint, $"AUTH {password}", "PING"));
         Assert.StartsWith("-WRONGPASS", await SendAsync(endpoint, "AUTH not-the-password"));
+        // What is shown of the resource (console table, dashboard) does not give the password away.
+        var shown = app.ResourceNotifications.Snapshots.Single(s => s.Name == "cache").ConnectionString;
+        Assert.Equal($"localhost:{endpoint.Port},password=*****", shown);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ internal sealed class RedisRuntime : ResourceRuntime
 
     public bool IsAbsent => ConnectionString is null;
 
-    public override ResourceSnapshot InitialSnapshot() => base.InitialSnapshot() with { ConnectionString = ConnectionString };
+    // Snapshots are shown (console table, dashboard): the password stays out of them.
+    public override ResourceSnapshot InitialSnapshot() => base.InitialSnapshot() with { ConnectionString = ConnectionString is { } cs ? Redact(cs) : null };
 
     public static RedisRuntime Create(RedisResource resource, OrchestratorContext context, string? configuredConnectionString, string? password, Func<int> freePort)
     {
@@ -57,6 +58,11 @@ internal sealed class RedisRuntime : ResourceRuntime
         return new RedisRuntime(resource, context, connectionString,
             new ResourceInstance(resource.Name, localPort, spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", localPort, password, ct)));
     }
+
+    /// <summary>The connection string with the value of its <c>password=</c> option masked.</summary>
+    internal static string Redact(string connectionString) =>
+        string.Join(",", connectionString.Split(',').Select((option, i) =>
+            i > 0 && option.TrimStart().StartsWith("password=", StringComparison.OrdinalIgnoreCase) ? "password=*****" : option));
 
     /// <summary>The <c>password=</c> option of a StackExchange.Redis connection string, if any.</summary>
     internal static string? ParsePassword(string connectionString) =>
