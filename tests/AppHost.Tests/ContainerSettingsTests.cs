@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Aspire.Hosting.Publishing;
 using k8s;
 using k8s.Models;
+using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.AppHost.Tests;
 
@@ -41,20 +41,11 @@ public sealed class ContainerSettingsTests
 
     private static async Task<ContainerSettings> ContainerSettingsAsync(string projectPath)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet",
+        var output = await MediaFiles.RunAsync("dotnet",
             ["msbuild", projectPath, "-nologo", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag",
-             "-getProperty:ContainerUser", "-getItem:ContainerPort"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("dotnet did not start");
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var error = process.StandardError.ReadToEndAsync(deadline.Token);
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"msbuild evaluation of {projectPath} failed: {await output}{await error}");
+             "-getProperty:ContainerUser", "-getItem:ContainerPort"], TimeSpan.FromMinutes(2));
 
-        using var json = JsonDocument.Parse(await output);
+        using var json = JsonDocument.Parse(output);
         var properties = json.RootElement.GetProperty("Properties");
         return new ContainerSettings(
             properties.GetProperty("ContainerRepository").GetString()!,

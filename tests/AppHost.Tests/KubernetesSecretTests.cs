@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text;
 using Aspire.Hosting.Publishing;
 using k8s;
 using k8s.Models;
+using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.AppHost.Tests;
 
@@ -126,7 +126,7 @@ public sealed class KubernetesSecretTests
                   - streaming-token-key=overlay0token0key
                 """);
 
-            var output = await KubectlAsync("kustomize", overlay.FullName);
+            var output = await MediaFiles.RunAsync("kubectl", ["kustomize", overlay.FullName]);
 
             var objects = KubernetesYaml.LoadAllFromString(output);
             var secret = objects.OfType<V1Secret>().Single();
@@ -141,20 +141,5 @@ public sealed class KubernetesSecretTests
         {
             overlay.Delete(recursive: true);
         }
-    }
-
-    private static async Task<string> KubectlAsync(params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("kubectl", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("kubectl did not start");
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var error = process.StandardError.ReadToEndAsync(deadline.Token);
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {await error}");
-        return await output;
     }
 }
