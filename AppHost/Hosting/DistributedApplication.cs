@@ -56,7 +56,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         if (ExecutionContext.IsRunMode)
         {
             var context = new OrchestratorContext(ResourceNotifications, ResourceLogs, _logger, TimeProvider.System, ReadOptions(configuration));
-            _orchestrator = new Orchestrator(builder.Resources, context, name => configuration.GetConnectionString(name));
+            _orchestrator = new Orchestrator(builder.Resources, context, key => configuration[key]);
         }
     }
 
@@ -69,7 +69,8 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
     public DistributedApplicationExecutionContext ExecutionContext { get; }
 
-    public IReadOnlyList<IResource> Resources => _builder?.Resources.ToList() ?? [];
+    /// <summary>The resources that run (parameters are values and have no state of their own).</summary>
+    public IReadOnlyList<IResource> Resources => _builder?.Resources.Where(r => r is not ParameterResource).ToList() ?? [];
 
     /// <summary>Runs (or publishes) until the process is asked to stop.</summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
@@ -228,7 +229,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
                     throw new DistributedApplicationException("The '--output-path [directory]' option was not specified even though '--publisher kubernetes' argument was used.");
                 }
                 var directory = Path.GetFullPath(outputPath);
-                var files = KubernetesPublisher.Write(builder.Resources, directory);
+                var files = KubernetesPublisher.Write(builder.Resources, directory, key => builder.Configuration[key]);
                 Console.Out.WriteLine($"Published {files.Count} Kubernetes files to: {directory}");
                 break;
             default:

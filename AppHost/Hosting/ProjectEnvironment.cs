@@ -11,6 +11,9 @@ internal interface IReferenceResolver
 
     /// <summary>URLs of an endpoint, one per replica; empty when that endpoint is not served.</summary>
     IReadOnlyList<string> EndpointUrls(IResourceWithServiceDiscovery resource, string endpointName);
+
+    /// <summary>The value of a parameter: the value itself when running, <c>{name.value}</c> when publishing.</summary>
+    string ParameterValue(ParameterResource parameter);
 }
 
 /// <summary>
@@ -47,7 +50,37 @@ internal static class ProjectEnvironment
                 case EnvironmentAnnotation environment:
                     yield return new(environment.Name, environment.Value);
                     break;
+
+                case EnvironmentParameterAnnotation environment:
+                    yield return new(environment.Name, resolver.ParameterValue(environment.Parameter));
+                    break;
             }
         }
+    }
+
+    /// <summary>
+    /// Every parameter the resources use, declared or not (a Redis' generated password is only
+    /// referenced), each once, in the order of first use after the declared ones, as Aspire lists them.
+    /// </summary>
+    public static IReadOnlyList<ParameterResource> Parameters(IEnumerable<IResource> resources)
+    {
+        var list = resources.ToList();
+        var found = list.OfType<ParameterResource>().ToList();
+        foreach (var resource in list)
+        {
+            var used = resource.Annotations.OfType<EnvironmentParameterAnnotation>().Select(a => a.Parameter);
+            if (resource is RedisResource { PasswordParameter: { } password })
+            {
+                used = used.Prepend(password);
+            }
+            foreach (var parameter in used)
+            {
+                if (!found.Contains(parameter))
+                {
+                    found.Add(parameter);
+                }
+            }
+        }
+        return found;
     }
 }

@@ -6,9 +6,13 @@ public static class ResourceBuilderExtensions
     /// <summary>
     /// Declares Redis. Locally the engine starts <c>redis-server</c> from PATH on a free port
     /// (or uses <c>ConnectionStrings:&lt;name&gt;</c> when configured); published, a Redis container.
+    /// The server requires <paramref name="password"/>, by default a generated secret parameter
+    /// named <c>&lt;name&gt;-password</c>, as Aspire declares it.
     /// </summary>
-    public static IResourceBuilder<RedisResource> AddRedis(this IDistributedApplicationBuilder builder, string name, int? port = null) =>
-        builder.AddResource(new RedisResource(name, port));
+    public static IResourceBuilder<RedisResource> AddRedis(this IDistributedApplicationBuilder builder, string name, int? port = null,
+        IResourceBuilder<ParameterResource>? password = null) =>
+        builder.AddResource(new RedisResource(name, port,
+            password?.Resource ?? ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter($"{name}-password")));
 
     /// <summary>
     /// Declares a .NET project by its path relative to the AppHost directory. Its local HTTP port

@@ -10,6 +10,8 @@ public sealed class EnvironmentTests
 
         public IReadOnlyList<string> EndpointUrls(IResourceWithServiceDiscovery resource, string endpointName) =>
             endpointName == "http" ? ["http://localhost:7001", "http://localhost:7002"] : [];
+
+        public string ParameterValue(ParameterResource parameter) => $"value-of-{parameter.Name}";
     }
 
     [Fact]
@@ -43,6 +45,17 @@ public sealed class EnvironmentTests
         Assert.Equal("localhost:6380", environment["ConnectionStrings__cache"]);
     }
 
+    [Fact]
+    public async Task A_parameter_reference_becomes_the_parameters_value()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        var streaming = builder.CreateResourceBuilder<ProjectResource>("streaming").Resource;
+
+        var environment = ProjectEnvironment.FromAnnotations(streaming, new LiveResolver()).ToDictionary();
+
+        Assert.Equal("value-of-streaming-token-key", environment["Streaming__TokenKey"]);
+    }
+
     [Theory]
     [InlineData("""{"status":"Healthy"}""", true, HealthStatus.Healthy, null)]
     [InlineData("""{"status":"Degraded","checks":{"self":{"status":"Healthy"},"redis-cache":{"status":"Degraded","description":"Redis is unreachable"}}}""", true, HealthStatus.Degraded, "redis-cache: Redis is unreachable")]
@@ -64,5 +77,14 @@ public sealed class EnvironmentTests
     public void Redis_connection_strings_give_the_address_to_ping(string connectionString, string host, int port)
     {
         Assert.Equal((host, port), RedisRuntime.ParseEndpoint(connectionString));
+    }
+
+    [Theory]
+    [InlineData("localhost:6379", null)]
+    [InlineData("redis.internal:7000,password=secret,ssl=true", "secret")]
+    [InlineData("redis.internal:7000,ssl=true,Password=a=b", "a=b")]
+    public void Redis_connection_strings_give_the_password_to_authenticate_with(string connectionString, string? password)
+    {
+        Assert.Equal(password, RedisRuntime.ParsePassword(connectionString));
     }
 }

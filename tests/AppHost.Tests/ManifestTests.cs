@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Aspire.Hosting.Publishing;
 
 namespace VideoPlatform.AppHost.Tests;
@@ -44,6 +45,60 @@ public sealed class ManifestTests
         Assert.False(legacy.GetProperty("bindings").GetProperty("http").TryGetProperty("targetPort", out _),
             "default project endpoints carry no targetPort, as Aspire writes them");
     }
+
+    [Fact]
+    public async Task Redis_requires_a_generated_password_parameter_written_as_aspire_writes_it()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+
+        var resources = JsonNode.Parse(ManifestPublisher.Render(builder.Resources, RepositoryPaths.Root))!["resources"]!;
+
+        var cache = resources["cache"]!;
+        Assert.Equal("{cache.bindings.tcp.host}:{cache.bindings.tcp.port},password={cache-password.value}", (string?)cache["connectionString"]);
+        Assert.Equal(["--requirepass", "{cache-password.value}"], cache["args"]!.AsArray().Select(a => (string?)a));
+        AssertJson("""
+            {
+              "type": "parameter.v0",
+              "value": "{cache-password.inputs.value}",
+              "inputs": { "value": { "type": "string", "secret": true, "default": { "generate": { "minLength": 22, "special": false } } } }
+            }
+            """, resources["cache-password"]!);
+        // Referenced only, so listed after the declared resources, as Aspire orders them.
+        Assert.Equal("cache-password", resources.AsObject().Last().Key);
+    }
+
+    [Fact]
+    public async Task The_token_key_is_a_secret_parameter_given_to_streaming()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+
+        var resources = JsonNode.Parse(ManifestPublisher.Render(builder.Resources, RepositoryPaths.Root))!["resources"]!;
+
+        Assert.Equal("{streaming-token-key.value}", (string?)resources["streaming"]!["env"]!["Streaming__TokenKey"]);
+        AssertJson("""
+            {
+              "type": "parameter.v0",
+              "value": "{streaming-token-key.inputs.value}",
+              "inputs": { "value": { "type": "string", "secret": true, "default": { "generate": { "minLength": 32, "special": false } } } }
+            }
+            """, resources["streaming-token-key"]!);
+        Assert.Null(resources["legacy"]!["env"]!["Streaming__TokenKey"]);
+    }
+
+    [Fact]
+    public void A_parameter_without_default_is_one_the_deployment_tool_asks_for()
+    {
+        var parameter = new ParameterResource("api-key", secret: true);
+
+        var resources = JsonNode.Parse(ManifestPublisher.Render([parameter], RepositoryPaths.Root))!["resources"]!;
+
+        AssertJson("""
+            { "type": "parameter.v0", "value": "{api-key.inputs.value}", "inputs": { "value": { "type": "string", "secret": true } } }
+            """, resources["api-key"]!);
+    }
+
+    private static void AssertJson(string expected, JsonNode actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), actual), actual.ToJsonString());
 
     [Fact]
     public void Output_path_without_json_extension_is_a_directory()

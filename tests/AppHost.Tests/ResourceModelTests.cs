@@ -3,11 +3,11 @@ namespace VideoPlatform.AppHost.Tests;
 public sealed class ResourceModelTests
 {
     [Fact]
-    public async Task Apphost_declares_redis_and_three_projects_with_their_launch_ports()
+    public async Task Apphost_declares_redis_a_token_key_and_three_projects_with_their_launch_ports()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
 
-        Assert.Equal(["cache", "metadata", "streaming", "legacy"], builder.Resources.Select(r => r.Name));
+        Assert.Equal(["cache", "streaming-token-key", "metadata", "streaming", "legacy"], builder.Resources.Select(r => r.Name));
         var ports = builder.Resources.OfType<ProjectResource>()
             .ToDictionary(p => p.Name, p => p.Endpoints.Single(e => e.Name == "http").Port);
         Assert.Equal(5101, ports["metadata"]);

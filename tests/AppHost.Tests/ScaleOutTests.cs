@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using Aspire.Hosting.Orchestration;
 using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.AppHost.Tests;
@@ -84,6 +85,21 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Both_streaming_replicas_get_one_token_key_so_a_token_one_signed_the_other_honours()
+    {
+        var snapshot = _app.ResourceNotifications.Snapshots.Single(s => s.Name == "streaming");
+        Assert.Equal(2, snapshot.ProcessIds.Count);
+
+        // The environment each replica process was started with, as the kernel keeps it.
+        var keys = snapshot.ProcessIds.Select(pid => File.ReadAllText($"/proc/{pid}/environ").Split('\0')
+                .Single(v => v.StartsWith("Streaming__TokenKey=", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Single(keys.Distinct());
+        Assert.Matches("^Streaming__TokenKey=[A-Za-z0-9]{32}$", keys[0]);
+    }
+
+    [Fact]
     public async Task Killing_one_replica_loses_no_request_the_other_can_serve()
     {
         var victim = Assert.IsType<int>(_app.ResourceNotifications.Snapshots.Single(s => s.Name == "metadata").ProcessIds.First());
@@ -104,20 +120,38 @@ public sealed class ScaleOutTests : IAsyncLifetime
     private async Task WaitForRedisKeyAsync(string pattern)
     {
         var endpoint = _app.GetEndpoint("cache", "tcp");
+        var password = RedisRuntime.ParsePassword(_app.GetConnectionString("cache")!)!;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             using var client = new TcpClient();
             await client.ConnectAsync(endpoint.Host, endpoint.Port, deadline.Token);
             var stream = client.GetStream();
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"*2\r\n$4\r\nKEYS\r\n${pattern.Length}\r\n{pattern}\r\n"), deadline.Token);
-            var buffer = new byte[4096];
-            var read = await stream.ReadAsync(buffer, deadline.Token);
-            if (!Encoding.ASCII.GetString(buffer, 0, read).StartsWith("*0", StringComparison.Ordinal))
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                $"*2\r\n$4\r\nAUTH\r\n${password.Length}\r\n{password}\r\n*2\r\n$4\r\nKEYS\r\n${pattern.Length}\r\n{pattern}\r\n"), deadline.Token);
+            var replies = await ReadAfterAuthAsync(stream, deadline.Token);
+            if (!replies.StartsWith("*0", StringComparison.Ordinal))
             {
                 return;
             }
             await Task.Delay(20, deadline.Token);
         }
+    }
+
+    /// <summary>The reply that follows AUTH's <c>+OK</c>; an AUTH refusal fails the test instead of reading as "no key".</summary>
+    private static async Task<string> ReadAfterAuthAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var received = new StringBuilder();
+        var buffer = new byte[4096];
+        // Both replies' first lines: "+OK" and the header of KEYS' array.
+        while (received.ToString().Split("\r\n").Length < 3)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            Assert.True(read > 0, "Redis closed the connection");
+            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        var text = received.ToString();
+        Assert.StartsWith("+OK\r\n", text);
+        return text[5..];
     }
 }

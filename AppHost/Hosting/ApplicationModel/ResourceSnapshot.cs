@@ -26,7 +26,7 @@ public sealed record ResourceSnapshot
 
     public int? ExitCode { get; init; }
 
-    /// <summary>The connection string others get, for resources that have one.</summary>
+    /// <summary>The connection string others get, for resources that have one, its password masked.</summary>
     public string? ConnectionString { get; init; }
 
     /// <summary>A note a person should read (why Redis is missing, why a start failed).</summary>

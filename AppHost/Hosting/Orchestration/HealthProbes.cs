@@ -12,7 +12,12 @@ internal static class HealthProbes
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
 
-    public static async Task<HealthReading> PingRedisAsync(string host, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// PING over RESP, after AUTH when a password is known. A server that asks for AUTH still
+    /// counts as live when no password is known (a connection string without one); one that
+    /// refuses the known password is not the server the services are told about.
+    /// </summary>
+    public static async Task<HealthReading> PingRedisAsync(string host, int port, string? password, CancellationToken cancellationToken)
     {
         try
         {
@@ -21,21 +26,48 @@ internal static class HealthProbes
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, timeout.Token);
             var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-            var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            var answer = Encoding.ASCII.GetString(buffer, 0, read);
+            var request = new StringBuilder();
+            if (password is not null)
+            {
+                request.Append($"*2\r\n$4\r\nAUTH\r\n${Encoding.UTF8.GetByteCount(password)}\r\n{password}\r\n");
+            }
+            request.Append("*1\r\n$4\r\nPING\r\n");
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()), timeout.Token);
+
+            var replies = await ReadLinesAsync(stream, password is null ? 1 : 2, timeout.Token);
+            if (password is not null && !replies[0].StartsWith("+OK", StringComparison.Ordinal))
+            {
+                return new HealthReading(HealthStatus.Unhealthy, $"refuses the password: {replies[0]}");
+            }
+            var answer = replies[^1];
             return answer.StartsWith("+PONG", StringComparison.Ordinal)
                 ? new HealthReading(HealthStatus.Healthy, null)
                 // -NOAUTH still proves a live server; anything else is not Redis as we know it.
                 : answer.StartsWith("-NOAUTH", StringComparison.Ordinal)
                     ? new HealthReading(HealthStatus.Healthy, "answers, requires AUTH")
-                    : new HealthReading(HealthStatus.Unhealthy, $"unexpected answer to PING: {answer.Trim()}");
+                    : new HealthReading(HealthStatus.Unhealthy, $"unexpected answer to PING: {answer}");
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
             return new HealthReading(HealthStatus.Unhealthy, $"no answer to PING on {host}:{port}");
         }
+    }
+
+    /// <summary>Reads <paramref name="count"/> simple RESP replies (one line each).</summary>
+    private static async Task<string[]> ReadLinesAsync(Stream stream, int count, CancellationToken cancellationToken)
+    {
+        var received = new StringBuilder();
+        var buffer = new byte[256];
+        while (received.ToString().Split("\r\n").Length <= count)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                throw new IOException("Redis closed the connection.");
+            }
+            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        return received.ToString().Split("\r\n")[..count];
     }
 
     /// <summary>

@@ -8,15 +8,21 @@ internal sealed partial class Orchestrator : IReferenceResolver
     private readonly OrchestratorContext _context;
     private readonly Dictionary<string, ResourceRuntime> _runtimes = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly ParameterValues _parameters;
 
-    public Orchestrator(IEnumerable<IResource> resources, OrchestratorContext context, Func<string, string?> configuredConnectionString)
+    // configuration: the AppHost's configuration by key (ConnectionStrings:cache, Parameters:cache-password).
+    public Orchestrator(IEnumerable<IResource> resources, OrchestratorContext context, Func<string, string?> configuration)
     {
         _context = context;
-        foreach (var resource in resources)
+        var declared = resources.ToList();
+        _parameters = new ParameterValues(ProjectEnvironment.Parameters(declared), configuration);
+        // Parameters are values, not processes: nothing to run for them.
+        foreach (var resource in declared.Where(r => r is not ParameterResource))
         {
             ResourceRuntime runtime = resource switch
             {
-                RedisResource redis => RedisRuntime.Create(redis, context, configuredConnectionString(redis.Name), PortGuard.NextFree),
+                RedisResource redis => RedisRuntime.Create(redis, context, configuration($"ConnectionStrings:{redis.Name}"),
+                    redis.PasswordParameter is { } password ? _parameters[password] : null, PortGuard.NextFree),
                 ProjectResource project => new ProjectRuntime(project, context, PlanPorts(project), () => ProjectEnvironment.FromAnnotations(project, this)),
                 _ => throw new NotSupportedException($"Resource '{resource.Name}' of type {resource.GetType().Name} cannot be run by this AppHost."),
             };
@@ -75,6 +81,8 @@ internal sealed partial class Orchestrator : IReferenceResolver
         endpointName == "http" && _runtimes.TryGetValue(resource.Name, out var runtime) && runtime is ProjectRuntime project
             ? project.HttpUrls
             : [];
+
+    public string ParameterValue(ParameterResource parameter) => _parameters[parameter];
 
     private List<int> PlanPorts(ProjectResource project)
     {

@@ -3,7 +3,8 @@ namespace Aspire.Hosting.Orchestration;
 /// <summary>
 /// Redis, in one of three ways: the connection string configured as
 /// <c>ConnectionStrings:&lt;name&gt;</c> (watched, not started); <c>redis-server</c> from PATH on a
-/// free loopback port without persistence; or absent, in which case the services run on their
+/// free loopback port without persistence, requiring the resource's password when it has one (the
+/// connection string then carries it); or absent, in which case the services run on their
 /// in-process caches and the AppHost says so once.
 /// </summary>
 internal sealed class RedisRuntime : ResourceRuntime
@@ -24,15 +25,17 @@ internal sealed class RedisRuntime : ResourceRuntime
 
     public bool IsAbsent => ConnectionString is null;
 
-    public override ResourceSnapshot InitialSnapshot() => base.InitialSnapshot() with { ConnectionString = ConnectionString };
+    // Snapshots are shown (console table, dashboard): the password stays out of them.
+    public override ResourceSnapshot InitialSnapshot() => base.InitialSnapshot() with { ConnectionString = ConnectionString is { } cs ? Redact(cs) : null };
 
-    public static RedisRuntime Create(RedisResource resource, OrchestratorContext context, string? configuredConnectionString, Func<int> freePort)
+    public static RedisRuntime Create(RedisResource resource, OrchestratorContext context, string? configuredConnectionString, string? password, Func<int> freePort)
     {
         if (!string.IsNullOrWhiteSpace(configuredConnectionString))
         {
             var (host, port) = ParseEndpoint(configuredConnectionString);
+            var configuredPassword = ParsePassword(configuredConnectionString);
             return new RedisRuntime(resource, context, configuredConnectionString,
-                new ResourceInstance(resource.Name, port, null, ct => HealthProbes.PingRedisAsync(host, port, ct)));
+                new ResourceInstance(resource.Name, port, null, ct => HealthProbes.PingRedisAsync(host, port, configuredPassword, ct)));
         }
 
         var server = ExecutableLocator.Find("redis-server");
@@ -45,13 +48,29 @@ internal sealed class RedisRuntime : ResourceRuntime
         var localPort = context.Options.Ports.TryGetValue(resource.Name, out var configured) ? configured
             : endpoint.Port is { } fixedPort && !context.Options.RandomizePorts ? fixedPort
             : freePort();
-        var spec = new ProcessSpec(server,
-            () => ["--port", localPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            Path.GetTempPath(),
-            () => []);
-        return new RedisRuntime(resource, context, $"localhost:{localPort}",
-            new ResourceInstance(resource.Name, localPort, spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", localPort, ct)));
+        string[] arguments = ["--port", localPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+        if (password is not null)
+        {
+            arguments = [.. arguments, "--requirepass", password];
+        }
+        var spec = new ProcessSpec(server, () => arguments, Path.GetTempPath(), () => []);
+        var connectionString = password is null ? $"localhost:{localPort}" : $"localhost:{localPort},password={password}";
+        return new RedisRuntime(resource, context, connectionString,
+            new ResourceInstance(resource.Name, localPort, spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", localPort, password, ct)));
     }
+
+    /// <summary>The connection string with the value of its <c>password=</c> option masked.</summary>
+    internal static string Redact(string connectionString) =>
+        string.Join(",", connectionString.Split(',').Select((option, i) =>
+            i > 0 && option.TrimStart().StartsWith("password=", StringComparison.OrdinalIgnoreCase) ? "password=*****" : option));
+
+    /// <summary>The <c>password=</c> option of a StackExchange.Redis connection string, if any.</summary>
+    internal static string? ParsePassword(string connectionString) =>
+        connectionString.Split(',', StringSplitOptions.TrimEntries)
+            .Skip(1)
+            .Where(o => o.StartsWith("password=", StringComparison.OrdinalIgnoreCase))
+            .Select(o => o["password=".Length..])
+            .LastOrDefault();
 
     /// <summary>The first <c>host:port</c> of a StackExchange.Redis connection string.</summary>
     internal static (string Host, int Port) ParseEndpoint(string connectionString)

@@ -9,18 +9,32 @@ namespace Aspire.Hosting.Publishing;
 /// Deployment (replicas from <c>WithReplicas</c>, readiness on <c>/health</c>, liveness on
 /// <c>/alive</c>, requests and limits, non-root, Prometheus scrape annotations) with its Service and
 /// a ConfigMap holding its environment — references resolved to in-cluster names
-/// (<c>http://metadata:8080</c>, <c>cache:6379</c>) — Redis as a StatefulSet with a volume claim,
-/// and an Ingress for the external endpoints.
+/// (<c>http://metadata:8080</c>, <c>cache:6379</c>) — Redis as a StatefulSet with a volume claim
+/// requiring its password, and an Ingress for the external endpoints.
+/// <para>
+/// Secrets (the parameters, and an external Redis connection string) live in one Secret,
+/// <c>parameters</c>, and reach containers only through <c>secretKeyRef</c>; a value that embeds
+/// one (<c>cache:6379,password=…</c>) is composed by Kubernetes from <c>$(VAR)</c> references.
+/// The Secret holds only the values given at publish time (<c>Parameters:&lt;name&gt;</c>); the
+/// others are listed in its <c>video-platform/keys</c> annotation and supplied at deploy time, and
+/// until they are, pods that need them do not start (rather than run with an empty password).
+/// </para>
 /// </summary>
 public static class KubernetesPublisher
 {
     public const int ContainerPort = 8080;
 
+    /// <summary>The Secret every secret value lives in.</summary>
+    public const string SecretName = "parameters";
+
+    /// <summary>The annotation on the Secret that lists the keys a deployment must supply.</summary>
+    public const string KeysAnnotation = "video-platform/keys";
+
     /// <summary>Writes every file into <paramref name="directory"/> and returns their names.</summary>
-    public static IReadOnlyList<string> Write(IEnumerable<IResource> resources, string directory)
+    public static IReadOnlyList<string> Write(IEnumerable<IResource> resources, string directory, Func<string, string?>? configuration = null)
     {
         Directory.CreateDirectory(directory);
-        var files = Render(resources);
+        var files = Render(resources, configuration);
         foreach (var (name, text) in files)
         {
             File.WriteAllText(Path.Combine(directory, name), text, new UTF8Encoding(false));
@@ -28,22 +42,33 @@ public static class KubernetesPublisher
         return files.Keys.ToList();
     }
 
-    /// <summary>File name → YAML, in a stable order.</summary>
-    public static IReadOnlyDictionary<string, string> Render(IEnumerable<IResource> resources)
+    /// <summary>
+    /// File name → YAML, in a stable order. <paramref name="configuration"/> (the AppHost's, by key)
+    /// may give parameter values (<c>Parameters:&lt;name&gt;</c>) and an external Redis
+    /// (<c>ConnectionStrings:&lt;name&gt;</c>), which then replaces the StatefulSet.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Render(IEnumerable<IResource> resources, Func<string, string?>? configuration = null)
     {
+        configuration ??= _ => null;
         var list = resources.ToList();
+        var secrets = new SecretKeys(configuration);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in list)
         {
             switch (resource)
             {
-                case RedisResource redis:
-                    files[$"{redis.Name}.yaml"] = Yaml(RedisStatefulSet(redis), Service(redis.Name, RedisResource.DefaultPort, "tcp"));
+                case RedisResource redis when secrets.ExternalConnectionString(redis) is null:
+                    files[$"{redis.Name}.yaml"] = Yaml(RedisStatefulSet(redis, secrets), Service(redis.Name, RedisResource.DefaultPort, "tcp"));
                     break;
                 case ProjectResource project:
-                    files[$"{project.Name}.yaml"] = Yaml(ConfigMap(project), Deployment(project), Service(project.Name, ContainerPort, "http"));
+                    var environment = new ProjectVariables(project, secrets);
+                    files[$"{project.Name}.yaml"] = Yaml(ConfigMap(project, environment), Deployment(project, environment), Service(project.Name, ContainerPort, "http"));
                     break;
             }
+        }
+        if (secrets.Used.Count > 0)
+        {
+            files["parameters.yaml"] = Yaml(Secret(secrets));
         }
 
         var external = list.OfType<ProjectResource>().Where(p => p.Endpoints.Any(e => e.IsExternal)).ToList();
@@ -55,30 +80,29 @@ public static class KubernetesPublisher
         return files;
     }
 
-    private static V1ConfigMap ConfigMap(ProjectResource project)
+    private static V1ConfigMap ConfigMap(ProjectResource project, ProjectVariables environment) => new()
     {
-        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
-            ["HTTP_PORTS"] = ContainerPort.ToString(),
-            ["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = "in_memory",
-            ["OTEL_SERVICE_NAME"] = project.Name,
-        };
-        foreach (var (name, value) in ProjectEnvironment.FromAnnotations(project, InClusterResolver.Instance))
-        {
-            environment[name] = value;
-        }
-        return new V1ConfigMap
-        {
-            ApiVersion = "v1",
-            Kind = "ConfigMap",
-            Metadata = Meta($"{project.Name}-env", project.Name),
-            Data = environment,
-        };
-    }
+        ApiVersion = "v1",
+        Kind = "ConfigMap",
+        Metadata = Meta($"{project.Name}-env", project.Name),
+        Data = environment.Plain,
+    };
 
-    private static V1Deployment Deployment(ProjectResource project) => new()
+    private static V1Secret Secret(SecretKeys secrets) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Secret",
+        Metadata = new V1ObjectMeta
+        {
+            Name = SecretName,
+            Labels = new Dictionary<string, string> { ["app.kubernetes.io/part-of"] = "video-platform" },
+            Annotations = new Dictionary<string, string> { [KeysAnnotation] = string.Join(",", secrets.Used.Keys) },
+        },
+        Type = "Opaque",
+        StringData = secrets.Used.Where(k => k.Value is not null).ToDictionary(k => k.Key, k => k.Value!) is { Count: > 0 } given ? given : null,
+    };
+
+    private static V1Deployment Deployment(ProjectResource project, ProjectVariables environment) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "Deployment",
@@ -113,6 +137,7 @@ public static class KubernetesPublisher
                             ImagePullPolicy = "IfNotPresent",
                             Ports = [new V1ContainerPort { Name = "http", ContainerPort = ContainerPort }],
                             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = $"{project.Name}-env" } }],
+                            Env = environment.Secret.Count > 0 ? environment.Secret : null,
                             ReadinessProbe = Probe(project.HealthCheckPath, 5),
                             LivenessProbe = Probe("/alive", 10),
                             Resources = new V1ResourceRequirements
@@ -128,7 +153,7 @@ public static class KubernetesPublisher
         },
     };
 
-    private static V1StatefulSet RedisStatefulSet(RedisResource redis) => new()
+    private static V1StatefulSet RedisStatefulSet(RedisResource redis, SecretKeys secrets) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "StatefulSet",
@@ -149,7 +174,13 @@ public static class KubernetesPublisher
                         {
                             Name = redis.Name,
                             Image = $"{RedisResource.Image}:{RedisResource.ImageTag}",
-                            Args = ["--appendonly", "yes"],
+                            Args = redis.PasswordParameter is null
+                                ? ["--appendonly", "yes"]
+                                : ["--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes"],
+                            // redis-cli, for the probe, reads the password from REDISCLI_AUTH.
+                            Env = redis.PasswordParameter is { } password
+                                ? [SecretKeys.Reference("REDIS_PASSWORD", secrets.Add(password)), new V1EnvVar { Name = "REDISCLI_AUTH", Value = "$(REDIS_PASSWORD)" }]
+                                : null,
                             Ports = [new V1ContainerPort { Name = "tcp", ContainerPort = RedisResource.DefaultPort }],
                             ReadinessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["redis-cli", "ping"] }, PeriodSeconds = 5 },
                             VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = "/data" }],
@@ -238,14 +269,104 @@ public static class KubernetesPublisher
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n"
         + string.Concat(resources.Select(r => $"- {r}\n"));
 
-    /// <summary>References as in-cluster addresses: Services named after the resources.</summary>
-    private sealed class InClusterResolver : IReferenceResolver
+    /// <summary>The keys of the Secret the composition uses, with the values given at publish time.</summary>
+    private sealed class SecretKeys(Func<string, string?> configuration)
     {
-        public static readonly InClusterResolver Instance = new();
+        /// <summary>Key → value given at publish time (null: to be supplied at deploy time).</summary>
+        public SortedDictionary<string, string?> Used { get; } = new(StringComparer.Ordinal);
 
-        public string? ConnectionString(IResourceWithConnectionString resource) => $"{resource.Name}:{RedisResource.DefaultPort}";
+        /// <summary>A parameter's key is its name; its value may be given as <c>Parameters:&lt;name&gt;</c>.</summary>
+        public string Add(ParameterResource parameter) =>
+            Add(parameter.Name, configuration(parameter.ConfigurationKey) is { Length: > 0 } given ? given : null);
+
+        public string Add(string key, string? value)
+        {
+            Used[key] = value;
+            return key;
+        }
+
+        public string? ExternalConnectionString(RedisResource redis) =>
+            configuration($"ConnectionStrings:{redis.Name}") is { Length: > 0 } given ? given : null;
+
+        /// <summary>An env var read from the Secret's <paramref name="key"/>.</summary>
+        public static V1EnvVar Reference(string variable, string key) => new()
+        {
+            Name = variable,
+            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = SecretName, Key = key } },
+        };
+    }
+
+    /// <summary>
+    /// A project's environment with references resolved to in-cluster addresses (Services named
+    /// after the resources), split into what a ConfigMap may hold and what must come from the Secret.
+    /// </summary>
+    private sealed class ProjectVariables : IReferenceResolver
+    {
+        // Stands for a parameter while the environment is resolved; never written out.
+        private const char Marker = '\u0001';
+        private readonly SecretKeys _secrets;
+
+        public ProjectVariables(ProjectResource project, SecretKeys secrets)
+        {
+            _secrets = secrets;
+            Plain = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+                ["HTTP_PORTS"] = ContainerPort.ToString(),
+                ["OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"] = "in_memory",
+                ["OTEL_SERVICE_NAME"] = project.Name,
+            };
+            var composed = new List<V1EnvVar>();
+            foreach (var (name, value) in ProjectEnvironment.FromAnnotations(project, this))
+            {
+                if (value.Length > 2 && value[0] == Marker && value.IndexOf(Marker, 1) == value.Length - 1)
+                {
+                    // The whole value is a secret: read it straight from the Secret.
+                    Secret.Add(SecretKeys.Reference(name, value[1..^1]));
+                }
+                else if (value.Contains(Marker))
+                {
+                    // A parameter inside a larger value: Kubernetes composes it from a helper variable.
+                    var parts = value.Split(Marker);
+                    for (var i = 1; i < parts.Length; i += 2)
+                    {
+                        var helper = HelperVariable(parts[i]);
+                        if (Secret.All(v => v.Name != helper))
+                        {
+                            Secret.Add(SecretKeys.Reference(helper, parts[i]));
+                        }
+                        parts[i] = $"$({helper})";
+                    }
+                    composed.Add(new V1EnvVar { Name = name, Value = string.Concat(parts) });
+                }
+                else
+                {
+                    Plain[name] = value;
+                }
+            }
+            // After the variables they refer to: Kubernetes expands $(VAR) only from those defined earlier.
+            Secret.AddRange(composed);
+        }
+
+        public SortedDictionary<string, string> Plain { get; }
+
+        public List<V1EnvVar> Secret { get; } = [];
+
+        public string? ConnectionString(IResourceWithConnectionString resource) =>
+            resource is RedisResource redis && _secrets.ExternalConnectionString(redis) is { } external
+                // An external connection string may carry a password: it is a secret as a whole.
+                ? $"{Marker}{_secrets.Add($"ConnectionStrings__{resource.Name}", external)}{Marker}"
+                : resource is RedisResource { PasswordParameter: { } password }
+                    ? $"{resource.Name}:{RedisResource.DefaultPort},password={ParameterValue(password)}"
+                    : $"{resource.Name}:{RedisResource.DefaultPort}";
 
         public IReadOnlyList<string> EndpointUrls(IResourceWithServiceDiscovery resource, string endpointName) =>
             endpointName == "http" ? [$"http://{resource.Name}:{ContainerPort}"] : [];
+
+        public string ParameterValue(ParameterResource parameter) => $"{Marker}{_secrets.Add(parameter)}{Marker}";
+
+        /// <summary><c>cache-password</c> → <c>CACHE_PASSWORD</c>.</summary>
+        private static string HelperVariable(string parameter) => parameter.ToUpperInvariant().Replace('-', '_');
     }
 }

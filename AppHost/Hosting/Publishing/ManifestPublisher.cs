@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Aspire.Hosting.Publishing;
 
 /// <summary>
-/// Writes <c>aspire-manifest.json</c> (schema aspire-8.0) in the shape Aspire 8.2–9.1 writes and
-/// azd and aspirate read: Redis as <c>container.v0</c>, projects as <c>project.v0</c> with
-/// environment and bindings expressed as <c>{resource.…}</c> references.
+/// Writes <c>aspire-manifest.json</c> (schema aspire-8.0) in the shape Aspire 9.x writes and
+/// azd and aspirate read: Redis as <c>container.v0</c> requiring its generated password, projects
+/// as <c>project.v0</c> with environment and bindings expressed as <c>{resource.…}</c> references,
+/// and parameters (secrets among them) as <c>parameter.v0</c> for the deployment tool to supply.
 /// </summary>
 public static class ManifestPublisher
 {
@@ -32,7 +33,9 @@ public static class ManifestPublisher
             writer.WriteStartObject();
             writer.WriteString("$schema", SchemaUrl);
             writer.WriteStartObject("resources");
-            foreach (var resource in resources)
+            var declared = resources.ToList();
+            // Parameters only referenced (a Redis' generated password) follow the declared resources.
+            foreach (var resource in declared.Concat(ProjectEnvironment.Parameters(declared).Where(p => !declared.Contains(p))))
             {
                 writer.WriteStartObject(resource.Name);
                 switch (resource)
@@ -42,6 +45,9 @@ public static class ManifestPublisher
                         break;
                     case ProjectResource project:
                         WriteProject(writer, project, manifestDirectory);
+                        break;
+                    case ParameterResource parameter:
+                        WriteParameter(writer, parameter);
                         break;
                     default:
                         writer.WriteString("error", "This resource does not support generation in the manifest.");
@@ -60,6 +66,13 @@ public static class ManifestPublisher
         writer.WriteString("type", "container.v0");
         writer.WriteString("connectionString", redis.ConnectionStringExpression);
         writer.WriteString("image", $"{RedisResource.Image}:{RedisResource.ImageTag}");
+        if (redis.PasswordParameter is { } password)
+        {
+            writer.WriteStartArray("args");
+            writer.WriteStringValue("--requirepass");
+            writer.WriteStringValue(password.ValueExpression);
+            writer.WriteEndArray();
+        }
         WriteEnvironment(writer, ProjectEnvironment.FromAnnotations(redis, ExpressionResolver.Instance));
         WriteBindings(writer, redis.Endpoints);
     }
@@ -77,6 +90,31 @@ public static class ManifestPublisher
         ];
         WriteEnvironment(writer, defaults.Concat(ProjectEnvironment.FromAnnotations(project, ExpressionResolver.Instance)));
         WriteBindings(writer, project.Endpoints);
+    }
+
+    /// <summary>
+    /// A parameter as azd and aspirate read it: the value is the single input, which they prompt
+    /// for, or generate when a generated default is given.
+    /// </summary>
+    private static void WriteParameter(Utf8JsonWriter writer, ParameterResource parameter)
+    {
+        writer.WriteString("type", "parameter.v0");
+        writer.WriteString("value", $"{{{parameter.Name}.inputs.value}}");
+        writer.WriteStartObject("inputs");
+        writer.WriteStartObject("value");
+        writer.WriteString("type", "string");
+        if (parameter.Secret)
+        {
+            writer.WriteBoolean("secret", true);
+        }
+        if (parameter.Default is { } defaultValue)
+        {
+            writer.WriteStartObject("default");
+            defaultValue.WriteToManifest(writer);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     private static void WriteEnvironment(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, string>> environment)
@@ -125,5 +163,7 @@ public static class ManifestPublisher
 
         public IReadOnlyList<string> EndpointUrls(IResourceWithServiceDiscovery resource, string endpointName) =>
             [$"{{{resource.Name}.bindings.{endpointName}.url}}"];
+
+        public string ParameterValue(ParameterResource parameter) => parameter.ValueExpression;
     }
 }
