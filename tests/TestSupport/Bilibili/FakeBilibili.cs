@@ -25,6 +25,19 @@ public sealed class FakeBilibili : IAsyncDisposable
 
     public Uri ApiBaseUrl => _server.Address;
 
+    /// <summary>The fake b23.tv (the same server: short codes do not collide with API paths).</summary>
+    public Uri ShortLinkBaseUrl => _server.Address;
+
+    /// <summary>Where each fake b23.tv code redirects; any other code is a 404.</summary>
+    public static IReadOnlyDictionary<string, string> ShortLinks { get; } = new Dictionary<string, string>
+    {
+        ["xvS2Xb1"] = "https://www.bilibili.com/video/BV1GJ411x7h7?p=2&share_medium=android&share_source=copy_link&ts=1700000000",
+        ["av17x4Q"] = "https://m.bilibili.com/video/av170001",
+        ["offsite1"] = "https://evil.example/video/BV17x411w7KC",
+        ["home1234"] = "https://www.bilibili.com/",
+        ["loop1234"] = "https://b23.tv/xvS2Xb1",
+    };
+
     public Uri Cdn { get; }
 
     public ConcurrentQueue<string> Requests => _server.Requests;
@@ -34,6 +47,9 @@ public sealed class FakeBilibili : IAsyncDisposable
         var cdnUrl = cdn ?? new Uri("https://upos-sz-mirrorcos.bilivideo.com");
         var server = await LoopbackServer.StartAsync(routes =>
         {
+            // b23.tv answers a share link with a 302 to the page it stands for.
+            routes.MapMethods("/{code}", ["GET", "HEAD"], (string code) =>
+                ShortLinks.TryGetValue(code, out var target) ? Results.Redirect(target) : Results.NotFound());
             routes.MapGet("/x/web-interface/nav", () => Fixture("nav.json", cdnUrl));
             routes.MapGet("/x/web-interface/view", (HttpRequest request) =>
             {

@@ -8,6 +8,11 @@ internal static class BilibiliExtensions
         builder.Services.AddHttpClient(nameof(BilibiliClient));
         builder.Services.AddSingleton<BilibiliClient>();
         builder.Services.AddSingleton<IVideoExtractor, BilibiliExtractor>();
+
+        // The redirect is the answer: it is read and checked, never followed.
+        builder.Services.AddHttpClient(BilibiliShortLinks.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddSingleton<IShortLinkResolver, BilibiliShortLinks>();
         return builder;
     }
 }

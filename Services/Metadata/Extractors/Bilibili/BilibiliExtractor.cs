@@ -43,9 +43,9 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
 
     public PlatformInfo Platform { get; } = new(
         "bilibili", "BiliBili",
-        ["bilibili.com", "www.bilibili.com", "m.bilibili.com"],
-        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}"],
-        ["info", "formats", "dash", "multi_part"],
+        ["bilibili.com", "www.bilibili.com", "m.bilibili.com", "b23.tv"],
+        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}"],
+        ["info", "formats", "dash", "multi_part", "short_links"],
         "supported");
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
