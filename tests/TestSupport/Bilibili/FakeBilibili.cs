@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -65,6 +67,11 @@ public sealed class FakeBilibili : IAsyncDisposable
                     _ => Fixture("view-removed.json", cdnUrl),
                 };
             });
+            routes.MapGet("/x/polymer/web-space/seasons_archives_list", (HttpRequest request) =>
+                !Browser(request) ? Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json")
+                : request.Query["season_id"] == "4800" && request.Query["mid"] == "37737161"
+                    ? SeasonPage(int.Parse(request.Query["page_num"].ToString(), CultureInfo.InvariantCulture), int.Parse(request.Query["page_size"].ToString(), CultureInfo.InvariantCulture))
+                    : Results.Text("""{"code":-404,"message":"啥都木有","ttl":1}""", "application/json"));
             routes.MapGet("/x/player/wbi/playurl", (HttpRequest request) =>
             {
                 if (!Browser(request) || !SignedCorrectly(request.QueryString.Value ?? ""))
@@ -92,6 +99,18 @@ public sealed class FakeBilibili : IAsyncDisposable
         }
         var signed = string.Join('&', pairs.Where(p => p[0] != "w_rid").OrderBy(p => p[0], StringComparer.Ordinal).Select(p => $"{p[0]}={p[1]}"));
         return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(signed + MixinKey))) == signature;
+    }
+
+    /// <summary>One page of the 35-video collection, cut from its fixture as the API pages it.</summary>
+    private static IResult SeasonPage(int page, int size)
+    {
+        var body = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, "seasons-archives-4800.json")))!;
+        var data = body["data"]!;
+        var archives = data["archives"]!.AsArray().Select(a => a!.DeepClone()).Skip((page - 1) * size).Take(size).ToArray();
+        data["archives"] = new JsonArray(archives);
+        data["aids"] = new JsonArray(archives.Select(a => (JsonNode)JsonValue.Create(a["aid"]!.GetValue<long>())).ToArray());
+        data["page"] = new JsonObject { ["page_num"] = page, ["page_size"] = size, ["total"] = 35 };
+        return Results.Text(body.ToJsonString(), "application/json");
     }
 
     private static IResult Fixture(string name, Uri cdn) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,6 +19,11 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
 
     public Task<JsonObject> GetViewAsync(string bvid, CancellationToken cancellationToken) =>
         GetDataAsync($"/x/web-interface/view?bvid={bvid}", cancellationToken);
+
+    /// <summary>One page of a UGC collection (1-based <paramref name="page"/>), from the space API its page uses.</summary>
+    public Task<JsonObject> GetSeasonArchivesAsync(long mid, long seasonId, int page, int pageSize, CancellationToken cancellationToken) =>
+        GetDataAsync(string.Create(CultureInfo.InvariantCulture,
+            $"/x/polymer/web-space/seasons_archives_list?mid={mid}&season_id={seasonId}&sort_reverse=false&page_num={page}&page_size={pageSize}"), cancellationToken);
 
     public async Task<JsonObject> GetPlayUrlAsync(string bvid, long cid, bool progressive, CancellationToken cancellationToken)
     {

@@ -44,8 +44,8 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     public PlatformInfo Platform { get; } = new(
         "bilibili", "BiliBili",
         ["bilibili.com", "www.bilibili.com", "m.bilibili.com", "b23.tv"],
-        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}"],
-        ["info", "formats", "dash", "multi_part", "short_links"],
+        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}", "https://space.bilibili.com/{mid}/lists/{season_id}?type=season"],
+        ["info", "formats", "dash", "multi_part", "short_links", "playlists"],
         "supported");
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
@@ -67,7 +67,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
             Title = parts.Count > 1 ? $"{title} (P{page["page"]} {page["part"]})" : title,
             Description = view["desc"]?.GetValue<string>(),
             Duration = page["duration"]?.GetValue<double>() ?? view["duration"]?.GetValue<double>(),
-            Thumbnail = Https(view["pic"]?.GetValue<string>()),
+            Thumbnail = BilibiliUrls.Https(view["pic"]?.GetValue<string>()),
             Uploader = owner?["name"]?.GetValue<string>(),
             ChannelId = mid,
             ChannelUrl = mid is null ? null : $"https://space.bilibili.com/{mid}",
@@ -77,7 +77,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
                 ? DateTimeOffset.FromUnixTimeSeconds(pubdate).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
                 : null,
             Category = view["tname"]?.GetValue<string>(),
-            Thumbnails = Https(view["pic"]?.GetValue<string>()) is { } pic ? [new Thumbnail(pic, null, null)] : [],
+            Thumbnails = BilibiliUrls.Https(view["pic"]?.GetValue<string>()) is { } pic ? [new Thumbnail(pic, null, null)] : [],
             Chapters = parts.Count > 1
                 ? parts.OfType<JsonObject>().Select(p => new Chapter($"P{p["page"]} {p["part"]}", 0, p["duration"]?.GetValue<double>())).ToList()
                 : [],
@@ -228,12 +228,9 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     };
 
     private static string Url(JsonObject node) =>
-        Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
+        BilibiliUrls.Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
         ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave a stream without a URL.");
 
     private static string CodecFamily(string codecs, int? codecId) =>
         codecId switch { 7 => "avc", 12 => "hevc", 13 => "av1", _ => codecs.StartsWith("hev", StringComparison.Ordinal) || codecs.StartsWith("hvc", StringComparison.Ordinal) ? "hevc" : codecs.StartsWith("av01", StringComparison.Ordinal) ? "av1" : "avc" };
-
-    private static string? Https(string? url) =>
-        url is null ? null : url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url.StartsWith("http://", StringComparison.Ordinal) ? "https://" + url[7..] : url;
 }

@@ -74,9 +74,26 @@ public static partial class BilibiliIds
         return true;
     }
 
+    /// <summary>
+    /// A UGC collection (合集) as a playlist id: <c>season-{mid}-{season_id}</c>, the owner's mid
+    /// and the collection's id, as its page <c>space.bilibili.com/{mid}/lists/{season_id}</c> names them.
+    /// </summary>
+    public static bool TryParseSeason(string playlistId, out long mid, out long seasonId)
+    {
+        mid = seasonId = 0;
+        var match = SeasonId().Match(playlistId);
+        return match.Success
+               && long.TryParse(match.Groups["mid"].Value, out mid)
+               && long.TryParse(match.Groups["season"].Value, out seasonId) && seasonId > 0;
+    }
+
     public static bool TryResolve(Uri url, out ResolvedUrl resolved)
     {
         resolved = null!;
+        if (url.Host.Equals("space.bilibili.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryResolveCollection(url, out resolved);
+        }
         if (url.Host.ToLowerInvariant() is not ("www.bilibili.com" or "bilibili.com" or "m.bilibili.com"))
         {
             return false;
@@ -99,6 +116,32 @@ public static partial class BilibiliIds
         resolved = new ResolvedUrl("bilibili", "video", id);
         return true;
     }
+
+    /// <summary><c>space.bilibili.com/{mid}/lists/{sid}?type=season</c>, or the older <c>/channel/collectiondetail?sid=</c>.</summary>
+    private static bool TryResolveCollection(Uri url, out ResolvedUrl resolved)
+    {
+        resolved = null!;
+        var query = QueryHelpers.ParseQuery(url.Query);
+        var match = CollectionPath().Match(url.AbsolutePath);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var season = match.Groups["season"].Success ? match.Groups["season"].Value : query.TryGetValue("sid", out var sid) ? sid.ToString() : "";
+        var type = query.TryGetValue("type", out var t) ? t.ToString() : "season";
+        if (type != "season" || !TryParseSeason($"season-{match.Groups["mid"].Value}-{season}", out var mid, out var seasonId))
+        {
+            return false;
+        }
+        resolved = new ResolvedUrl("bilibili", "playlist", $"season-{mid}-{seasonId}");
+        return true;
+    }
+
+    [GeneratedRegex(@"^season-(?<mid>[0-9]{1,16})-(?<season>[0-9]{1,16})$")]
+    private static partial Regex SeasonId();
+
+    [GeneratedRegex(@"^/(?<mid>[0-9]{1,16})/(?:lists/(?<season>[0-9]{1,16})|channel/collectiondetail)/?$")]
+    private static partial Regex CollectionPath();
 
     [GeneratedRegex(@"^(?<id>BV1[1-9A-HJ-NP-Za-km-z]{9}|av[0-9]{1,16})(?:_p(?<part>[0-9]{1,3}))?$")]
     private static partial Regex VideoId();
