@@ -115,7 +115,7 @@ public sealed class BilibiliExtractionTests : IAsyncLifetime
         var progressive = Assert.Single(formats.Formats, f => f.HasVideo && f.HasAudio);
         Assert.Equal(("durl-64", "mp4", 720, 14567890L), (progressive.FormatId, progressive.Ext, progressive.Height!.Value, progressive.Filesize!.Value));
         Assert.Empty(progressive.HttpHeaders);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795600000), formats.ExpiresAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(4102444800), formats.ExpiresAt);
     }
 
     [Fact]

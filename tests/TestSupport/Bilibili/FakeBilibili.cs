@@ -72,6 +72,13 @@ public sealed class FakeBilibili : IAsyncDisposable
                 : request.Query["season_id"] == "4800" && request.Query["mid"] == "37737161"
                     ? SeasonPage(int.Parse(request.Query["page_num"].ToString(), CultureInfo.InvariantCulture), int.Parse(request.Query["page_size"].ToString(), CultureInfo.InvariantCulture))
                     : Results.Text("""{"code":-404,"message":"啥都木有","ttl":1}""", "application/json"));
+            routes.MapGet("/x/player/wbi/v2", (HttpRequest request) =>
+                !Browser(request) || !SignedCorrectly(request.QueryString.Value ?? "")
+                    ? Results.Text("""{"code":0,"message":"0","data":{"v_voucher":"voucher_abc"}}""", "application/json")
+                    : Fixture(request.Query["bvid"] == "BV17x411w7KC" ? "player-v2-BV17x411w7KC.json" : "player-v2-none.json", cdnUrl, request));
+            routes.MapGet("/bfs/subtitle/zh-CN.json", (HttpRequest request) => Fixture("subtitle-zh-CN.json", cdnUrl, request));
+            routes.MapGet("/bfs/ai_subtitle/prod/ai-zh.json", (HttpRequest request) =>
+                request.Query["auth_key"] == "1700003600-abc-0-def" ? Fixture("subtitle-ai-zh.json", cdnUrl, request) : Results.StatusCode(403));
             routes.MapGet("/x/player/wbi/playurl", (HttpRequest request) =>
             {
                 if (!Browser(request) || !SignedCorrectly(request.QueryString.Value ?? ""))
@@ -113,8 +120,11 @@ public sealed class FakeBilibili : IAsyncDisposable
         return Results.Text(body.ToJsonString(), "application/json");
     }
 
-    private static IResult Fixture(string name, Uri cdn) =>
-        Results.Text(File.ReadAllText(Path.Combine(Fixtures, name)).Replace("{cdn}", cdn.ToString().TrimEnd('/'), StringComparison.Ordinal), "application/json");
+    /// <summary>A fixture with <c>{cdn}</c> made the media host and <c>{api}</c> this fake's own address.</summary>
+    private static IResult Fixture(string name, Uri cdn, HttpRequest? request = null) =>
+        Results.Text(File.ReadAllText(Path.Combine(Fixtures, name))
+            .Replace("{cdn}", cdn.ToString().TrimEnd('/'), StringComparison.Ordinal)
+            .Replace("{api}", request is null ? "" : $"{request.Scheme}://{request.Host}", StringComparison.Ordinal), "application/json");
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

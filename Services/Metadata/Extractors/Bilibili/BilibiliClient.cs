@@ -36,6 +36,30 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
         return await GetDataAsync($"/x/player/wbi/playurl?{signed}", cancellationToken);
     }
 
+    /// <summary>The player's view of one part (WBI-signed <c>/x/player/wbi/v2</c>), which lists its subtitles.</summary>
+    public async Task<JsonObject> GetPlayerAsync(string bvid, long cid, CancellationToken cancellationToken)
+    {
+        var mixin = await MixinKeyAsync(cancellationToken);
+        var signed = WbiSigner.Sign([new("bvid", bvid), new("cid", cid.ToString(CultureInfo.InvariantCulture))], mixin, time.GetUtcNow().ToUnixTimeSeconds());
+        return await GetDataAsync($"/x/player/wbi/v2?{signed}", cancellationToken);
+    }
+
+    /// <summary>
+    /// A subtitle body (<c>{"body":[{"from","to","content"}]}</c>). Its address came from the player
+    /// API; it is still fetched only over https from BiliBili's image hosts (<c>*.hdslb.com</c>), or
+    /// from the configured API host, where tests serve it.
+    /// </summary>
+    public async Task<JsonObject> GetSubtitleAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var own = string.Equals(url.Authority, options.Value.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase) && url.Scheme == options.Value.ApiBaseUrl.Scheme;
+        var hdslb = url.Scheme == Uri.UriSchemeHttps && (url.Host.Equals("hdslb.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".hdslb.com", StringComparison.OrdinalIgnoreCase));
+        if (!own && !hdslb)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Subtitle host {url.Host} is not one of BiliBili's.");
+        }
+        return await SendAsync(url, cancellationToken);
+    }
+
     /// <summary>The WBI mixin key, from <c>/x/web-interface/nav</c>, reused for <see cref="BilibiliOptions.WbiKeyLifetime"/>.</summary>
     private async Task<string> MixinKeyAsync(CancellationToken cancellationToken)
     {
@@ -85,9 +109,12 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
         };
     }
 
-    private async Task<JsonObject> SendAsync(string pathAndQuery, CancellationToken cancellationToken)
+    private Task<JsonObject> SendAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        SendAsync(new Uri(options.Value.ApiBaseUrl, pathAndQuery), cancellationToken);
+
+    private async Task<JsonObject> SendAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBaseUrl, pathAndQuery));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
         request.Headers.TryAddWithoutValidation("Referer", options.Value.Referer);
         using var response = await clients.CreateClient(nameof(BilibiliClient)).SendAsync(request, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Captions;
 
 namespace VideoPlatform.Metadata.Extractors.Bilibili;
 
@@ -12,7 +13,7 @@ namespace VideoPlatform.Metadata.Extractors.Bilibili;
 /// AVC, HEVC and AV1 with its audio, plus the progressive html5 MP4 that a player can be sent to
 /// directly. CDN fetches need BiliBili's Referer and a browser User-Agent; each format says so.
 /// </summary>
-public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<BilibiliOptions> options) : IVideoExtractor
+public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<BilibiliOptions> options) : IVideoExtractor, ICaptionReader
 {
     private static readonly Dictionary<int, string> Qualities = new()
     {
@@ -45,16 +46,19 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         "bilibili", "BiliBili",
         ["bilibili.com", "www.bilibili.com", "m.bilibili.com", "b23.tv"],
         ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}", "https://space.bilibili.com/{mid}/lists/{season_id}?type=season"],
-        ["info", "formats", "dash", "multi_part", "short_links", "playlists"],
+        ["info", "formats", "dash", "multi_part", "short_links", "playlists", "captions"],
         "supported");
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
 
     public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _);
 
-    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
+    public Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
+        DescribeAsync(videoId, withCaptions: true, cancellationToken);
+
+    private async Task<VideoInfo> DescribeAsync(string videoId, bool withCaptions, CancellationToken cancellationToken)
     {
-        var (view, page, formats, expires) = await ExtractAsync(videoId, cancellationToken);
+        var (view, page, formats, expires, captions) = await ExtractAsync(videoId, withCaptions, cancellationToken);
         var owner = view["owner"] as JsonObject;
         var stat = view["stat"] as JsonObject;
         var parts = view["pages"] as JsonArray ?? [];
@@ -82,13 +86,14 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
                 ? parts.OfType<JsonObject>().Select(p => new Chapter($"P{p["page"]} {p["part"]}", 0, p["duration"]?.GetValue<double>())).ToList()
                 : [],
             Formats = formats,
+            Captions = captions,
             ExpiresAt = expires,
         };
     }
 
     public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
     {
-        var info = await GetVideoAsync(videoId, cancellationToken);
+        var info = await DescribeAsync(videoId, withCaptions: false, cancellationToken);
         return new FormatList
         {
             VideoId = videoId,
@@ -100,7 +105,8 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         };
     }
 
-    private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires)> ExtractAsync(string videoId, CancellationToken cancellationToken)
+    private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires, IReadOnlyList<CaptionTrack> Captions)> ExtractAsync(
+        string videoId, bool withCaptions, CancellationToken cancellationToken)
     {
         if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
         {
@@ -115,6 +121,8 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         var cid = page["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
 
         var dash = await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken);
+        // The signing keys are cached by now, so the two calls left can run side by side.
+        var captions = withCaptions ? TryCaptionsAsync(bvid, cid, cancellationToken) : Task.FromResult<IReadOnlyList<CaptionTrack>>([]);
         var formats = new List<VideoFormat>();
         formats.AddRange(Progressive(await TryProgressiveAsync(bvid, cid, cancellationToken)));
         formats.AddRange(Dash(dash));
@@ -124,7 +132,63 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
             .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
             .Where(d => d is not null)
             .Min();
-        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), expires);
+        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), expires, await captions);
+    }
+
+    /// <summary>
+    /// The part's subtitles from the player API. Speech-recognition tracks (<c>lan</c> <c>ai-zh</c>,
+    /// type 1) are marked auto-generated under their plain language code, so <c>?auto=true</c> picks
+    /// them as it does YouTube's; BiliBili lists them only to logged-in sessions. Subtitles are a
+    /// bonus: when the player API refuses, the video still stands.
+    /// </summary>
+    private async Task<IReadOnlyList<CaptionTrack>> TryCaptionsAsync(string bvid, long cid, CancellationToken cancellationToken)
+    {
+        JsonObject player;
+        try
+        {
+            player = await bilibili.GetPlayerAsync(bvid, cid, cancellationToken);
+        }
+        catch (PlatformException)
+        {
+            return [];
+        }
+        return (player["subtitle"]?["subtitles"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(s =>
+            {
+                var lan = s["lan"]?.GetValue<string>() ?? "";
+                var ai = lan.StartsWith("ai-", StringComparison.Ordinal) || s["type"]?.GetValue<int>() == 1;
+                return new CaptionTrack(
+                    ai && lan.StartsWith("ai-", StringComparison.Ordinal) ? lan[3..] : lan,
+                    s["lan_doc"]?.GetValue<string>() ?? lan,
+                    ai,
+                    false,
+                    SubtitleUrl(s["subtitle_url"]?.GetValue<string>()));
+            })
+            .Where(t => t.LanguageCode.Length > 0 && !string.IsNullOrEmpty(t.Url))
+            .ToList();
+    }
+
+    /// <summary>Protocol-relative and plain-http addresses on BiliBili's hosts become https; any other is kept as given, to be judged when fetched.</summary>
+    private static string? SubtitleUrl(string? url) =>
+        url is not null && (url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.EndsWith(".hdslb.com", StringComparison.OrdinalIgnoreCase))
+            ? BilibiliUrls.Https(url)
+            : url;
+
+    public async Task<IReadOnlyList<CaptionCue>> ReadCuesAsync(CaptionTrack track, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(track.Url, UriKind.Absolute, out var url))
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no address for this subtitle track.");
+        }
+        var subtitle = await bilibili.GetSubtitleAsync(url, cancellationToken);
+        return (subtitle["body"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(line => new CaptionCue(
+                line["from"]?.GetValue<double>() ?? 0,
+                line["to"]?.GetValue<double>() ?? 0,
+                (line["content"]?.GetValue<string>() ?? "").Trim()))
+            .Where(cue => cue.Text.Length > 0)
+            .OrderBy(cue => cue.Start)
+            .ToList();
     }
 
     /// <summary>The html5 MP4 is a bonus: when BiliBili will not give it, the DASH formats still stand.</summary>
