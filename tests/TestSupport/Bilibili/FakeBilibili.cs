@@ -38,6 +38,7 @@ public sealed class FakeBilibili : IAsyncDisposable
         ["offsite1"] = "https://evil.example/video/BV17x411w7KC",
         ["home1234"] = "https://www.bilibili.com/",
         ["loop1234"] = "https://b23.tv/xvS2Xb1",
+        ["epLink01"] = "https://m.bilibili.com/bangumi/play/ep330798?share_source=copy_link",
     };
 
     public Uri Cdn { get; }
@@ -79,6 +80,25 @@ public sealed class FakeBilibili : IAsyncDisposable
             routes.MapGet("/bfs/subtitle/zh-CN.json", (HttpRequest request) => Fixture("subtitle-zh-CN.json", cdnUrl, request));
             routes.MapGet("/bfs/ai_subtitle/prod/ai-zh.json", (HttpRequest request) =>
                 request.Query["auth_key"] == "1700003600-abc-0-def" ? Fixture("subtitle-ai-zh.json", cdnUrl, request) : Results.StatusCode(403));
+            // Bangumi: season 28747 (two free episodes, one for members, one paid with a preview) and
+            // the region-locked season 39000; anything else is BiliBili's -404.
+            routes.MapGet("/pgc/view/web/season", (HttpRequest request) =>
+                (request.Query["ep_id"].ToString(), request.Query["season_id"].ToString()) switch
+                {
+                    ("330798" or "330799" or "330800" or "330801", _) or (_, "28747") => Fixture("pgc-season-ss28747.json", cdnUrl),
+                    ("400001", _) or (_, "39000") => Fixture("pgc-season-ss39000.json", cdnUrl),
+                    _ => Results.Text("""{"code":-404,"message":"啥都木有","ttl":1}""", "application/json"),
+                });
+            routes.MapGet("/pgc/player/web/playurl", (HttpRequest request) =>
+                !Browser(request) ? Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json")
+                : request.Query["ep_id"].ToString() switch
+                {
+                    "330798" or "330799" => Fixture("pgc-playurl.json", cdnUrl),
+                    "330800" => Fixture("pgc-playurl-vip.json", cdnUrl),
+                    "330801" => Fixture("pgc-playurl-preview.json", cdnUrl),
+                    "400001" => Fixture("pgc-playurl-area.json", cdnUrl),
+                    _ => Results.Text("""{"code":-404,"message":"啥都木有"}""", "application/json"),
+                });
             routes.MapGet("/x/player/wbi/playurl", (HttpRequest request) =>
             {
                 if (!Browser(request) || !SignedCorrectly(request.QueryString.Value ?? ""))

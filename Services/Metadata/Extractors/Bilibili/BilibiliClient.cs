@@ -90,17 +90,32 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
 
     private static string KeyOf(string? url) => url is null ? "" : Path.GetFileNameWithoutExtension(new Uri(url).AbsolutePath);
 
-    private async Task<JsonObject> GetDataAsync(string pathAndQuery, CancellationToken cancellationToken)
+    /// <summary>A bangumi season (<c>pgc/view/web/season</c>) by one of its episodes or by its own id.</summary>
+    public Task<JsonObject> GetBangumiSeasonAsync(long? episodeId, long? seasonId, CancellationToken cancellationToken) =>
+        GetDataAsync(episodeId is { } ep
+            ? string.Create(CultureInfo.InvariantCulture, $"/pgc/view/web/season?ep_id={ep}")
+            : string.Create(CultureInfo.InvariantCulture, $"/pgc/view/web/season?season_id={seasonId}"), cancellationToken, "result");
+
+    /// <summary>An episode's streams from the PGC play-URL API (all DASH variants, as for UGC videos).</summary>
+    public Task<JsonObject> GetBangumiPlayUrlAsync(long episodeId, long cid, CancellationToken cancellationToken) =>
+        GetDataAsync(string.Create(CultureInfo.InvariantCulture,
+            $"/pgc/player/web/playurl?ep_id={episodeId}&cid={cid}&qn=127&fnval=4048&fnver=0&fourk=1"), cancellationToken, "result");
+
+    /// <summary>The envelope's <paramref name="field"/> (<c>data</c>; the PGC APIs say <c>result</c>), or its code as an error.</summary>
+    private async Task<JsonObject> GetDataAsync(string pathAndQuery, CancellationToken cancellationToken, string field = "data")
     {
         var body = await SendAsync(pathAndQuery, cancellationToken);
         var code = body["code"]?.GetValue<int>() ?? -1;
         var message = body["message"]?.GetValue<string>() ?? "";
         return code switch
         {
-            0 when body["data"] is JsonObject data && !data.ContainsKey("v_voucher") => data,
+            0 when body[field] is JsonObject data && !data.ContainsKey("v_voucher") => data,
             0 or -352 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili's risk control refused this request; try again later."),
             -404 or 62002 or 62004 => throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili has no such video (or it is hidden or under review): {message}"),
             62012 => throw new PlatformException(ErrorCodes.VideoPrivate, "This BiliBili video is visible to its owner only."),
+            // The PGC APIs use -10403 for members-only episodes too ("大会员专享限制"); only the message tells.
+            -10403 when !message.Contains("地区", StringComparison.Ordinal) && (message.Contains("会员", StringComparison.Ordinal) || message.Contains("付费", StringComparison.Ordinal) || message.Contains("购买", StringComparison.Ordinal))
+                => throw new PlatformException(ErrorCodes.PaymentRequired, $"This BiliBili episode is for paying members (大会员) or must be bought: {message}"),
             -10403 or 6002003 => throw new PlatformException(ErrorCodes.GeoRestricted, "This BiliBili video is not available in this server's region."),
             -403 => throw new PlatformException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video: {message}"),
             -412 or -509 or -799 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later."),

@@ -45,19 +45,23 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     public PlatformInfo Platform { get; } = new(
         "bilibili", "BiliBili",
         ["bilibili.com", "www.bilibili.com", "m.bilibili.com", "b23.tv"],
-        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}", "https://space.bilibili.com/{mid}/lists/{season_id}?type=season"],
-        ["info", "formats", "dash", "multi_part", "short_links", "playlists", "captions"],
+        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}", "https://space.bilibili.com/{mid}/lists/{season_id}?type=season", "https://www.bilibili.com/bangumi/play/ep{N}", "https://www.bilibili.com/bangumi/play/ss{N}"],
+        ["info", "formats", "dash", "multi_part", "short_links", "playlists", "captions", "bangumi"],
         "supported");
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
 
-    public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _);
+    public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _) || BilibiliIds.TryParseEpisode(videoId, out _);
 
     public Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
         DescribeAsync(videoId, withCaptions: true, cancellationToken);
 
     private async Task<VideoInfo> DescribeAsync(string videoId, bool withCaptions, CancellationToken cancellationToken)
     {
+        if (BilibiliIds.TryParseEpisode(videoId, out var episodeId))
+        {
+            return await DescribeEpisodeAsync(videoId, episodeId, cancellationToken);
+        }
         var (view, page, formats, expires, captions) = await ExtractAsync(videoId, withCaptions, cancellationToken);
         var owner = view["owner"] as JsonObject;
         var stat = view["stat"] as JsonObject;
@@ -128,11 +132,57 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         formats.AddRange(Dash(dash));
         formats.AddRange(Progressive(dash));
 
-        var expires = formats
-            .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
-            .Where(d => d is not null)
-            .Min();
-        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), expires, await captions);
+        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), Expiry(formats), await captions);
+    }
+
+    /// <summary>When the first of the formats' URLs stops working (their <c>deadline</c>).</summary>
+    private static DateTimeOffset? Expiry(IEnumerable<VideoFormat> formats) => formats
+        .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
+        .Where(d => d is not null)
+        .Min();
+
+    /// <summary>
+    /// A bangumi episode: its season from the PGC view API, its streams from the PGC play-URL API.
+    /// Region locks and members-only or paid episodes come back as <c>-10403</c>; a members-only
+    /// episode asked for anonymously may instead come back as a few minutes' preview, which is not
+    /// the episode and is refused the same way.
+    /// </summary>
+    private async Task<VideoInfo> DescribeEpisodeAsync(string videoId, long episodeId, CancellationToken cancellationToken)
+    {
+        var season = await bilibili.GetBangumiSeasonAsync(episodeId, null, cancellationToken);
+        var episode = BangumiSeason.Episodes(season).FirstOrDefault(e => e["id"]?.GetValue<long>() == episodeId)
+                      ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili's season {season["season_id"]} has no episode {episodeId}.");
+        var cid = episode["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this episode.");
+        var play = await bilibili.GetBangumiPlayUrlAsync(episodeId, cid, cancellationToken);
+        if (play["is_preview"]?.GetValue<int>() == 1)
+        {
+            throw new PlatformException(ErrorCodes.PaymentRequired,
+                $"BiliBili offers only a preview of this episode ({episode["badge"]?.GetValue<string>()}): it is for paying members (大会员) or must be bought; a member's cookies (Platforms:Bilibili:Cookies) would unlock it.");
+        }
+        var formats = Dash(play).Concat(Progressive(play)).DistinctBy(f => (f.FormatId, f.Url)).ToList();
+        var cover = BilibiliUrls.Https(episode["cover"]?.GetValue<string>() ?? season["cover"]?.GetValue<string>());
+        var mid = season["up_info"]?["mid"]?.ToString();
+        return new VideoInfo
+        {
+            Id = videoId,
+            Platform = "bilibili",
+            Title = $"{season["season_title"]?.GetValue<string>() ?? season["title"]?.GetValue<string>()} {BangumiSeason.EpisodeTitle(episode)}".Trim(),
+            Description = season["evaluate"]?.GetValue<string>(),
+            Duration = BangumiSeason.Duration(episode) ?? play["timelength"]?.GetValue<double>() / 1000,
+            Thumbnail = cover,
+            Thumbnails = cover is null ? [] : [new Thumbnail(cover, null, null)],
+            Uploader = season["up_info"]?["uname"]?.GetValue<string>(),
+            ChannelId = mid,
+            ChannelUrl = mid is null ? null : $"https://space.bilibili.com/{mid}",
+            ViewCount = season["stat"]?["views"]?.GetValue<long>(),
+            LikeCount = season["stat"]?["likes"]?.GetValue<long>(),
+            UploadDate = episode["pub_time"]?.GetValue<long>() is { } published and > 0
+                ? DateTimeOffset.FromUnixTimeSeconds(published).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+                : null,
+            Category = BangumiSeason.Category(season),
+            Formats = formats,
+            ExpiresAt = Expiry(formats),
+        };
     }
 
     /// <summary>

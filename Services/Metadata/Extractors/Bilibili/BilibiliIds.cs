@@ -87,6 +87,22 @@ public static partial class BilibiliIds
                && long.TryParse(match.Groups["season"].Value, out seasonId) && seasonId > 0;
     }
 
+    /// <summary>A bangumi (PGC) episode, <c>ep{N}</c>, as its page <c>/bangumi/play/ep{N}</c> names it.</summary>
+    public static bool TryParseEpisode(string videoId, out long episodeId)
+    {
+        episodeId = 0;
+        var match = EpisodeId().Match(videoId);
+        return match.Success && long.TryParse(match.Groups[1].Value, out episodeId) && episodeId > 0;
+    }
+
+    /// <summary>A bangumi season, <c>ss{N}</c>: a playlist of its episodes.</summary>
+    public static bool TryParseBangumiSeason(string playlistId, out long seasonId)
+    {
+        seasonId = 0;
+        var match = BangumiSeasonId().Match(playlistId);
+        return match.Success && long.TryParse(match.Groups[1].Value, out seasonId) && seasonId > 0;
+    }
+
     public static bool TryResolve(Uri url, out ResolvedUrl resolved)
     {
         resolved = null!;
@@ -97,6 +113,14 @@ public static partial class BilibiliIds
         if (url.Host.ToLowerInvariant() is not ("www.bilibili.com" or "bilibili.com" or "m.bilibili.com"))
         {
             return false;
+        }
+        if (BangumiPath().Match(url.AbsolutePath) is { Success: true } bangumi)
+        {
+            var bangumiId = bangumi.Groups[1].Value.ToLowerInvariant() + bangumi.Groups[2].Value;
+            resolved = bangumiId.StartsWith("ep", StringComparison.Ordinal)
+                ? TryParseEpisode(bangumiId, out _) ? new ResolvedUrl("bilibili", "video", bangumiId) : null!
+                : TryParseBangumiSeason(bangumiId, out _) ? new ResolvedUrl("bilibili", "playlist", bangumiId) : null!;
+            return resolved is not null;
         }
         var match = VideoPath().Match(url.AbsolutePath);
         if (!match.Success)
@@ -136,6 +160,15 @@ public static partial class BilibiliIds
         resolved = new ResolvedUrl("bilibili", "playlist", $"season-{mid}-{seasonId}");
         return true;
     }
+
+    [GeneratedRegex("^ep([0-9]{1,10})$")]
+    private static partial Regex EpisodeId();
+
+    [GeneratedRegex("^ss([0-9]{1,10})$")]
+    private static partial Regex BangumiSeasonId();
+
+    [GeneratedRegex("^/bangumi/play/(ep|ss)([0-9]{1,10})/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BangumiPath();
 
     [GeneratedRegex(@"^season-(?<mid>[0-9]{1,16})-(?<season>[0-9]{1,16})$")]
     private static partial Regex SeasonId();

@@ -21,6 +21,7 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
 
     public bool IsPlaylistId(string playlistId) =>
         BilibiliIds.TryParseSeason(playlistId, out _, out _)
+        || BilibiliIds.TryParseBangumiSeason(playlistId, out _)
         || !playlistId.Contains("_p", StringComparison.Ordinal) && BilibiliIds.TryParse(playlistId, out _, out _);
 
     public async Task<Playlist> GetPlaylistAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
@@ -29,6 +30,10 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
         if (BilibiliIds.TryParseSeason(playlistId, out var mid, out var seasonId))
         {
             return await SeasonAsync(playlistId, mid, seasonId, offset, limit, cancellationToken);
+        }
+        if (BilibiliIds.TryParseBangumiSeason(playlistId, out var bangumiId))
+        {
+            return await BangumiAsync(playlistId, bangumiId, offset, limit, cancellationToken);
         }
 
         BilibiliIds.TryParse(playlistId, out var bvid, out _);
@@ -84,6 +89,40 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
             ChannelId = view["owner"]?["mid"]?.ToString(),
             VideoCount = parts.Count,
         }, parts, offset, limit);
+    }
+
+    /// <summary>A bangumi season's episodes (<c>ep…</c> video ids), main ones first, then extras.</summary>
+    private async Task<Playlist> BangumiAsync(string playlistId, long seasonId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        JsonObject season;
+        try
+        {
+            season = await bilibili.GetBangumiSeasonAsync(null, seasonId, cancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Code == ErrorCodes.VideoUnavailable)
+        {
+            throw new PlatformException(ErrorCodes.NotFound, $"BiliBili has no bangumi season {seasonId}.", ex);
+        }
+        var author = season["up_info"]?["uname"]?.GetValue<string>();
+        var episodes = BangumiSeason.Episodes(season)
+            .Select((e, i) => new PlaylistItem(
+                $"ep{e["id"]}",
+                BangumiSeason.EpisodeTitle(e),
+                BangumiSeason.Duration(e),
+                BilibiliUrls.Https(e["cover"]?.GetValue<string>()),
+                author,
+                i + 1))
+            .ToList();
+        return Page(new Playlist
+        {
+            Id = playlistId,
+            Platform = Platform,
+            Title = season["season_title"]?.GetValue<string>() ?? season["title"]?.GetValue<string>(),
+            Description = season["evaluate"]?.GetValue<string>(),
+            Author = author,
+            ChannelId = season["up_info"]?["mid"]?.ToString(),
+            VideoCount = episodes.Count,
+        }, episodes, offset, limit);
     }
 
     private async Task<Playlist> SeasonAsync(string playlistId, long mid, long seasonId, int offset, int limit, CancellationToken cancellationToken)
