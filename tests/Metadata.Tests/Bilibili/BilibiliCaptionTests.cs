@@ -4,11 +4,18 @@ using System.Text.Json;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Captions;
+using VideoPlatform.TestSupport.Bilibili;
 
 namespace VideoPlatform.Metadata.Tests.Bilibili;
 
+/// <summary>Subtitles as a logged-in session sees them (AI tracks included).</summary>
 public sealed class BilibiliCaptionTests : MetadataOverFakeBilibili
 {
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Platforms:Bilibili:Cookies"] = $"{FakeBilibili.SessionCookie}; bili_jct=0123456789abcdef",
+    };
+
     private string Api => Bilibili.ApiBaseUrl.ToString().TrimEnd('/');
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class FakeBilibili : IAsyncDisposable
                 {
                     "BV17x411w7KC" or "BV1GJ411x7h7" or "BV1L9Uoa9EUx" => Fixture($"view-{bvid}.json", cdnUrl),
                     "BV1Ru411d7Rw" => Fixture("view-region.json", cdnUrl),
+                    "BV1Lg411c7Qx" => Results.Text("""{"code":-403,"message":"访问权限不足","ttl":1}""", "application/json"),
                     _ => Fixture("view-removed.json", cdnUrl),
                 };
             });
@@ -76,7 +77,9 @@ public sealed class FakeBilibili : IAsyncDisposable
             routes.MapGet("/x/player/wbi/v2", (HttpRequest request) =>
                 !Browser(request) || !SignedCorrectly(request.QueryString.Value ?? "")
                     ? Results.Text("""{"code":0,"message":"0","data":{"v_voucher":"voucher_abc"}}""", "application/json")
-                    : Fixture(request.Query["bvid"] == "BV17x411w7KC" ? "player-v2-BV17x411w7KC.json" : "player-v2-none.json", cdnUrl, request));
+                    : request.Query["bvid"] != "BV17x411w7KC" ? Fixture("player-v2-none.json", cdnUrl, request)
+                    : LoggedIn(request) ? Fixture("player-v2-BV17x411w7KC.json", cdnUrl, request)
+                    : WithoutAiSubtitles(FixtureText("player-v2-BV17x411w7KC.json", cdnUrl, request)));
             routes.MapGet("/bfs/subtitle/zh-CN.json", (HttpRequest request) => Fixture("subtitle-zh-CN.json", cdnUrl, request));
             routes.MapGet("/bfs/ai_subtitle/prod/ai-zh.json", (HttpRequest request) =>
                 request.Query["auth_key"] == "1700003600-abc-0-def" ? Fixture("subtitle-ai-zh.json", cdnUrl, request) : Results.StatusCode(403));
@@ -111,6 +114,23 @@ public sealed class FakeBilibili : IAsyncDisposable
         return new FakeBilibili(server, cdnUrl);
     }
 
+    /// <summary>The session cookie tests configure; BiliBili lists AI subtitles only to a logged-in session.</summary>
+    public const string SessionCookie = "SESSDATA=f00dcafe%2C1900000000%2Cabcd1*21";
+
+    private static bool LoggedIn(HttpRequest request) => request.Headers.Cookie.ToString().Contains(SessionCookie, StringComparison.Ordinal);
+
+    private static IResult WithoutAiSubtitles(string fixture)
+    {
+        var body = JsonNode.Parse(fixture)!;
+        var subtitles = body["data"]!["subtitle"]!["subtitles"]!.AsArray();
+        foreach (var ai in subtitles.Where(s => s!["lan"]!.GetValue<string>().StartsWith("ai-", StringComparison.Ordinal)).ToList())
+        {
+            subtitles.Remove(ai);
+        }
+        body["data"]!["need_login_subtitle"] = true;
+        return Results.Text(body.ToJsonString(), "application/json");
+    }
+
     private static bool Browser(HttpRequest request) =>
         request.Headers.UserAgent.ToString().StartsWith("Mozilla/5.0", StringComparison.Ordinal)
         && request.Headers.Referer.ToString().StartsWith("https://www.bilibili.com", StringComparison.Ordinal);
@@ -142,9 +162,12 @@ public sealed class FakeBilibili : IAsyncDisposable
 
     /// <summary>A fixture with <c>{cdn}</c> made the media host and <c>{api}</c> this fake's own address.</summary>
     private static IResult Fixture(string name, Uri cdn, HttpRequest? request = null) =>
-        Results.Text(File.ReadAllText(Path.Combine(Fixtures, name))
+        Results.Text(FixtureText(name, cdn, request), "application/json");
+
+    private static string FixtureText(string name, Uri cdn, HttpRequest? request) =>
+        File.ReadAllText(Path.Combine(Fixtures, name))
             .Replace("{cdn}", cdn.ToString().TrimEnd('/'), StringComparison.Ordinal)
-            .Replace("{api}", request is null ? "" : $"{request.Scheme}://{request.Host}", StringComparison.Ordinal), "application/json");
+            .Replace("{api}", request is null ? "" : $"{request.Scheme}://{request.Host}", StringComparison.Ordinal);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Metadata.Cookies;
 
 namespace VideoPlatform.Metadata.Extractors.Bilibili;
 
@@ -12,7 +13,7 @@ namespace VideoPlatform.Metadata.Extractors.Bilibili;
 /// Every call carries the browser headers BiliBili checks; the envelope's <c>code</c> becomes the
 /// platform's error codes.
 /// </summary>
-public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<BilibiliOptions> options, TimeProvider time)
+public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<BilibiliOptions> options, PlatformCookies cookies, TimeProvider time)
 {
     private readonly Lock _keysGate = new();
     private (string MixinKey, DateTimeOffset FetchedAt)? _keys;
@@ -117,7 +118,7 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
             -10403 when !message.Contains("地区", StringComparison.Ordinal) && (message.Contains("会员", StringComparison.Ordinal) || message.Contains("付费", StringComparison.Ordinal) || message.Contains("购买", StringComparison.Ordinal))
                 => throw new PlatformException(ErrorCodes.PaymentRequired, $"This BiliBili episode is for paying members (大会员) or must be bought: {message}"),
             -10403 or 6002003 => throw new PlatformException(ErrorCodes.GeoRestricted, "This BiliBili video is not available in this server's region."),
-            -403 => throw new PlatformException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video: {message}"),
+            -403 or -101 => throw new PlatformException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video ({message}). {cookies.HowToSupply("bilibili")}"),
             -412 or -509 or -799 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later."),
             87008 or 87007 => throw new PlatformException(ErrorCodes.PaymentRequired, "This BiliBili video must be paid for (charging / premium)."),
             _ => throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered code {code}: {message}"),
@@ -132,6 +133,11 @@ public sealed class BilibiliClient(IHttpClientFactory clients, IOptions<Bilibili
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
         request.Headers.TryAddWithoutValidation("Referer", options.Value.Referer);
+        // The session is BiliBili's API's business only: image and subtitle hosts never see it.
+        if (string.Equals(url.Authority, options.Value.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase) && cookies.HeaderFor("bilibili") is { } cookie)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
         using var response = await clients.CreateClient(nameof(BilibiliClient)).SendAsync(request, cancellationToken);
         if ((int)response.StatusCode is 412 or 429)
         {
