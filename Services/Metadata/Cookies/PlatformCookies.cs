@@ -40,7 +40,9 @@ public sealed partial class PlatformCookies(IConfiguration configuration, TimePr
             cookies.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList(),
             used ? known.SessionCookie : null,
             used && cookies.Any(c => c.Name == known.SessionCookie),
-            used ? HowToSupply(platform) : "This server does not send cookies to this platform.");
+            !used ? "This server does not send cookies to this platform."
+            : cookies.Count == 0 ? HowToSupply(platform)
+            : $"Sent from {(source == "file" ? $"the file in Platforms:{Section(platform)}:CookiesFile" : $"Platforms:{Section(platform)}:Cookies")}; replace them there when the platform stops accepting the session.");
     }
 
     /// <summary>The sentence a <c>login_required</c> answer ends with.</summary>

@@ -7,7 +7,12 @@ internal static class BangumiSeason
 {
     private static readonly Dictionary<int, string> Types = new()
     {
-        [1] = "番剧", [2] = "电影", [3] = "纪录片", [4] = "国创", [5] = "电视剧", [7] = "综艺",
+        [1] = "番剧",
+        [2] = "电影",
+        [3] = "纪录片",
+        [4] = "国创",
+        [5] = "电视剧",
+        [7] = "综艺",
     };
 
     /// <summary>The main episodes in order, then the extras of its sections (PV, specials).</summary>

@@ -95,19 +95,8 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         };
     }
 
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
-    {
-        var info = await DescribeAsync(videoId, withCaptions: false, cancellationToken);
-        return new FormatList
-        {
-            VideoId = videoId,
-            Platform = "bilibili",
-            Formats = info.Formats,
-            Duration = info.Duration,
-            Title = info.Title,
-            ExpiresAt = info.ExpiresAt,
-        };
-    }
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await DescribeAsync(videoId, withCaptions: false, cancellationToken)).ToFormatList();
 
     private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires, IReadOnlyList<CaptionTrack> Captions)> ExtractAsync(
         string videoId, bool withCaptions, CancellationToken cancellationToken)

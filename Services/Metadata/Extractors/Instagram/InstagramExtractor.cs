@@ -86,19 +86,8 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
         };
     }
 
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
-    {
-        var info = await GetVideoAsync(videoId, cancellationToken);
-        return new FormatList
-        {
-            VideoId = videoId,
-            Platform = "instagram",
-            Formats = info.Formats,
-            Duration = info.Duration,
-            Title = info.Title,
-            ExpiresAt = info.ExpiresAt,
-        };
-    }
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await GetVideoAsync(videoId, cancellationToken)).ToFormatList();
 
     private async Task<JsonObject> MediaAsync(string shortCode, CancellationToken cancellationToken)
     {
