@@ -28,6 +28,18 @@ public sealed class BilibiliBangumiTests : MetadataOverFakeBilibili
             Bilibili.Requests);
     }
 
+    [Fact]
+    public async Task The_bv_id_of_an_episode_is_extracted_as_the_episode_its_view_points_at()
+    {
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/BV1Sx411c77M", ContractJson.Options);
+
+        Assert.Equal(("BV1Sx411c77M", "约会大作战 第一季 第1话 十香", "番剧"), (info!.Id, info.Title, info.Category));
+        Assert.Equal(["80-avc", "64-avc", "30280"], info.Formats.Select(f => f.FormatId));
+        Assert.Equal(
+            ["GET /x/web-interface/view?bvid=BV1Sx411c77M", "GET /pgc/view/web/season?ep_id=330798", "GET /pgc/player/web/playurl?ep_id=330798&cid=900001&qn=127&fnval=4048&fnver=0&fourk=1"],
+            Bilibili.Requests);
+    }
+
     [Theory]
     [InlineData("ep330800", HttpStatusCode.PaymentRequired, ErrorCodes.PaymentRequired, "大会员")]
     [InlineData("ep330801", HttpStatusCode.PaymentRequired, ErrorCodes.PaymentRequired, "preview")]

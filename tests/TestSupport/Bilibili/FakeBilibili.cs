@@ -65,6 +65,7 @@ public sealed class FakeBilibili : IAsyncDisposable
                 {
                     "BV17x411w7KC" or "BV1GJ411x7h7" or "BV1L9Uoa9EUx" => Fixture($"view-{bvid}.json", cdnUrl),
                     "BV1Ru411d7Rw" => Fixture("view-region.json", cdnUrl),
+                    "BV1Sx411c77M" => Fixture("view-bangumi.json", cdnUrl),
                     "BV1Lg411c7Qx" => Results.Text("""{"code":-403,"message":"访问权限不足","ttl":1}""", "application/json"),
                     _ => Fixture("view-removed.json", cdnUrl),
                 };

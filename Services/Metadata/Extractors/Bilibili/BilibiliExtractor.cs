@@ -62,7 +62,18 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         {
             return await DescribeEpisodeAsync(videoId, episodeId, cancellationToken);
         }
-        var (view, page, formats, expires, captions) = await ExtractAsync(videoId, withCaptions, cancellationToken);
+        if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
+        {
+            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
+        }
+        var view = await bilibili.GetViewAsync(bvid, cancellationToken);
+        // A bangumi episode also has a BV id, whose view only points at the episode's page.
+        if (view["redirect_url"]?.GetValue<string>() is { } redirect && Uri.TryCreate(redirect, UriKind.Absolute, out var target)
+            && BilibiliIds.TryResolve(target, out var episode) && BilibiliIds.TryParseEpisode(episode.Id, out var redirectedEpisode))
+        {
+            return await DescribeEpisodeAsync(videoId, redirectedEpisode, cancellationToken);
+        }
+        var (page, formats, expires, captions) = await ExtractAsync(view, bvid, part, withCaptions, cancellationToken);
         var owner = view["owner"] as JsonObject;
         var stat = view["stat"] as JsonObject;
         var parts = view["pages"] as JsonArray ?? [];
@@ -98,15 +109,9 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
         (await DescribeAsync(videoId, withCaptions: false, cancellationToken)).ToFormatList();
 
-    private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires, IReadOnlyList<CaptionTrack> Captions)> ExtractAsync(
-        string videoId, bool withCaptions, CancellationToken cancellationToken)
+    private async Task<(JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires, IReadOnlyList<CaptionTrack> Captions)> ExtractAsync(
+        JsonObject view, string bvid, int part, bool withCaptions, CancellationToken cancellationToken)
     {
-        if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
-        {
-            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
-        }
-
-        var view = await bilibili.GetViewAsync(bvid, cancellationToken);
         var pages = (view["pages"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var page = pages.FirstOrDefault(p => p["page"]?.GetValue<int>() == part)
                    ?? (part == 1 && pages.Count == 0 ? new JsonObject { ["cid"] = view["cid"]?.GetValue<long>(), ["page"] = 1 } : null)
@@ -121,7 +126,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         formats.AddRange(Dash(dash));
         formats.AddRange(Progressive(dash));
 
-        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), Expiry(formats), await captions);
+        return (page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), Expiry(formats), await captions);
     }
 
     /// <summary>When the first of the formats' URLs stops working (their <c>deadline</c>).</summary>
