@@ -1,5 +1,6 @@
 using VideoPlatform.Metadata.Apis;
 using VideoPlatform.Metadata.Captions;
+using VideoPlatform.Metadata.Cookies;
 using VideoPlatform.Metadata.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ app.MapPlatformsApi();
 app.MapVideosApi();
 app.MapCaptionsApi();
 app.MapPlaylistsApi();
+app.MapAuthApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

@@ -20,8 +20,14 @@ internal static class PlaylistsApi
     }
 
     private static async Task<Ok<Playlist>> GetPlaylist(string platform, string playlistId, int? limit, string? cursor,
-        YouTubePlaylists playlists, CancellationToken cancellationToken)
+        YouTubePlaylists playlists, IEnumerable<IPlaylistSource> sources, CancellationToken cancellationToken)
     {
+        if (sources.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase)) is { } source)
+        {
+            return source.IsPlaylistId(playlistId)
+                ? TypedResults.Ok(await source.GetPlaylistAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken))
+                : throw new PlatformException(ErrorCodes.InvalidRequest, $"'{playlistId}' is not a {source.Platform} playlist id.");
+        }
         RequireYouTube(platform);
         if (!YouTubeIds.IsPlaylistId(playlistId))
         {
@@ -46,7 +52,7 @@ internal static class PlaylistsApi
     {
         if (!string.Equals(platform, "youtube", StringComparison.OrdinalIgnoreCase))
         {
-            throw new PlatformException(ErrorCodes.UnsupportedPlatform, "Playlists and channels are served for YouTube only.");
+            throw new PlatformException(ErrorCodes.UnsupportedPlatform, "Channels are served for YouTube only; playlists for YouTube and BiliBili.");
         }
     }
 

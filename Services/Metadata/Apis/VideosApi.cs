@@ -25,7 +25,7 @@ internal static class VideosApi
         app.MapPost("/api/v2/videos/batch/info", PostBatchInfo).WithName("PostBatchVideoInfo").WithTags("Videos")
             .WithSummary($"Metadata of up to {MaxBatch} URLs, each answered on its own: {{\"urls\": [...]}}.");
         app.MapGet("/api/v2/resolve", Resolve).WithName("Resolve").WithTags("Videos")
-            .WithSummary("What a pasted URL points at (platform, kind, id), without calling the platform.");
+            .WithSummary("What a pasted URL points at (platform, kind, id), without calling the platform (short links such as b23.tv cost one request).");
         return app;
     }
 
@@ -45,7 +45,7 @@ internal static class VideosApi
 
     private static async Task<CachedJsonResult<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
-        var (extractor, id) = FindVideo(registry, request.Url);
+        var (extractor, id) = await FindVideoAsync(registry, request.Url, cancellationToken);
         return new(await cache.GetVideoAsync(extractor, id, cancellationToken));
     }
 
@@ -64,7 +64,7 @@ internal static class VideosApi
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var (extractor, id) = FindVideo(registry, url);
+                var (extractor, id) = await FindVideoAsync(registry, url, cancellationToken);
                 return new BatchInfoItem(url, true, await cache.GetVideoAsync(extractor, id, cancellationToken), null);
             }
             catch (PlatformException ex)
@@ -79,22 +79,22 @@ internal static class VideosApi
         return TypedResults.Ok(new BatchInfoResponse(items.Count(i => i.Success), items.Count(i => !i.Success), items));
     }
 
-    private static Ok<ResolvedUrl> Resolve([FromQuery] string? url, ExtractorRegistry registry)
+    private static async Task<Ok<ResolvedUrl>> Resolve([FromQuery] string? url, ExtractorRegistry registry, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
             throw new PlatformException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.");
         }
-        return TypedResults.Ok(registry.Resolve(url));
+        return TypedResults.Ok(await registry.ResolveAsync(url, cancellationToken));
     }
 
-    private static (IVideoExtractor Extractor, string VideoId) FindVideo(ExtractorRegistry registry, string? url)
+    private static async Task<(IVideoExtractor Extractor, string VideoId)> FindVideoAsync(ExtractorRegistry registry, string? url, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
             throw new PlatformException(ErrorCodes.InvalidUrl, "A 'url' is required.");
         }
-        var resolved = registry.Resolve(url);
+        var resolved = await registry.ResolveAsync(url, cancellationToken);
         if (resolved.Kind != "video")
         {
             throw new PlatformException(ErrorCodes.InvalidUrl, $"'{url}' points at a {resolved.Kind}, not a video.");

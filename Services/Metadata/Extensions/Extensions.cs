@@ -1,5 +1,6 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Caching;
+using VideoPlatform.Metadata.Cookies;
 using VideoPlatform.Metadata.Extractors;
 using VideoPlatform.Metadata.Extractors.Bilibili;
 using VideoPlatform.Metadata.Extractors.Instagram;
@@ -20,6 +21,7 @@ internal static class Extensions
         builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
         builder.Services.AddHttpClient("captions");
+        builder.Services.AddSingleton<PlatformCookies>();
         builder.AddYouTubeExtractor();
         builder.AddBilibiliExtractor();
         builder.AddSocialExtractors();
@@ -31,6 +33,6 @@ internal static class Extensions
     {
         builder.AddTwitchExtractor();
         builder.AddTwitterExtractor();
-        builder.Services.AddSingleton<IVideoExtractor, InstagramExtractor>();
+        builder.AddInstagramExtractor();
     }
 }

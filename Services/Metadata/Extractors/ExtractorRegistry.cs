@@ -5,8 +5,10 @@ using VideoPlatform.Contracts.Metadata;
 namespace VideoPlatform.Metadata.Extractors;
 
 /// <summary>Finds the extractor of a platform name or of a pasted URL.</summary>
-public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors)
+public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, IEnumerable<IShortLinkResolver> shortLinks)
 {
+    private readonly IShortLinkResolver[] _shortLinks = [.. shortLinks];
+
     private readonly Dictionary<string, IVideoExtractor> _byName =
         extractors.ToDictionary(e => e.Platform.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -42,6 +44,20 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors)
         }
 
         throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"No supported platform recognises '{url.Host}' URLs of this form.");
+    }
+
+    /// <summary>
+    /// <see cref="Resolve"/>, plus short links (<see cref="IShortLinkResolver"/>), which cost one
+    /// request to the platform's short-link service.
+    /// </summary>
+    public async Task<ResolvedUrl> ResolveAsync(string input, CancellationToken cancellationToken)
+    {
+        if (input.Length <= 2048 && Uri.TryCreate(input.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            && _shortLinks.FirstOrDefault(s => s.Recognises(url)) is { } shortLink)
+        {
+            return await shortLink.ResolveAsync(url, cancellationToken);
+        }
+        return Resolve(input);
     }
 
     private static string Truncate(string value) => value.Length <= 200 ? value : value[..200] + "…";

@@ -98,7 +98,7 @@ public sealed class SocialPlatformTests : IAsyncLifetime
         Assert.Equal(48213, info.ViewCount);
         Assert.Equal("20261002", info.UploadDate);
         Assert.Equal("Super Mario 64", info.Category);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795500000), info.ExpiresAt);
+        Assert.Equal(FixtureTemplate.ExpiresAt, info.ExpiresAt);
 
         Assert.Equal(["1080p60", "720p60", "Audio_Only"], info.Formats.Select(f => f.FormatId));
         var source = info.Formats[0];

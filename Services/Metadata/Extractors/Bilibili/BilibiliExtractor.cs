@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Captions;
 
 namespace VideoPlatform.Metadata.Extractors.Bilibili;
 
@@ -12,7 +13,7 @@ namespace VideoPlatform.Metadata.Extractors.Bilibili;
 /// AVC, HEVC and AV1 with its audio, plus the progressive html5 MP4 that a player can be sent to
 /// directly. CDN fetches need BiliBili's Referer and a browser User-Agent; each format says so.
 /// </summary>
-public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<BilibiliOptions> options) : IVideoExtractor
+public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<BilibiliOptions> options) : IVideoExtractor, ICaptionReader
 {
     private static readonly Dictionary<int, string> Qualities = new()
     {
@@ -43,18 +44,36 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
 
     public PlatformInfo Platform { get; } = new(
         "bilibili", "BiliBili",
-        ["bilibili.com", "www.bilibili.com", "m.bilibili.com"],
-        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}"],
-        ["info", "formats", "dash", "multi_part"],
+        ["bilibili.com", "www.bilibili.com", "m.bilibili.com", "b23.tv"],
+        ["https://www.bilibili.com/video/{BV…}", "https://www.bilibili.com/video/{BV…}?p=2", "https://www.bilibili.com/video/av{number}", "{BV…}_p{N}", "https://b23.tv/{code}", "https://space.bilibili.com/{mid}/lists/{season_id}?type=season", "https://www.bilibili.com/bangumi/play/ep{N}", "https://www.bilibili.com/bangumi/play/ss{N}"],
+        ["info", "formats", "dash", "multi_part", "short_links", "playlists", "captions", "bangumi"],
         "supported");
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => BilibiliIds.TryResolve(url, out resolved);
 
-    public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _);
+    public bool IsValidVideoId(string videoId) => BilibiliIds.TryParse(videoId, out _, out _) || BilibiliIds.TryParseEpisode(videoId, out _);
 
-    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
+    public Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
+        DescribeAsync(videoId, withCaptions: true, cancellationToken);
+
+    private async Task<VideoInfo> DescribeAsync(string videoId, bool withCaptions, CancellationToken cancellationToken)
     {
-        var (view, page, formats, expires) = await ExtractAsync(videoId, cancellationToken);
+        if (BilibiliIds.TryParseEpisode(videoId, out var episodeId))
+        {
+            return await DescribeEpisodeAsync(videoId, episodeId, cancellationToken);
+        }
+        if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
+        {
+            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
+        }
+        var view = await bilibili.GetViewAsync(bvid, cancellationToken);
+        // A bangumi episode also has a BV id, whose view only points at the episode's page.
+        if (view["redirect_url"]?.GetValue<string>() is { } redirect && Uri.TryCreate(redirect, UriKind.Absolute, out var target)
+            && BilibiliIds.TryResolve(target, out var episode) && BilibiliIds.TryParseEpisode(episode.Id, out var redirectedEpisode))
+        {
+            return await DescribeEpisodeAsync(videoId, redirectedEpisode, cancellationToken);
+        }
+        var (page, formats, expires, captions) = await ExtractAsync(view, bvid, part, withCaptions, cancellationToken);
         var owner = view["owner"] as JsonObject;
         var stat = view["stat"] as JsonObject;
         var parts = view["pages"] as JsonArray ?? [];
@@ -67,7 +86,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
             Title = parts.Count > 1 ? $"{title} (P{page["page"]} {page["part"]})" : title,
             Description = view["desc"]?.GetValue<string>(),
             Duration = page["duration"]?.GetValue<double>() ?? view["duration"]?.GetValue<double>(),
-            Thumbnail = Https(view["pic"]?.GetValue<string>()),
+            Thumbnail = BilibiliUrls.Https(view["pic"]?.GetValue<string>()),
             Uploader = owner?["name"]?.GetValue<string>(),
             ChannelId = mid,
             ChannelUrl = mid is null ? null : $"https://space.bilibili.com/{mid}",
@@ -77,37 +96,22 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
                 ? DateTimeOffset.FromUnixTimeSeconds(pubdate).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
                 : null,
             Category = view["tname"]?.GetValue<string>(),
-            Thumbnails = Https(view["pic"]?.GetValue<string>()) is { } pic ? [new Thumbnail(pic, null, null)] : [],
+            Thumbnails = BilibiliUrls.Https(view["pic"]?.GetValue<string>()) is { } pic ? [new Thumbnail(pic, null, null)] : [],
             Chapters = parts.Count > 1
                 ? parts.OfType<JsonObject>().Select(p => new Chapter($"P{p["page"]} {p["part"]}", 0, p["duration"]?.GetValue<double>())).ToList()
                 : [],
             Formats = formats,
+            Captions = captions,
             ExpiresAt = expires,
         };
     }
 
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
-    {
-        var info = await GetVideoAsync(videoId, cancellationToken);
-        return new FormatList
-        {
-            VideoId = videoId,
-            Platform = "bilibili",
-            Formats = info.Formats,
-            Duration = info.Duration,
-            Title = info.Title,
-            ExpiresAt = info.ExpiresAt,
-        };
-    }
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await DescribeAsync(videoId, withCaptions: false, cancellationToken)).ToFormatList();
 
-    private async Task<(JsonObject View, JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires)> ExtractAsync(string videoId, CancellationToken cancellationToken)
+    private async Task<(JsonObject Page, List<VideoFormat> Formats, DateTimeOffset? Expires, IReadOnlyList<CaptionTrack> Captions)> ExtractAsync(
+        JsonObject view, string bvid, int part, bool withCaptions, CancellationToken cancellationToken)
     {
-        if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
-        {
-            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
-        }
-
-        var view = await bilibili.GetViewAsync(bvid, cancellationToken);
         var pages = (view["pages"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var page = pages.FirstOrDefault(p => p["page"]?.GetValue<int>() == part)
                    ?? (part == 1 && pages.Count == 0 ? new JsonObject { ["cid"] = view["cid"]?.GetValue<long>(), ["page"] = 1 } : null)
@@ -115,16 +119,120 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         var cid = page["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
 
         var dash = await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken);
+        // The signing keys are cached by now, so the two calls left can run side by side.
+        var captions = withCaptions ? TryCaptionsAsync(bvid, cid, cancellationToken) : Task.FromResult<IReadOnlyList<CaptionTrack>>([]);
         var formats = new List<VideoFormat>();
         formats.AddRange(Progressive(await TryProgressiveAsync(bvid, cid, cancellationToken)));
         formats.AddRange(Dash(dash));
         formats.AddRange(Progressive(dash));
 
-        var expires = formats
-            .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
-            .Where(d => d is not null)
-            .Min();
-        return (view, page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), expires);
+        return (page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), Expiry(formats), await captions);
+    }
+
+    /// <summary>When the first of the formats' URLs stops working (their <c>deadline</c>).</summary>
+    private static DateTimeOffset? Expiry(IEnumerable<VideoFormat> formats) => formats
+        .Select(f => QueryHelpers.ParseQuery(new Uri(f.Url).Query).TryGetValue("deadline", out var d) && long.TryParse(d, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null)
+        .Where(d => d is not null)
+        .Min();
+
+    /// <summary>
+    /// A bangumi episode: its season from the PGC view API, its streams from the PGC play-URL API.
+    /// Region locks and members-only or paid episodes come back as <c>-10403</c>; a members-only
+    /// episode asked for anonymously may instead come back as a few minutes' preview, which is not
+    /// the episode and is refused the same way.
+    /// </summary>
+    private async Task<VideoInfo> DescribeEpisodeAsync(string videoId, long episodeId, CancellationToken cancellationToken)
+    {
+        var season = await bilibili.GetBangumiSeasonAsync(episodeId, null, cancellationToken);
+        var episode = BangumiSeason.Episodes(season).FirstOrDefault(e => e["id"]?.GetValue<long>() == episodeId)
+                      ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili's season {season["season_id"]} has no episode {episodeId}.");
+        var cid = episode["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this episode.");
+        var play = await bilibili.GetBangumiPlayUrlAsync(episodeId, cid, cancellationToken);
+        if (play["is_preview"]?.GetValue<int>() == 1)
+        {
+            throw new PlatformException(ErrorCodes.PaymentRequired,
+                $"BiliBili offers only a preview of this episode ({episode["badge"]?.GetValue<string>()}): it is for paying members (大会员) or must be bought; a member's cookies (Platforms:Bilibili:Cookies) would unlock it.");
+        }
+        var formats = Dash(play).Concat(Progressive(play)).DistinctBy(f => (f.FormatId, f.Url)).ToList();
+        var cover = BilibiliUrls.Https(episode["cover"]?.GetValue<string>() ?? season["cover"]?.GetValue<string>());
+        var mid = season["up_info"]?["mid"]?.ToString();
+        return new VideoInfo
+        {
+            Id = videoId,
+            Platform = "bilibili",
+            Title = $"{season["season_title"]?.GetValue<string>() ?? season["title"]?.GetValue<string>()} {BangumiSeason.EpisodeTitle(episode)}".Trim(),
+            Description = season["evaluate"]?.GetValue<string>(),
+            Duration = BangumiSeason.Duration(episode) ?? play["timelength"]?.GetValue<double>() / 1000,
+            Thumbnail = cover,
+            Thumbnails = cover is null ? [] : [new Thumbnail(cover, null, null)],
+            Uploader = season["up_info"]?["uname"]?.GetValue<string>(),
+            ChannelId = mid,
+            ChannelUrl = mid is null ? null : $"https://space.bilibili.com/{mid}",
+            ViewCount = season["stat"]?["views"]?.GetValue<long>(),
+            LikeCount = season["stat"]?["likes"]?.GetValue<long>(),
+            UploadDate = episode["pub_time"]?.GetValue<long>() is { } published and > 0
+                ? DateTimeOffset.FromUnixTimeSeconds(published).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+                : null,
+            Category = BangumiSeason.Category(season),
+            Formats = formats,
+            ExpiresAt = Expiry(formats),
+        };
+    }
+
+    /// <summary>
+    /// The part's subtitles from the player API. Speech-recognition tracks (<c>lan</c> <c>ai-zh</c>,
+    /// type 1) are marked auto-generated under their plain language code, so <c>?auto=true</c> picks
+    /// them as it does YouTube's; BiliBili lists them only to logged-in sessions. Subtitles are a
+    /// bonus: when the player API refuses, the video still stands.
+    /// </summary>
+    private async Task<IReadOnlyList<CaptionTrack>> TryCaptionsAsync(string bvid, long cid, CancellationToken cancellationToken)
+    {
+        JsonObject player;
+        try
+        {
+            player = await bilibili.GetPlayerAsync(bvid, cid, cancellationToken);
+        }
+        catch (PlatformException)
+        {
+            return [];
+        }
+        return (player["subtitle"]?["subtitles"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(s =>
+            {
+                var lan = s["lan"]?.GetValue<string>() ?? "";
+                var ai = lan.StartsWith("ai-", StringComparison.Ordinal) || s["type"]?.GetValue<int>() == 1;
+                return new CaptionTrack(
+                    ai && lan.StartsWith("ai-", StringComparison.Ordinal) ? lan[3..] : lan,
+                    s["lan_doc"]?.GetValue<string>() ?? lan,
+                    ai,
+                    false,
+                    SubtitleUrl(s["subtitle_url"]?.GetValue<string>()));
+            })
+            .Where(t => t.LanguageCode.Length > 0 && !string.IsNullOrEmpty(t.Url))
+            .ToList();
+    }
+
+    /// <summary>Protocol-relative and plain-http addresses on BiliBili's hosts become https; any other is kept as given, to be judged when fetched.</summary>
+    private static string? SubtitleUrl(string? url) =>
+        url is not null && (url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.EndsWith(".hdslb.com", StringComparison.OrdinalIgnoreCase))
+            ? BilibiliUrls.Https(url)
+            : url;
+
+    public async Task<IReadOnlyList<CaptionCue>> ReadCuesAsync(CaptionTrack track, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(track.Url, UriKind.Absolute, out var url))
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no address for this subtitle track.");
+        }
+        var subtitle = await bilibili.GetSubtitleAsync(url, cancellationToken);
+        return (subtitle["body"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(line => new CaptionCue(
+                line["from"]?.GetValue<double>() ?? 0,
+                line["to"]?.GetValue<double>() ?? 0,
+                (line["content"]?.GetValue<string>() ?? "").Trim()))
+            .Where(cue => cue.Text.Length > 0)
+            .OrderBy(cue => cue.Start)
+            .ToList();
     }
 
     /// <summary>The html5 MP4 is a bonus: when BiliBili will not give it, the DASH formats still stand.</summary>
@@ -228,12 +336,9 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     };
 
     private static string Url(JsonObject node) =>
-        Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
+        BilibiliUrls.Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
         ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave a stream without a URL.");
 
     private static string CodecFamily(string codecs, int? codecId) =>
         codecId switch { 7 => "avc", 12 => "hevc", 13 => "av1", _ => codecs.StartsWith("hev", StringComparison.Ordinal) || codecs.StartsWith("hvc", StringComparison.Ordinal) ? "hevc" : codecs.StartsWith("av01", StringComparison.Ordinal) ? "av1" : "avc" };
-
-    private static string? Https(string? url) =>
-        url is null ? null : url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url.StartsWith("http://", StringComparison.Ordinal) ? "https://" + url[7..] : url;
 }

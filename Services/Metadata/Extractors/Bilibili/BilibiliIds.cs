@@ -74,12 +74,53 @@ public static partial class BilibiliIds
         return true;
     }
 
+    /// <summary>
+    /// A UGC collection (合集) as a playlist id: <c>season-{mid}-{season_id}</c>, the owner's mid
+    /// and the collection's id, as its page <c>space.bilibili.com/{mid}/lists/{season_id}</c> names them.
+    /// </summary>
+    public static bool TryParseSeason(string playlistId, out long mid, out long seasonId)
+    {
+        mid = seasonId = 0;
+        var match = SeasonId().Match(playlistId);
+        return match.Success
+               && long.TryParse(match.Groups["mid"].Value, out mid)
+               && long.TryParse(match.Groups["season"].Value, out seasonId) && seasonId > 0;
+    }
+
+    /// <summary>A bangumi (PGC) episode, <c>ep{N}</c>, as its page <c>/bangumi/play/ep{N}</c> names it.</summary>
+    public static bool TryParseEpisode(string videoId, out long episodeId)
+    {
+        episodeId = 0;
+        var match = EpisodeId().Match(videoId);
+        return match.Success && long.TryParse(match.Groups[1].Value, out episodeId) && episodeId > 0;
+    }
+
+    /// <summary>A bangumi season, <c>ss{N}</c>: a playlist of its episodes.</summary>
+    public static bool TryParseBangumiSeason(string playlistId, out long seasonId)
+    {
+        seasonId = 0;
+        var match = BangumiSeasonId().Match(playlistId);
+        return match.Success && long.TryParse(match.Groups[1].Value, out seasonId) && seasonId > 0;
+    }
+
     public static bool TryResolve(Uri url, out ResolvedUrl resolved)
     {
         resolved = null!;
+        if (url.Host.Equals("space.bilibili.com", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryResolveCollection(url, out resolved);
+        }
         if (url.Host.ToLowerInvariant() is not ("www.bilibili.com" or "bilibili.com" or "m.bilibili.com"))
         {
             return false;
+        }
+        if (BangumiPath().Match(url.AbsolutePath) is { Success: true } bangumi)
+        {
+            var bangumiId = bangumi.Groups[1].Value.ToLowerInvariant() + bangumi.Groups[2].Value;
+            resolved = bangumiId.StartsWith("ep", StringComparison.Ordinal)
+                ? TryParseEpisode(bangumiId, out _) ? new ResolvedUrl("bilibili", "video", bangumiId) : null!
+                : TryParseBangumiSeason(bangumiId, out _) ? new ResolvedUrl("bilibili", "playlist", bangumiId) : null!;
+            return resolved is not null;
         }
         var match = VideoPath().Match(url.AbsolutePath);
         if (!match.Success)
@@ -99,6 +140,41 @@ public static partial class BilibiliIds
         resolved = new ResolvedUrl("bilibili", "video", id);
         return true;
     }
+
+    /// <summary><c>space.bilibili.com/{mid}/lists/{sid}?type=season</c>, or the older <c>/channel/collectiondetail?sid=</c>.</summary>
+    private static bool TryResolveCollection(Uri url, out ResolvedUrl resolved)
+    {
+        resolved = null!;
+        var query = QueryHelpers.ParseQuery(url.Query);
+        var match = CollectionPath().Match(url.AbsolutePath);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var season = match.Groups["season"].Success ? match.Groups["season"].Value : query.TryGetValue("sid", out var sid) ? sid.ToString() : "";
+        var type = query.TryGetValue("type", out var t) ? t.ToString() : "season";
+        if (type != "season" || !TryParseSeason($"season-{match.Groups["mid"].Value}-{season}", out var mid, out var seasonId))
+        {
+            return false;
+        }
+        resolved = new ResolvedUrl("bilibili", "playlist", $"season-{mid}-{seasonId}");
+        return true;
+    }
+
+    [GeneratedRegex("^ep([0-9]{1,10})$")]
+    private static partial Regex EpisodeId();
+
+    [GeneratedRegex("^ss([0-9]{1,10})$")]
+    private static partial Regex BangumiSeasonId();
+
+    [GeneratedRegex("^/bangumi/play/(ep|ss)([0-9]{1,10})/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BangumiPath();
+
+    [GeneratedRegex(@"^season-(?<mid>[0-9]{1,16})-(?<season>[0-9]{1,16})$")]
+    private static partial Regex SeasonId();
+
+    [GeneratedRegex(@"^/(?<mid>[0-9]{1,16})/(?:lists/(?<season>[0-9]{1,16})|channel/collectiondetail)/?$")]
+    private static partial Regex CollectionPath();
 
     [GeneratedRegex(@"^(?<id>BV1[1-9A-HJ-NP-Za-km-z]{9}|av[0-9]{1,16})(?:_p(?<part>[0-9]{1,3}))?$")]
     private static partial Regex VideoId();
