@@ -20,6 +20,8 @@ public sealed class StreamingFixture : IAsyncLifetime
     public LoopbackServer Metadata { get; private set; } = null!;
     public string MediaPath { get; private set; } = null!;
     public byte[] Media { get; private set; } = [];
+    /// <summary>The fragmented video-only file of the DASH video, as the CDN serves it.</summary>
+    public byte[] DashVideo { get; private set; } = [];
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public ConcurrentQueue<string> MetadataCalls => Metadata.Requests;
@@ -37,6 +39,12 @@ public sealed class StreamingFixture : IAsyncLifetime
         var (videoOnly, audioOnly) = await MediaFiles.AdaptiveAsync();
         var adaptiveVideo = Cdn.Add("video-only.mp4", videoOnly);
         var adaptiveAudio = Cdn.Add("audio-only.m4a", audioOnly);
+        var (dashVideoPath, dashAudioPath) = await MediaFiles.DashAsync();
+        DashVideo = await File.ReadAllBytesAsync(dashVideoPath);
+        var dashVideo = Cdn.Add("dash-video.mp4", dashVideoPath);
+        var dashAudio = Cdn.Add("dash-audio.m4a", dashAudioPath);
+        var (videoInit, videoIndex) = MediaFiles.SegmentRanges(DashVideo);
+        var (audioInit, audioIndex) = MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath));
 
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
@@ -54,6 +62,23 @@ public sealed class StreamingFixture : IAsyncLifetime
                     [
                         new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
                         new VideoFormat { FormatId = "140", Url = adaptiveAudio.ToString(), Ext = "m4a", Acodec = "mp4a.40.2", AudioSampleRate = 44100, HasAudio = true },
+                    ],
+                }, ContractJson.Options),
+                "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with
+                {
+                    Formats =
+                    [
+                        .. Formats(id, (progressive, "18", 360)).Formats,
+                        new VideoFormat
+                        {
+                            FormatId = "134", Url = dashVideo.ToString(), Ext = "mp4", MimeType = "video/mp4; codecs=\"avc1.42C01E\"", Vcodec = "avc1.42C01E",
+                            Width = 640, Height = 360, Fps = 25, Bitrate = 250_000, HasVideo = true, InitRange = videoInit, IndexRange = videoIndex,
+                        },
+                        new VideoFormat
+                        {
+                            FormatId = "140", Url = dashAudio.ToString(), Ext = "m4a", MimeType = "audio/mp4; codecs=\"mp4a.40.2\"", Acodec = "mp4a.40.2",
+                            AudioSampleRate = 44100, AudioChannels = 1, Bitrate = 96_000, HasAudio = true, InitRange = audioInit, IndexRange = audioIndex,
+                        },
                     ],
                 }, ContractJson.Options),
                 "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),

@@ -6,6 +6,7 @@ using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Dash;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
@@ -25,6 +26,8 @@ internal static class StreamApi
             .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
         stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
             .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.");
+        stream.MapGet("/dash/{platform}/{videoId}", Dash).WithName("StreamDash")
+            .WithSummary("A DASH MPD of the video's adaptive formats, every file addressed through a signed segment token on this service.");
         stream.MapMethods("/segment/{file?}", [HttpMethods.Get, HttpMethods.Head], Segment).WithName("StreamSegment")
             .WithSummary("An entry of a rewritten HLS playlist, named by a token this service signed: a nested playlist (rewritten again) or media bytes.");
         stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
@@ -123,10 +126,43 @@ internal static class StreamApi
                     throw new StreamingException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
                 }
                 return await PlaylistAsync(new Uri(master), new Dictionary<string, string>(), proxy, context);
+            case "dash":
+                return await ManifestAsync(platform, videoId, resolver, context);
             default:
-                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json or auto.");
+                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
         }
     }
+
+    private static Task<IResult> Dash(string platform, string videoId, [AsParameters] StreamQuery query,
+        StreamResolver resolver, StreamMetricsCollector metrics, HttpContext context)
+    {
+        StreamInput.Validate(platform, videoId, query);
+        metrics.RequestStarted("dash", platform);
+        return ManifestAsync(platform, videoId, resolver, context);
+    }
+
+    private static async Task<IResult> ManifestAsync(string platform, string videoId, StreamResolver resolver, HttpContext context)
+    {
+        var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
+        var adaptive = DashManifest.AdaptiveFormats(formats.Formats);
+        if (adaptive.Count == 0)
+        {
+            throw new StreamingException(ErrorCodes.NoMatchingFormat,
+                $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
+        }
+        var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
+        // Tokens die with the upstream URLs they name; a player asks for the manifest again.
+        var mpd = DashManifest.Write(formats, adaptive, format =>
+            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
+        return TypedResults.Text(mpd, DashManifest.ContentType, System.Text.Encoding.UTF8);
+    }
+
+    private static string ExtensionOf(VideoFormat format) => DashManifest.MimeTypeOf(format) switch
+    {
+        "audio/mp4" => "m4a",
+        { } mime => mime[(mime.IndexOf('/') + 1)..],
+        null => "mp4",
+    };
 
     private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
     {

@@ -27,10 +27,13 @@ public sealed class SegmentTokens
         _lifetime = options.Value.TokenLifetime;
     }
 
+    /// <summary>A token for <paramref name="url"/>, valid until <paramref name="expiresAt"/> (the upstream URL's own expiry) but never beyond the configured lifetime.</summary>
     public string Sign(Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? expiresAt = null)
     {
+        var limit = _time.GetUtcNow() + _lifetime;
+        var expiry = expiresAt is { } requested && requested < limit ? requested : limit;
         var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(
-            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), (expiresAt ?? _time.GetUtcNow() + _lifetime).ToUnixTimeSeconds()));
+            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds()));
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}";
     }
 
