@@ -26,6 +26,12 @@ public sealed class StreamingOptions
     /// <summary>HMAC key of signed tokens; generated per run when absent (tokens then die with the process).</summary>
     public string? TokenKey { get; set; }
 
+    /// <summary>Entries of one <c>POST /api/v2/stream/batch</c> resolved at once.</summary>
+    public int BatchConcurrency { get; set; } = 4;
+
+    /// <summary>Entries one batch may hold (the seed's limit).</summary>
+    public int MaxBatchSize { get; set; } = 50;
+
     /// <summary>How long a signed segment token stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
 }

@@ -25,6 +25,16 @@ public sealed class StreamingFixture : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public ConcurrentQueue<string> MetadataCalls => Metadata.Requests;
+
+    /// <summary>Entries of a batch the service resolves at once (<c>Streaming:BatchConcurrency</c>).</summary>
+    public const int BatchConcurrency = 3;
+
+    /// <summary>The most format requests for <c>batch…</c> videos metadata had in flight at once.</summary>
+    public int MostBatchCallsAtOnce => Volatile.Read(ref _mostBatchCalls);
+
+    private int _batchCalls;
+    private int _mostBatchCalls;
+    private readonly TaskCompletionSource _batchGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplicationFactory<Program> _factory = null!;
 
     public async Task InitializeAsync()
@@ -51,7 +61,9 @@ public sealed class StreamingFixture : IAsyncLifetime
             routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
                 ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
                 : Results.Json(new { code = ErrorCodes.UnsupportedPlatform, detail = "Not a supported URL." }, statusCode: 400, contentType: "application/problem+json"));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => id switch
+            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id) => id.StartsWith("batch", StringComparison.Ordinal)
+                ? await BatchFormatsAsync(id)
+                : id switch
             {
                 "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
                 "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
@@ -81,6 +93,7 @@ public sealed class StreamingFixture : IAsyncLifetime
                         },
                     ],
                 }, ContractJson.Options),
+                "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
                 "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
                 "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
                 "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
@@ -99,6 +112,7 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
             .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
             .UseSetting("Streaming:AllowPrivateAddresses", "true")
+            .UseSetting("Streaming:BatchConcurrency", BatchConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}")));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
@@ -107,6 +121,38 @@ public sealed class StreamingFixture : IAsyncLifetime
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());
         Client = new HttpClient { BaseAddress = Address };
+    }
+
+    /// <summary>
+    /// Formats of a <c>batch…</c> video, held back until as many such requests are in flight as a
+    /// batch may run at once: a batch that resolved one at a time would wait here in vain, and the
+    /// most seen in flight tells whether the bound held.
+    /// </summary>
+    private async Task<IResult> BatchFormatsAsync(string id)
+    {
+        var now = Interlocked.Increment(ref _batchCalls);
+        int most;
+        while ((most = Volatile.Read(ref _mostBatchCalls)) < now && Interlocked.CompareExchange(ref _mostBatchCalls, now, most) != most)
+        {
+        }
+        if (now >= BatchConcurrency)
+        {
+            _batchGate.TrySetResult();
+        }
+        try
+        {
+            // Below metadata's 10-second attempt time-out, so a batch that never fills the gate fails visibly.
+            await _batchGate.Task.WaitAsync(TimeSpan.FromSeconds(8));
+        }
+        catch (TimeoutException)
+        {
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _batchCalls);
+        }
+        return Results.Json(Formats(id, (Cdn.Add("progressive.mp4", MediaPath), "18", 360)), ContractJson.Options);
     }
 
     private static FormatList Formats(string id, params (Uri Url, string Itag, int Height)[] formats) => new()

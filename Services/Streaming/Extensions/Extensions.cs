@@ -1,4 +1,5 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Batch;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
@@ -18,6 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StreamMetricsCollector>();
         builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName);
         builder.Services.AddSingleton<StreamResolver>();
+        builder.Services.AddSingleton<StreamBatch>();
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<SegmentTokens>();
