@@ -197,6 +197,7 @@ internal static class StreamApi
 
     private static async Task ProxyAsync(string platform, string videoId, StreamQuery query, StreamResolver resolver, MediaProxy proxy, HttpContext context)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = query.ToRequest();
         var resolved = await resolver.ResolveAsync(platform, videoId, request, fresh: false, context.RequestAborted);
         if (query.Download == true)
@@ -204,7 +205,7 @@ internal static class StreamApi
             var name = string.IsNullOrWhiteSpace(query.Filename) ? $"{platform}_{videoId}.{resolved.Format.Ext}" : query.Filename;
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{AsciiName(name)}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
         }
-        await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token));
+        await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token), started);
     }
 
     private static string AsciiName(string name) =>

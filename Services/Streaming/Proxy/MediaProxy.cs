@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using VideoPlatform.Contracts;
@@ -26,9 +27,12 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
     /// <summary>
     /// Proxies <paramref name="stream"/>. When the upstream refuses the URL as expired (403/410)
     /// and nothing was sent yet, <paramref name="reResolve"/> is asked once for a fresh one.
+    /// <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp) is when the request
+    /// arrived, so that time to first byte includes resolving the stream.
     /// </summary>
-    public async Task ProxyAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve)
+    public async Task ProxyAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve, long? startedAt = null)
     {
+        var started = startedAt ?? Stopwatch.GetTimestamp();
         var aborted = context.RequestAborted;
         var range = context.Request.Headers.Range.ToString();
         if (range.Length > 0 && !ValidRange().IsMatch(range))
@@ -67,9 +71,15 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
         try
         {
             int read;
+            var firstWrite = true;
             while ((read = await body.ReadAsync(buffer, aborted)) > 0)
             {
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
+                if (firstWrite)
+                {
+                    firstWrite = false;
+                    metrics.FirstByteSent(stream.Platform, Stopwatch.GetElapsedTime(started));
+                }
                 metrics.BytesServed(read);
             }
         }
@@ -149,7 +159,18 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
                 request.Headers.TryAddWithoutValidation("If-Range", ifRange);
             }
 
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
+            var sent = Stopwatch.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
+            }
+            catch (HttpRequestException)
+            {
+                metrics.UpstreamAnswered("error", Stopwatch.GetElapsedTime(sent));
+                throw;
+            }
+            metrics.UpstreamAnswered(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(sent));
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
             {
                 url = location.IsAbsoluteUri ? location : new Uri(url, location);
