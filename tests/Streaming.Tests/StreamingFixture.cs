@@ -26,6 +26,9 @@ public sealed class StreamingFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
     public ConcurrentQueue<string> MetadataCalls => Metadata.Requests;
 
+    /// <summary>Size of one upstream range for chunked hosts: small, so that the test file takes many.</summary>
+    public const int UpstreamChunkBytes = 32 * 1024;
+
     /// <summary>Entries of a batch the service resolves at once (<c>Streaming:BatchConcurrency</c>).</summary>
     public const int BatchConcurrency = 3;
 
@@ -45,6 +48,10 @@ public sealed class StreamingFixture : IAsyncLifetime
         var progressive = Cdn.Add("progressive.mp4", MediaPath);
         var expiring = Cdn.Add("expiring.mp4", MediaPath);
         var slow = new Uri(Cdn.Address, "/slow");
+        // Named by "localhost", the one host the fixture marks as chunked (as googlevideo.com is by default).
+        Cdn.Add("videoplayback", MediaPath);
+        var chunked = new Uri($"http://localhost:{Cdn.Address.Port}/videoplayback?expire=1&itag=18");
+        var chunkedSlow = new Uri($"http://localhost:{Cdn.Address.Port}/trickle/progressive.mp4");
         var master = Cdn.AddHls(await MediaFiles.HlsAsync());
         var (videoOnly, audioOnly) = await MediaFiles.AdaptiveAsync();
         var adaptiveVideo = Cdn.Add("video-only.mp4", videoOnly);
@@ -93,6 +100,8 @@ public sealed class StreamingFixture : IAsyncLifetime
                         },
                     ],
                 }, ContractJson.Options),
+                "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
+                "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
                 "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
                 "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
                 "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
@@ -112,6 +121,8 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
             .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
             .UseSetting("Streaming:AllowPrivateAddresses", "true")
+            .UseSetting("Streaming:ChunkedMediaHosts:0", "localhost")
+            .UseSetting("Streaming:UpstreamChunkBytes", UpstreamChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Streaming:BatchConcurrency", BatchConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}")));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
