@@ -71,23 +71,23 @@ public sealed class StreamingFixture : IAsyncLifetime
             routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id) => id.StartsWith("batch", StringComparison.Ordinal)
                 ? await BatchFormatsAsync(id)
                 : id switch
-            {
-                "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
-                "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
-                "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
-                "adaptive0001" => Results.Json(Formats(id) with
                 {
-                    Formats =
-                    [
-                        new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
+                    "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
+                    "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
+                    "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
+                    "adaptive0001" => Results.Json(Formats(id) with
+                    {
+                        Formats =
+                        [
+                            new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
                         new VideoFormat { FormatId = "140", Url = adaptiveAudio.ToString(), Ext = "m4a", Acodec = "mp4a.40.2", AudioSampleRate = 44100, HasAudio = true },
                     ],
-                }, ContractJson.Options),
-                "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with
-                {
-                    Formats =
-                    [
-                        .. Formats(id, (progressive, "18", 360)).Formats,
+                    }, ContractJson.Options),
+                    "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with
+                    {
+                        Formats =
+                        [
+                            .. Formats(id, (progressive, "18", 360)).Formats,
                         new VideoFormat
                         {
                             FormatId = "134", Url = dashVideo.ToString(), Ext = "mp4", MimeType = "video/mp4; codecs=\"avc1.42C01E\"", Vcodec = "avc1.42C01E",
@@ -99,20 +99,20 @@ public sealed class StreamingFixture : IAsyncLifetime
                             AudioSampleRate = 44100, AudioChannels = 1, Bitrate = 96_000, HasAudio = true, InitRange = audioInit, IndexRange = audioIndex,
                         },
                     ],
-                }, ContractJson.Options),
-                "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
-                "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
-                "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
-                "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
-                "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
-                "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
-                "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
-                {
-                    Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
-                }, ContractJson.Options),
-                _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
-                    statusCode: 404, contentType: "application/problem+json"),
-            });
+                    }, ContractJson.Options),
+                    "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
+                    "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
+                    "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
+                    "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
+                    "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
+                    "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
+                    "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
+                    {
+                        Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
+                    }, ContractJson.Options),
+                    _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
+                        statusCode: 404, contentType: "application/problem+json"),
+                });
         });
 
         var port = FreePort.Next();

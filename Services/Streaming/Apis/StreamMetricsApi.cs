@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VideoPlatform.Contracts.Streaming;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Resolution;
 

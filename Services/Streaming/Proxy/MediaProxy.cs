@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Net;
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
