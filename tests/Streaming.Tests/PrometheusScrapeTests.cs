@@ -51,13 +51,7 @@ public sealed class PrometheusScrapeTests(StreamingFixture streaming)
     private async Task DownloadAsync(string url)
     {
         using var started = await streaming.Client.PostAsJsonAsync("/api/v2/downloads", new DownloadRequest(url, null, null, null, null), ContractJson.Options);
-        var job = (await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (job.State is DownloadStates.Queued or DownloadStates.Running)
-        {
-            await Task.Delay(100, deadline.Token);
-            job = (await streaming.Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}", ContractJson.Options, deadline.Token))!;
-        }
+        var job = await streaming.WaitForDownloadAsync((await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!);
         Assert.Equal(DownloadStates.Completed, job.State);
     }
 

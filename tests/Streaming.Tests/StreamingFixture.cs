@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.Media;
 
@@ -164,6 +166,18 @@ public sealed class StreamingFixture : IAsyncLifetime
             Interlocked.Decrement(ref _batchCalls);
         }
         return Results.Json(Formats(id, (Cdn.Add("progressive.mp4", MediaPath), "18", 360)), ContractJson.Options);
+    }
+
+    /// <summary>Follows a download job until it is neither queued nor running (a minute at most).</summary>
+    public async Task<DownloadJob> WaitForDownloadAsync(DownloadJob job)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (job.State is DownloadStates.Queued or DownloadStates.Running)
+        {
+            await Task.Delay(100, deadline.Token);
+            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}", ContractJson.Options, deadline.Token))!;
+        }
+        return job;
     }
 
     private static FormatList Formats(string id, params (Uri Url, string Itag, int Height)[] formats) => new()
