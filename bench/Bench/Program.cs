@@ -11,10 +11,10 @@ if (args is ["--serve-bytes", var file, var contentType, var port])
     return 0;
 }
 
-// Baseline process mode: YARP's forwarder in front of the fake CDN.
-if (args is ["--forward", var upstream, var forwardPort])
+// Baseline process mode: a bare forwarder (YARP's, or HttpClient as the streaming proxy copies) in front of the fake CDN.
+if (args is ["--forward", var kind, var upstream, var forwardPort])
 {
-    await YarpForwarder.ServeAsync(upstream, int.Parse(forwardPort));
+    await BareForwarder.ServeAsync(kind, upstream, int.Parse(forwardPort));
     return 0;
 }
 
