@@ -21,7 +21,7 @@ internal static class StreamApi
     {
         var stream = app.MapGroup("/api/v2/stream").WithTags("Streaming");
         stream.MapGet("/{platform}/{videoId}", Stream).WithName("Stream")
-            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
+            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, hls (rewritten playlist), dash (generated MPD), or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
         stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("StreamDirect")
             .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
         stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
@@ -29,7 +29,7 @@ internal static class StreamApi
         stream.MapGet("/dash/{platform}/{videoId}", Dash).WithName("StreamDash")
             .WithSummary("A DASH MPD of the video's adaptive formats, every file addressed through a signed segment token on this service.");
         stream.MapMethods("/segment/{file?}", [HttpMethods.Get, HttpMethods.Head], Segment).WithName("StreamSegment")
-            .WithSummary("An entry of a rewritten HLS playlist, named by a token this service signed: a nested playlist (rewritten again) or media bytes.");
+            .WithSummary("An entry of a rewritten HLS playlist or a file of a generated DASH MPD, named by a token this service signed: a nested playlist (rewritten again) or media bytes, with Range.");
         stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
             .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).");
         stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed")
