@@ -9,6 +9,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapStreamMetricsApi();
 app.MapStreamApi();
+app.MapStreamBatchApi();
 app.MapDownloadsApi();
 app.Run();
 

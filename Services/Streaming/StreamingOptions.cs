@@ -26,6 +26,22 @@ public sealed class StreamingOptions
     /// <summary>HMAC key of signed tokens; generated per run when absent (tokens then die with the process).</summary>
     public string? TokenKey { get; set; }
 
+    /// <summary>
+    /// Hosts (suffixes) whose files are fetched in ranges of <see cref="UpstreamChunkBytes"/> when a
+    /// client asks for a whole file or a large range: googlevideo throttles un-ranged requests to
+    /// playback speed.
+    /// </summary>
+    public List<string> ChunkedMediaHosts { get; set; } = ["googlevideo.com"];
+
+    /// <summary>Size of one upstream range request for <see cref="ChunkedMediaHosts"/>; 0 turns chunking off.</summary>
+    public long UpstreamChunkBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Entries of one <c>POST /api/v2/stream/batch</c> resolved at once.</summary>
+    public int BatchConcurrency { get; set; } = 4;
+
+    /// <summary>Entries one batch may hold (the seed's limit).</summary>
+    public int MaxBatchSize { get; set; } = 50;
+
     /// <summary>How long a signed segment token stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
 }

@@ -1,7 +1,7 @@
 namespace VideoPlatform.Bench;
 
-/// <summary>Command line: <c>--duration 15 --connections 64 --only cached-metadata,proxy</c>.</summary>
-internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnlySet<string> Only, string ReportPath, bool Soak)
+/// <summary>Command line: <c>--duration 15 --connections 64 --only cached-metadata,proxy</c>; <c>--chunked</c> has the streaming proxy fetch the fake CDN in range chunks.</summary>
+internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnlySet<string> Only, string ReportPath, bool Soak, bool Chunked = false)
 {
     public bool Includes(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
@@ -12,6 +12,7 @@ internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnl
         var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var report = Path.Combine(Repository.Root, "docs", "benchmarks.md");
         var soak = false;
+        var chunked = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -21,10 +22,11 @@ internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnl
                 case "--only": only.UnionWith(args[++i].Split(',')); break;
                 case "--report": report = Path.GetFullPath(args[++i]); break;
                 case "--soak": soak = true; break;
-                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration <s> --connections <n> --only <a,b> --report <file> --soak");
+                case "--chunked": chunked = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --duration <s> --connections <n> --only <a,b> --report <file> --soak --chunked");
             }
         }
-        return new BenchOptions(duration, connections, only, report, soak);
+        return new BenchOptions(duration, connections, only, report, soak, chunked);
     }
 }
 

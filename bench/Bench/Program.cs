@@ -11,6 +11,13 @@ if (args is ["--serve-bytes", var file, var contentType, var port])
     return 0;
 }
 
+// Baseline process mode: a bare forwarder (YARP's, or HttpClient as the streaming proxy copies) in front of the fake CDN.
+if (args is ["--forward", var kind, var upstream, var forwardPort])
+{
+    await BareForwarder.ServeAsync(kind, upstream, int.Parse(forwardPort));
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 var report = new BenchReport(options);
 Console.WriteLine($"Benchmarks: {options.Duration.TotalSeconds:0} s per run, {options.Connections} connections. Machine: {Machine.Describe()}");
@@ -32,9 +39,14 @@ await using var platform = await Platform.StartAsync(builder =>
 {
     builder.CreateResourceBuilder<ProjectResource>("metadata")
         .WithEnvironment("Platforms__YouTube__BaseUrl", youtube.BaseUrl.ToString());
-    builder.CreateResourceBuilder<ProjectResource>("streaming")
+    var streaming = builder.CreateResourceBuilder<ProjectResource>("streaming")
         .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
         .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
+    if (options.Chunked)
+    {
+        // The fake CDN treated as googlevideo is: fetched in 10 MiB ranges.
+        streaming.WithEnvironment("Streaming__ChunkedMediaHosts__0", "127.0.0.1");
+    }
 });
 var context = new BenchContext(platform, youtube, nginx, cdn.Address, MediaBytes);
 

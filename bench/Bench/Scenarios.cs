@@ -19,8 +19,9 @@ internal static class Scenarios
             "`GET /api/vrchat/stream?url=https://youtu.be/{id}` on legacy (legacy → streaming → metadata, all cached; a 302 to the CDN) against a bare Kestrel process answering the same 302.",
             VrchatRedirectAsync),
         new("proxy-throughput",
-            "1 GiB fetched from the fake CDN (Kestrel serving the file with Range) directly, through nginx as a reverse proxy, and through the streaming service's proxy " +
-            "(`/api/v2/stream/proxy/...`), one stream at a time; median of three interleaved rounds after a warm-up; and the streaming process's peak resident memory after the warm-up and after 3 GiB more.",
+            "1 GiB fetched from the fake CDN (Kestrel serving the file with Range) directly, through nginx as a reverse proxy, through YARP's `IHttpForwarder` and through the proxy's own HttpClient copy loop, each alone on bare Kestrel, " +
+            "and through the streaming service's proxy (`/api/v2/stream/proxy/...`; with `--chunked`, fetching upstream in 10 MiB ranges as it does from googlevideo), one stream at a time; " +
+            "median of three interleaved rounds after a warm-up; and the streaming process's peak resident memory after the warm-up and after 3 GiB more.",
             ProxyThroughputAsync),
         new("stampede",
             "1,000 concurrent requests for one uncached video (the fake YouTube answers after 300 ms) — how many upstream calls they make.",
@@ -63,27 +64,55 @@ internal static class Scenarios
         var nginx = new Uri($"http://127.0.0.1:{context.Nginx.ProxyPort}/videoplayback");
         var ours = new Uri(context.Platform.Endpoint("streaming"), "/api/v2/stream/proxy/youtube/benchProxy0?quality=360p");
         var streamingPid = context.Platform.ProcessId("streaming");
-
-        // Warm every path (and the service's buffer pools), then measure three interleaved rounds.
-        await DownloadAsync(ours, 256L << 20);
-        await DownloadAsync(nginx, 256L << 20);
-        await DownloadAsync(direct, 256L << 20);
-        var rounds = new List<(double Direct, double Nginx, double Ours)>();
-        var peaks = new List<double>();
-        for (var i = 0; i < 3; i++)
+        var (yarpPort, copyPort) = (TestSupport.FreePort.Next(), TestSupport.FreePort.Next());
+        using var yarpForwarder = BareForwarder.Start("yarp", context.Cdn, yarpPort);
+        using var copyForwarder = BareForwarder.Start("httpclient", context.Cdn, copyPort);
+        try
         {
-            rounds.Add((await DownloadAsync(direct, null), await DownloadAsync(nginx, null), await DownloadAsync(ours, null)));
-            peaks.Add(Machine.PeakMemoryMiB(streamingPid));
+            var yarp = new Uri($"http://127.0.0.1:{yarpPort}/videoplayback");
+            var copy = new Uri($"http://127.0.0.1:{copyPort}/videoplayback");
+            await WaitUntilAnsweringAsync(yarp.ToString(), head: true);
+            await WaitUntilAnsweringAsync(copy.ToString(), head: true);
+
+            // Warm every path (and the service's buffer pools), then measure three interleaved rounds.
+            foreach (var path in new[] { ours, nginx, yarp, copy, direct })
+            {
+                await DownloadAsync(path, 256L << 20);
+            }
+            var rounds = new List<ProxyRound>();
+            var peaks = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                rounds.Add(new ProxyRound(await DownloadAsync(direct, null), await DownloadAsync(nginx, null), await DownloadAsync(yarp, null),
+                    await DownloadAsync(copy, null), await DownloadAsync(ours, null)));
+                peaks.Add(Machine.PeakMemoryMiB(streamingPid));
+            }
+            return ProxyRows(rounds, peaks, options);
         }
+        finally
+        {
+            yarpForwarder.Kill();
+            copyForwarder.Kill();
+        }
+    }
+
+    private sealed record ProxyRound(double Direct, double Nginx, double Yarp, double HttpClientCopy, double Ours);
+
+    private static IReadOnlyList<BenchRow> ProxyRows(List<ProxyRound> rounds, List<double> peaks, BenchOptions options)
+    {
         var directRate = Median(rounds.Select(r => r.Direct).ToList());
         var nginxRate = Median(rounds.Select(r => r.Nginx).ToList());
+        var yarpRate = Median(rounds.Select(r => r.Yarp).ToList());
+        var copyRate = Median(rounds.Select(r => r.HttpClientCopy).ToList());
         var ourRate = Median(rounds.Select(r => r.Ours).ToList());
         var ratio = ourRate / nginxRate;
         // Flat means the peak does not keep rising as more gigabytes go through.
         var growth = peaks[^1] - peaks[0];
         return
         [
-            new("throughput vs nginx reverse proxy", Rate(ourRate), Rate(nginxRate), ratio, "≥ 90 % of nginx", ratio >= 0.9),
+            new(options.Chunked ? "throughput (10 MiB upstream chunks) vs nginx reverse proxy" : "throughput vs nginx reverse proxy", Rate(ourRate), Rate(nginxRate), ratio, "≥ 90 % of nginx", ratio >= 0.9),
+            new("throughput vs YARP IHttpForwarder on bare Kestrel", Rate(ourRate), Rate(yarpRate), ourRate / yarpRate, "", null),
+            new("bare HttpClient copy (the proxy's mechanism alone) vs bare YARP IHttpForwarder", Rate(copyRate), Rate(yarpRate), copyRate / yarpRate, "", null),
             new("throughput vs direct from the CDN", Rate(ourRate), Rate(directRate), ourRate / directRate, "", null),
             new("peak RSS after the 1st and the 3rd GiB", $"{peaks[^1]:0} MiB (+{growth:0.0} MiB)", $"{peaks[0]:0} MiB", null, "flat: < 8 MiB more", growth < 8),
         ];

@@ -16,14 +16,7 @@ public sealed class DownloadTests(StreamingFixture streaming)
     {
         using var started = await streaming.Client.PostAsJsonAsync("/api/v2/downloads", request, ContractJson.Options);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var job = (await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (job.State is DownloadStates.Queued or DownloadStates.Running)
-        {
-            await Task.Delay(100, deadline.Token);
-            job = (await streaming.Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}", ContractJson.Options, deadline.Token))!;
-        }
-        return job;
+        return await streaming.WaitForDownloadAsync((await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!);
     }
 
     private async Task<string> FetchAsync(DownloadJob job)

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.Media;
 
@@ -20,9 +22,24 @@ public sealed class StreamingFixture : IAsyncLifetime
     public LoopbackServer Metadata { get; private set; } = null!;
     public string MediaPath { get; private set; } = null!;
     public byte[] Media { get; private set; } = [];
+    /// <summary>The fragmented video-only file of the DASH video, as the CDN serves it.</summary>
+    public byte[] DashVideo { get; private set; } = [];
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public ConcurrentQueue<string> MetadataCalls => Metadata.Requests;
+
+    /// <summary>Size of one upstream range for chunked hosts: small, so that the test file takes many.</summary>
+    public const int UpstreamChunkBytes = 32 * 1024;
+
+    /// <summary>Entries of a batch the service resolves at once (<c>Streaming:BatchConcurrency</c>).</summary>
+    public const int BatchConcurrency = 3;
+
+    /// <summary>The most format requests for <c>batch…</c> videos metadata had in flight at once.</summary>
+    public int MostBatchCallsAtOnce => Volatile.Read(ref _mostBatchCalls);
+
+    private int _batchCalls;
+    private int _mostBatchCalls;
+    private readonly TaskCompletionSource _batchGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplicationFactory<Program> _factory = null!;
 
     public async Task InitializeAsync()
@@ -33,39 +50,71 @@ public sealed class StreamingFixture : IAsyncLifetime
         var progressive = Cdn.Add("progressive.mp4", MediaPath);
         var expiring = Cdn.Add("expiring.mp4", MediaPath);
         var slow = new Uri(Cdn.Address, "/slow");
+        // Named by "localhost", the one host the fixture marks as chunked (as googlevideo.com is by default).
+        Cdn.Add("videoplayback", MediaPath);
+        var chunked = new Uri($"http://localhost:{Cdn.Address.Port}/videoplayback?expire=1&itag=18");
+        var chunkedSlow = new Uri($"http://localhost:{Cdn.Address.Port}/trickle/progressive.mp4");
         var master = Cdn.AddHls(await MediaFiles.HlsAsync());
         var (videoOnly, audioOnly) = await MediaFiles.AdaptiveAsync();
         var adaptiveVideo = Cdn.Add("video-only.mp4", videoOnly);
         var adaptiveAudio = Cdn.Add("audio-only.m4a", audioOnly);
+        var (dashVideoPath, dashAudioPath) = await MediaFiles.DashAsync();
+        DashVideo = await File.ReadAllBytesAsync(dashVideoPath);
+        var dashVideo = Cdn.Add("dash-video.mp4", dashVideoPath);
+        var dashAudio = Cdn.Add("dash-audio.m4a", dashAudioPath);
+        var (videoInit, videoIndex) = MediaFiles.SegmentRanges(DashVideo);
+        var (audioInit, audioIndex) = MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath));
 
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
             routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
                 ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
                 : Results.Json(new { code = ErrorCodes.UnsupportedPlatform, detail = "Not a supported URL." }, statusCode: 400, contentType: "application/problem+json"));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => id switch
-            {
-                "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
-                "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
-                "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
-                "adaptive0001" => Results.Json(Formats(id) with
+            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id) => id.StartsWith("batch", StringComparison.Ordinal)
+                ? await BatchFormatsAsync(id)
+                : id switch
                 {
-                    Formats =
-                    [
-                        new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
+                    "vid00000001" => Results.Json(Formats(id, (progressive, "18", 360), (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)), ContractJson.Options),
+                    "expiring001" => Results.Json(Formats(id, (expiring, "18", 360)), ContractJson.Options),
+                    "slowvideo01" => Results.Json(Formats(id, (slow, "18", 360)), ContractJson.Options),
+                    "adaptive0001" => Results.Json(Formats(id) with
+                    {
+                        Formats =
+                        [
+                            new VideoFormat { FormatId = "136", Url = adaptiveVideo.ToString(), Ext = "mp4", Vcodec = "avc1.64001F", Height = 360, Width = 640, HasVideo = true },
                         new VideoFormat { FormatId = "140", Url = adaptiveAudio.ToString(), Ext = "m4a", Acodec = "mp4a.40.2", AudioSampleRate = 44100, HasAudio = true },
                     ],
-                }, ContractJson.Options),
-                "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
-                "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
-                "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
-                "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
-                {
-                    Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
-                }, ContractJson.Options),
-                _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
-                    statusCode: 404, contentType: "application/problem+json"),
-            });
+                    }, ContractJson.Options),
+                    "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with
+                    {
+                        Formats =
+                        [
+                            .. Formats(id, (progressive, "18", 360)).Formats,
+                        new VideoFormat
+                        {
+                            FormatId = "134", Url = dashVideo.ToString(), Ext = "mp4", MimeType = "video/mp4; codecs=\"avc1.42C01E\"", Vcodec = "avc1.42C01E",
+                            Width = 640, Height = 360, Fps = 25, Bitrate = 250_000, HasVideo = true, InitRange = videoInit, IndexRange = videoIndex,
+                        },
+                        new VideoFormat
+                        {
+                            FormatId = "140", Url = dashAudio.ToString(), Ext = "m4a", MimeType = "audio/mp4; codecs=\"mp4a.40.2\"", Acodec = "mp4a.40.2",
+                            AudioSampleRate = 44100, AudioChannels = 1, Bitrate = 96_000, HasAudio = true, InitRange = audioInit, IndexRange = audioIndex,
+                        },
+                    ],
+                    }, ContractJson.Options),
+                    "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
+                    "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
+                    "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
+                    "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
+                    "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
+                    "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
+                    "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
+                    {
+                        Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
+                    }, ContractJson.Options),
+                    _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
+                        statusCode: 404, contentType: "application/problem+json"),
+                });
         });
 
         var port = FreePort.Next();
@@ -74,6 +123,9 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
             .UseSetting("Streaming:AllowedMediaHosts:1", "localhost")
             .UseSetting("Streaming:AllowPrivateAddresses", "true")
+            .UseSetting("Streaming:ChunkedMediaHosts:0", "localhost")
+            .UseSetting("Streaming:UpstreamChunkBytes", UpstreamChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Streaming:BatchConcurrency", BatchConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}")));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
@@ -82,6 +134,50 @@ public sealed class StreamingFixture : IAsyncLifetime
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());
         Client = new HttpClient { BaseAddress = Address };
+    }
+
+    /// <summary>
+    /// Formats of a <c>batch…</c> video, held back until as many such requests are in flight as a
+    /// batch may run at once: a batch that resolved one at a time would wait here in vain, and the
+    /// most seen in flight tells whether the bound held.
+    /// </summary>
+    private async Task<IResult> BatchFormatsAsync(string id)
+    {
+        var now = Interlocked.Increment(ref _batchCalls);
+        int most;
+        while ((most = Volatile.Read(ref _mostBatchCalls)) < now && Interlocked.CompareExchange(ref _mostBatchCalls, now, most) != most)
+        {
+        }
+        if (now >= BatchConcurrency)
+        {
+            _batchGate.TrySetResult();
+        }
+        try
+        {
+            // Below metadata's 10-second attempt time-out, so a batch that never fills the gate fails visibly.
+            await _batchGate.Task.WaitAsync(TimeSpan.FromSeconds(8));
+        }
+        catch (TimeoutException)
+        {
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _batchCalls);
+        }
+        return Results.Json(Formats(id, (Cdn.Add("progressive.mp4", MediaPath), "18", 360)), ContractJson.Options);
+    }
+
+    /// <summary>Follows a download job until it is neither queued nor running (a minute at most).</summary>
+    public async Task<DownloadJob> WaitForDownloadAsync(DownloadJob job)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (job.State is DownloadStates.Queued or DownloadStates.Running)
+        {
+            await Task.Delay(100, deadline.Token);
+            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}", ContractJson.Options, deadline.Token))!;
+        }
+        return job;
     }
 
     private static FormatList Formats(string id, params (Uri Url, string Itag, int Height)[] formats) => new()

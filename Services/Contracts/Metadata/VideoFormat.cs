@@ -31,6 +31,10 @@ public sealed record VideoFormat
     public bool HasAudio { get; init; }
     /// <summary><c>https</c> for progressive/adaptive files, <c>hls</c> or <c>dash</c> for manifests.</summary>
     public string Protocol { get; init; } = "https";
+    /// <summary>Bytes of an adaptive file's initialization segment (ftyp and moov), as <c>start-end</c>, where the platform says.</summary>
+    public string? InitRange { get; init; }
+    /// <summary>Bytes of an adaptive file's segment index (sidx), as <c>start-end</c>, where the platform says; with <see cref="InitRange"/> it lets a DASH player seek without reading the whole file.</summary>
+    public string? IndexRange { get; init; }
     /// <summary>Headers a fetch of <see cref="Url"/> needs (BiliBili's CDN wants Referer and User-Agent).</summary>
     public IReadOnlyDictionary<string, string> HttpHeaders { get; init; } = new Dictionary<string, string>();
 }

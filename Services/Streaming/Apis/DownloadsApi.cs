@@ -4,6 +4,7 @@ using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Streaming.Downloads;
+using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Apis;
@@ -24,7 +25,7 @@ internal static class DownloadsApi
     }
 
     private static async Task<Accepted<DownloadJob>> Start(DownloadRequest request, IMetadataApi metadata, DownloadStore store,
-        DownloadWorker worker, TimeProvider time, CancellationToken cancellationToken)
+        DownloadWorker worker, StreamMetricsCollector metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Url) || request.Url.Length > 2048)
         {
@@ -72,6 +73,7 @@ internal static class DownloadsApi
             UpdatedAt = now,
         };
         await store.SaveAsync(job);
+        metrics.DownloadJobEntered(DownloadStates.Queued);
         await worker.EnqueueAsync(job.Id);
         return TypedResults.Accepted($"/api/v2/downloads/{job.Id}", job);
     }
@@ -96,10 +98,14 @@ internal static class DownloadsApi
         return TypedResults.PhysicalFile(path, type, job.FileName, enableRangeProcessing: true);
     }
 
-    private static async Task<NoContent> Delete(string id, DownloadStore store, DownloadWorker worker)
+    private static async Task<NoContent> Delete(string id, DownloadStore store, DownloadWorker worker, StreamMetricsCollector metrics)
     {
         var job = await Find(id, store);
         await store.SaveAsync(job with { State = DownloadStates.Cancelled });
+        if (job.State is DownloadStates.Queued or DownloadStates.Running)
+        {
+            metrics.DownloadJobEntered(DownloadStates.Cancelled);
+        }
         worker.Cancel(id);
         System.IO.File.Delete(worker.PathOf(job));
         await store.RemoveAsync(id);

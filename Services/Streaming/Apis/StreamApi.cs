@@ -6,6 +6,7 @@ using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Dash;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
@@ -20,13 +21,15 @@ internal static class StreamApi
     {
         var stream = app.MapGroup("/api/v2/stream").WithTags("Streaming");
         stream.MapGet("/{platform}/{videoId}", Stream).WithName("Stream")
-            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
+            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, hls (rewritten playlist), dash (generated MPD), or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
         stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("StreamDirect")
             .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
         stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
             .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.");
+        stream.MapGet("/dash/{platform}/{videoId}", Dash).WithName("StreamDash")
+            .WithSummary("A DASH MPD of the video's adaptive formats, every file addressed through a signed segment token on this service.");
         stream.MapMethods("/segment/{file?}", [HttpMethods.Get, HttpMethods.Head], Segment).WithName("StreamSegment")
-            .WithSummary("An entry of a rewritten HLS playlist, named by a token this service signed: a nested playlist (rewritten again) or media bytes.");
+            .WithSummary("An entry of a rewritten HLS playlist or a file of a generated DASH MPD, named by a token this service signed: a nested playlist (rewritten again) or media bytes, with Range.");
         stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
             .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).");
         stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed")
@@ -123,10 +126,43 @@ internal static class StreamApi
                     throw new StreamingException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
                 }
                 return await PlaylistAsync(new Uri(master), new Dictionary<string, string>(), proxy, context);
+            case "dash":
+                return await ManifestAsync(platform, videoId, resolver, context);
             default:
-                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json or auto.");
+                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
         }
     }
+
+    private static Task<IResult> Dash(string platform, string videoId, [AsParameters] StreamQuery query,
+        StreamResolver resolver, StreamMetricsCollector metrics, HttpContext context)
+    {
+        StreamInput.Validate(platform, videoId, query);
+        metrics.RequestStarted("dash", platform);
+        return ManifestAsync(platform, videoId, resolver, context);
+    }
+
+    private static async Task<IResult> ManifestAsync(string platform, string videoId, StreamResolver resolver, HttpContext context)
+    {
+        var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
+        var adaptive = DashManifest.AdaptiveFormats(formats.Formats);
+        if (adaptive.Count == 0)
+        {
+            throw new StreamingException(ErrorCodes.NoMatchingFormat,
+                $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
+        }
+        var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
+        // Tokens die with the upstream URLs they name; a player asks for the manifest again.
+        var mpd = DashManifest.Write(formats, adaptive, format =>
+            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
+        return TypedResults.Text(mpd, DashManifest.ContentType, System.Text.Encoding.UTF8);
+    }
+
+    private static string ExtensionOf(VideoFormat format) => DashManifest.MimeTypeOf(format) switch
+    {
+        "audio/mp4" => "m4a",
+        { } mime => mime[(mime.IndexOf('/') + 1)..],
+        null => "mp4",
+    };
 
     private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
     {
@@ -161,6 +197,7 @@ internal static class StreamApi
 
     private static async Task ProxyAsync(string platform, string videoId, StreamQuery query, StreamResolver resolver, MediaProxy proxy, HttpContext context)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = query.ToRequest();
         var resolved = await resolver.ResolveAsync(platform, videoId, request, fresh: false, context.RequestAborted);
         if (query.Download == true)
@@ -168,7 +205,7 @@ internal static class StreamApi
             var name = string.IsNullOrWhiteSpace(query.Filename) ? $"{platform}_{videoId}.{resolved.Format.Ext}" : query.Filename;
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{AsciiName(name)}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
         }
-        await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token));
+        await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token), started);
     }
 
     private static string AsciiName(string name) =>

@@ -7,7 +7,7 @@ namespace VideoPlatform.Streaming.Apis;
 /// <summary>Checks a stream request before anything is asked of metadata or a CDN.</summary>
 internal static partial class StreamInput
 {
-    private static readonly string[] Modes = ["redirect", "proxy", "json", "auto", "hls"];
+    private static readonly string[] Modes = ["redirect", "proxy", "json", "auto", "hls", "dash"];
     private static readonly string[] Players = ["avpro", "unity", "auto"];
 
     public static void Validate(string platform, string videoId, StreamQuery query)

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
 using VideoPlatform.Streaming.Selection;
@@ -23,6 +24,7 @@ public sealed partial class DownloadWorker(
     MediaHostPolicy hosts,
     IOptions<DownloadOptions> options,
     TimeProvider time,
+    StreamMetricsCollector metrics,
     ILogger<DownloadWorker> logger) : BackgroundService
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
@@ -51,6 +53,7 @@ public sealed partial class DownloadWorker(
             if (job.State is DownloadStates.Queued or DownloadStates.Running)
             {
                 await store.SaveAsync(job with { State = DownloadStates.Queued, UpdatedAt = time.GetUtcNow() });
+                metrics.DownloadJobEntered(DownloadStates.Queued);
                 await EnqueueAsync(job.Id);
             }
         }
@@ -88,6 +91,7 @@ public sealed partial class DownloadWorker(
         {
             job = job with { State = DownloadStates.Running, UpdatedAt = time.GetUtcNow() };
             await store.SaveAsync(job);
+            metrics.DownloadJobEntered(DownloadStates.Running);
             var formats = await resolver.GetFormatsAsync(job.Platform, job.VideoId, fresh: false, run.Token);
             var (inputs, arguments, extension) = Plan(job, formats);
             job = job with { Title = formats.Title, FileName = DownloadName(formats.Title ?? $"{job.Platform}_{job.VideoId}", extension) };
@@ -103,6 +107,7 @@ public sealed partial class DownloadWorker(
                 EtaSeconds = 0,
                 UpdatedAt = time.GetUtcNow(),
             });
+            metrics.DownloadJobEntered(DownloadStates.Completed);
             LogCompleted(logger, id, job.Platform, job.VideoId);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
@@ -114,10 +119,16 @@ public sealed partial class DownloadWorker(
                 Error = latest.State == DownloadStates.Cancelled ? null : "The download took longer than allowed.",
                 UpdatedAt = time.GetUtcNow(),
             });
+            if (latest.State != DownloadStates.Cancelled)
+            {
+                // A cancelled job was counted when it was cancelled.
+                metrics.DownloadJobEntered(DownloadStates.Failed);
+            }
         }
         catch (Exception ex) when (ex is StreamingException or InvalidOperationException or IOException)
         {
             await store.SaveAsync(job with { State = DownloadStates.Failed, Error = ex.Message, UpdatedAt = time.GetUtcNow() });
+            metrics.DownloadJobEntered(DownloadStates.Failed);
             LogFailed(logger, id, ex.Message);
         }
         finally

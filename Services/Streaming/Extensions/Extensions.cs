@@ -1,4 +1,5 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Batch;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
@@ -18,6 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StreamMetricsCollector>();
         builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName);
         builder.Services.AddSingleton<StreamResolver>();
+        builder.Services.AddSingleton<StreamBatch>();
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<SegmentTokens>();
@@ -28,7 +30,7 @@ internal static class Extensions
         builder.Services.AddExceptionHandler<StreamingExceptionHandler>();
 
         // Media bytes: no retries or 10-second attempt timeout (they would cut long streams), no
-        // automatic redirects (each hop is checked against the allow-list), connections only to
+        // automatic redirects (each hop is checked against the allow-list), no draining of abandoned bodies, connections only to
         // public addresses unless configured otherwise.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
         builder.Services.AddHttpClient(MediaProxy.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -38,6 +40,9 @@ internal static class Extensions
                 AllowAutoRedirect = false,
                 AutomaticDecompression = System.Net.DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // A body the client abandoned is cut, not drained to keep the connection: the
+                // CDN stops sending at once (a chunk in flight is up to 10 MiB).
+                MaxResponseDrainSize = 0,
                 ConnectCallback = services.GetRequiredService<MediaHostPolicy>().ConnectAsync,
             });
 #pragma warning restore EXTEXP0001

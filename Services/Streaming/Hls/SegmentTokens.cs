@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Metrics;
 
 namespace VideoPlatform.Streaming.Hls;
 
@@ -17,9 +18,11 @@ public sealed class SegmentTokens
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private readonly StreamMetricsCollector? _metrics;
 
-    public SegmentTokens(IOptions<StreamingOptions> options, TimeProvider time)
+    public SegmentTokens(IOptions<StreamingOptions> options, TimeProvider time, StreamMetricsCollector? metrics = null)
     {
+        _metrics = metrics;
         // Without a configured key, one per process: tokens then die with it (and are not shared
         // between replicas), which is safe, if less convenient.
         _key = options.Value.TokenKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : RandomNumberGenerator.GetBytes(32);
@@ -27,10 +30,13 @@ public sealed class SegmentTokens
         _lifetime = options.Value.TokenLifetime;
     }
 
+    /// <summary>A token for <paramref name="url"/>, valid until <paramref name="expiresAt"/> (the upstream URL's own expiry) but never beyond the configured lifetime.</summary>
     public string Sign(Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? expiresAt = null)
     {
+        var limit = _time.GetUtcNow() + _lifetime;
+        var expiry = expiresAt is { } requested && requested < limit ? requested : limit;
         var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(
-            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), (expiresAt ?? _time.GetUtcNow() + _lifetime).ToUnixTimeSeconds()));
+            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds()));
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}";
     }
 
@@ -40,7 +46,7 @@ public sealed class SegmentTokens
         var dot = token?.IndexOf('.') ?? -1;
         if (token is null || dot <= 0 || token.Length > 8192)
         {
-            throw Refused("The token is missing or malformed.");
+            throw Refused("malformed", "The token is missing or malformed.");
         }
 
         byte[] payload, signature;
@@ -51,22 +57,26 @@ public sealed class SegmentTokens
         }
         catch (FormatException)
         {
-            throw Refused("The token is malformed.");
+            throw Refused("malformed", "The token is malformed.");
         }
         if (!CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, payload)))
         {
-            throw Refused("The token was not signed by this service.");
+            throw Refused("signature", "The token was not signed by this service.");
         }
 
-        var data = JsonSerializer.Deserialize<TokenPayload>(payload) ?? throw Refused("The token is empty.");
+        var data = JsonSerializer.Deserialize<TokenPayload>(payload) ?? throw Refused("malformed", "The token is empty.");
         if (DateTimeOffset.FromUnixTimeSeconds(data.E) <= _time.GetUtcNow())
         {
-            throw Refused("The token has expired; ask for the stream again.");
+            throw Refused("expired", "The token has expired; ask for the stream again.");
         }
         return (new Uri(data.U), data.H ?? new Dictionary<string, string>());
     }
 
-    private static StreamingException Refused(string detail) => new(ErrorCodes.Unauthorized, detail, StatusCodes.Status403Forbidden);
+    private StreamingException Refused(string reason, string detail)
+    {
+        _metrics?.TokenRejected(reason);
+        return new(ErrorCodes.Unauthorized, detail, StatusCodes.Status403Forbidden);
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -16,6 +16,10 @@ public sealed class StreamMetricsCollector
     private readonly UpDownCounter<long> _active;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _reResolves;
+    private readonly Histogram<double> _timeToFirstByte;
+    private readonly Histogram<double> _upstreamLatency;
+    private readonly Counter<long> _tokenRejections;
+    private readonly Counter<long> _downloadJobs;
 
     private long _totalRequests;
     private long _cacheHits;
@@ -31,9 +35,28 @@ public sealed class StreamMetricsCollector
         _requests = meter.CreateCounter<long>("streaming.requests", "{request}", "Stream requests by mode and platform.");
         _bytes = meter.CreateCounter<long>("streaming.bytes_served", "By", "Bytes proxied to clients.");
         _active = meter.CreateUpDownCounter<long>("streaming.active_streams", "{stream}", "Streams being proxied now.");
-        _latency = meter.CreateHistogram<double>("streaming.resolve.duration", "ms", "Time to resolve a stream URL.");
         _reResolves = meter.CreateCounter<long>("streaming.re_resolves", "{resolve}", "Expired upstream URLs resolved again while proxying.");
+        // Seconds, as Prometheus expects, with buckets from a quick cache hit to a slow CDN.
+        var seconds = new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] };
+        _latency = meter.CreateHistogram("streaming.resolve.duration", "s", "Time to resolve a stream URL, by cache hit or miss.", advice: seconds);
+        _timeToFirstByte = meter.CreateHistogram("streaming.time_to_first_byte", "s",
+            "From a proxied request's arrival to its first body byte sent (resolution and upstream included).", advice: seconds);
+        _upstreamLatency = meter.CreateHistogram("streaming.upstream.duration", "s",
+            "From a request to the media host to its response headers, per hop.", advice: seconds);
+        _tokenRejections = meter.CreateCounter<long>("streaming.token_rejections", "{token}", "Segment tokens refused, by reason: malformed, signature, expired.");
+        _downloadJobs = meter.CreateCounter<long>("streaming.download_jobs", "{job}", "Download jobs entering a state: queued, running, completed, failed, cancelled.");
     }
+
+    public void FirstByteSent(string platform, TimeSpan elapsed) =>
+        _timeToFirstByte.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("platform", platform));
+
+    /// <summary>One upstream hop answered (<paramref name="status"/> its code) or failed (<c>error</c>).</summary>
+    public void UpstreamAnswered(string status, TimeSpan elapsed) =>
+        _upstreamLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", status));
+
+    public void TokenRejected(string reason) => _tokenRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void DownloadJobEntered(string state) => _downloadJobs.Add(1, new KeyValuePair<string, object?>("state", state));
 
     public void RequestStarted(string mode, string platform)
     {
@@ -46,7 +69,7 @@ public sealed class StreamMetricsCollector
         Interlocked.Increment(ref fromCache ? ref _cacheHits : ref _cacheMisses);
         Interlocked.Add(ref _latencyTicks, elapsed.Ticks);
         Interlocked.Increment(ref _latencySamples);
-        _latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
+        _latency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("cache", fromCache ? "hit" : "miss"));
     }
 
     public void ReResolved() => _reResolves.Add(1);

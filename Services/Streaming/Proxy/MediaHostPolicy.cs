@@ -17,8 +17,14 @@ public sealed class MediaHostPolicy(IOptions<StreamingOptions> options)
         {
             return false;
         }
+        return MatchesSuffix(url, options.Value.AllowedMediaHosts);
+    }
+
+    /// <summary>Whether the URL's host is one of <paramref name="suffixes"/> or a subdomain of one.</summary>
+    public static bool MatchesSuffix(Uri url, IEnumerable<string> suffixes)
+    {
         var host = url.IdnHost.TrimEnd('.').ToLowerInvariant();
-        return options.Value.AllowedMediaHosts.Any(suffix =>
+        return suffixes.Any(suffix =>
         {
             var allowed = suffix.Trim().TrimStart('.').ToLowerInvariant();
             return allowed.Length > 0 && (host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal));

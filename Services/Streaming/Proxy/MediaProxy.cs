@@ -1,6 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Metrics;
@@ -14,7 +17,12 @@ namespace VideoPlatform.Streaming.Proxy;
 /// Only allow-listed hosts are contacted, redirects included. A client that goes away cancels the
 /// upstream request at once.
 /// </summary>
-public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPolicy policy, StreamMetricsCollector metrics, ILogger<MediaProxy> logger)
+public sealed partial class MediaProxy(
+    IHttpClientFactory clients,
+    MediaHostPolicy policy,
+    StreamMetricsCollector metrics,
+    IOptions<StreamingOptions> options,
+    ILogger<MediaProxy> logger)
 {
     public const string ClientName = "media";
     private const int MaxRedirects = 3;
@@ -23,32 +31,173 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
     private static readonly string[] PassedBack =
         ["Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified"];
 
+    // Length and range of a chunked answer are this service's, not the first chunk's.
+    private static readonly string[] ChunkPassedBack = ["Content-Type", "ETag", "Last-Modified"];
+
     /// <summary>
     /// Proxies <paramref name="stream"/>. When the upstream refuses the URL as expired (403/410)
     /// and nothing was sent yet, <paramref name="reResolve"/> is asked once for a fresh one.
+    /// <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp) is when the request
+    /// arrived, so that time to first byte includes resolving the stream. From a host on
+    /// <c>Streaming:ChunkedMediaHosts</c>, a whole file or a large range is fetched in
+    /// <c>Streaming:UpstreamChunkBytes</c> ranges one after another (see <see cref="ProxyInChunksAsync"/>).
     /// </summary>
-    public async Task ProxyAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve)
+    public async Task ProxyAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve, long? startedAt = null)
     {
+        var started = startedAt ?? Stopwatch.GetTimestamp();
         var aborted = context.RequestAborted;
         var range = context.Request.Headers.Range.ToString();
-        if (range.Length > 0 && !ValidRange().IsMatch(range))
+        var match = ValidRange().Match(range);
+        if (range.Length > 0 && !match.Success)
         {
             throw new StreamingException(ErrorCodes.InvalidRequest, "Only a single byte range (bytes=a-b, bytes=a-, bytes=-n) is supported.", 416);
         }
 
         using var active = metrics.StreamOpened();
+        if (ChunkedSpan(context, stream, match) is { } span)
+        {
+            await ProxyInChunksAsync(context, stream, reResolve, span.Start, span.End, clientRanged: range.Length > 0, started);
+            return;
+        }
+
         var first = await SendAsync(context, stream, aborted);
         using var response = first.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Gone && reResolve is not null
             ? await RetryFreshAsync(first, context, reResolve, aborted)
             : first;
+        await RelayAsync(context, response, stream, started);
+    }
 
+    /// <summary>Answers the client with one upstream response: its status, the headers a player needs, its body as it arrives.</summary>
+    private async Task RelayAsync(HttpContext context, HttpResponseMessage response, ResolvedStream stream, long started)
+    {
         if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.RequestedRangeNotSatisfiable)
         {
             throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode}.", StatusCodes.Status502BadGateway);
         }
 
         context.Response.StatusCode = (int)response.StatusCode;
-        foreach (var name in PassedBack)
+        CopyHeaders(context, response, PassedBack);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+        try
+        {
+            await CopyBodyAsync(context, response, stream, started);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogClientLeft(logger, stream.Platform, stream.VideoId);
+        }
+    }
+
+    /// <summary>
+    /// Which bytes to fetch in chunks, or null to pass the request through as it is: only GETs of
+    /// a chunked host without If-Range, for the whole file, an open range, or a range larger than
+    /// one chunk. YouTube throttles un-ranged and very large requests to playback speed; ranges of
+    /// about 10 MiB come at full speed.
+    /// </summary>
+    private (long Start, long? End)? ChunkedSpan(HttpContext context, ResolvedStream stream, Match range)
+    {
+        var chunk = options.Value.UpstreamChunkBytes;
+        if (!HttpMethods.IsGet(context.Request.Method) || chunk <= 0 || context.Request.Headers.IfRange.Count > 0
+            || !MediaHostPolicy.MatchesSuffix(new Uri(stream.StreamUrl), options.Value.ChunkedMediaHosts))
+        {
+            return null;
+        }
+        if (!range.Success)
+        {
+            return (0, null);
+        }
+        if (!range.Groups["from"].Success)
+        {
+            return null; // a suffix range (the last n bytes) is small
+        }
+        var from = long.Parse(range.Groups["from"].Value, CultureInfo.InvariantCulture);
+        if (range.Groups["to"].Value is not { Length: > 0 } to)
+        {
+            return (from, null);
+        }
+        var end = long.Parse(to, CultureInfo.InvariantCulture);
+        return end >= from && end - from + 1 > chunk ? (from, end) : null;
+    }
+
+    /// <summary>
+    /// Streams bytes <paramref name="start"/>–<paramref name="end"/> (to the end of the file when
+    /// null) to the client, fetched from upstream one chunk-sized range at a time, each copied as
+    /// it arrives; the next range is asked for only once the previous one is through, so memory
+    /// stays at one buffer and a client that leaves cancels the chunk in flight and every later
+    /// one. The first chunk tells the file's length: the client gets a 200 with that length (or a
+    /// 206 with its <c>Content-Range</c> when it asked for a range). An upstream that ignores ranges
+    /// is relayed as it answers. A chunk refused as expired is fetched again from a re-resolved URL,
+    /// once per request.
+    /// </summary>
+    private async Task ProxyInChunksAsync(HttpContext context, ResolvedStream stream, Func<CancellationToken, Task<ResolvedStream>>? reResolve,
+        long start, long? end, bool clientRanged, long started)
+    {
+        var aborted = context.RequestAborted;
+        var chunk = options.Value.UpstreamChunkBytes;
+        var reResolved = false;
+        async Task<HttpResponseMessage> FetchAsync(long from, long to)
+        {
+            var response = await SendAsync(HttpMethod.Get, new Uri(stream.StreamUrl), stream.Format.HttpHeaders, $"bytes={from}-{to}", null, aborted);
+            if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Gone && reResolve is not null && !reResolved)
+            {
+                reResolved = true;
+                response.Dispose();
+                metrics.ReResolved();
+                stream = await reResolve(aborted);
+                response = await SendAsync(HttpMethod.Get, new Uri(stream.StreamUrl), stream.Format.HttpHeaders, $"bytes={from}-{to}", null, aborted);
+            }
+            return response;
+        }
+
+        using var first = await FetchAsync(start, end is { } e ? Math.Min(e, start + chunk - 1) : start + chunk - 1);
+        if (first.StatusCode != HttpStatusCode.PartialContent || first.Content.Headers.ContentRange is not { HasLength: true, From: { } firstFrom, To: { } firstTo, Length: { } length }
+            || firstFrom != start)
+        {
+            // 416, an error, a 200 with the whole file, or a range we cannot follow: as it is.
+            await RelayAsync(context, first, stream, started);
+            return;
+        }
+
+        var last = Math.Min(end ?? length - 1, length - 1);
+        context.Response.StatusCode = clientRanged ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
+        CopyHeaders(context, first, ChunkPassedBack);
+        context.Response.ContentLength = last - start + 1;
+        if (clientRanged)
+        {
+            context.Response.Headers.ContentRange = $"bytes {start}-{last}/{length}";
+        }
+
+        try
+        {
+            await CopyBodyAsync(context, first, stream, started);
+            // Advanced by what upstream actually sent: a CDN may answer a range with fewer bytes.
+            for (var from = firstTo + 1; from <= last;)
+            {
+                using var next = await FetchAsync(from, Math.Min(from + chunk - 1, last));
+                if (next.StatusCode != HttpStatusCode.PartialContent
+                    || next.Content.Headers.ContentRange is not { To: { } to } range || range.From != from || to > last)
+                {
+                    // The headers are gone; all that is left is to cut the response short, which the client sees.
+                    LogChunkFailed(logger, stream.Platform, stream.VideoId, from, (int)next.StatusCode);
+                    context.Abort();
+                    return;
+                }
+                await CopyBodyAsync(context, next, stream, startedAt: null);
+                from = to + 1;
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            LogClientLeft(logger, stream.Platform, stream.VideoId);
+        }
+    }
+
+    private static void CopyHeaders(HttpContext context, HttpResponseMessage response, string[] names)
+    {
+        foreach (var name in names)
         {
             if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
             {
@@ -57,11 +206,12 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
         }
         context.Response.Headers.AcceptRanges = "bytes";
         context.Response.Headers.CacheControl = "private, max-age=300";
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return;
-        }
+    }
 
+    /// <summary>Copies an upstream body to the client as it arrives; the first write of a request (<paramref name="startedAt"/> given) records time to first byte.</summary>
+    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ResolvedStream stream, long? startedAt)
+    {
+        var aborted = context.RequestAborted;
         await using var body = await response.Content.ReadAsStreamAsync(aborted);
         var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
         try
@@ -70,12 +220,13 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
             while ((read = await body.ReadAsync(buffer, aborted)) > 0)
             {
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
+                if (startedAt is { } started)
+                {
+                    startedAt = null;
+                    metrics.FirstByteSent(stream.Platform, Stopwatch.GetElapsedTime(started));
+                }
                 metrics.BytesServed(read);
             }
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            LogClientLeft(logger, stream.Platform, stream.VideoId);
         }
         finally
         {
@@ -149,7 +300,18 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
                 request.Headers.TryAddWithoutValidation("If-Range", ifRange);
             }
 
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
+            var sent = Stopwatch.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, aborted);
+            }
+            catch (HttpRequestException)
+            {
+                metrics.UpstreamAnswered("error", Stopwatch.GetElapsedTime(sent));
+                throw;
+            }
+            metrics.UpstreamAnswered(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(sent));
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects)
             {
                 url = location.IsAbsoluteUri ? location : new Uri(url, location);
@@ -160,8 +322,11 @@ public sealed partial class MediaProxy(IHttpClientFactory clients, MediaHostPoli
         }
     }
 
-    [GeneratedRegex(@"^bytes=(\d{1,15}-\d{0,15}|-\d{1,15})$")]
+    [GeneratedRegex(@"^bytes=((?<from>\d{1,15})-(?<to>\d{0,15})|-\d{1,15})$")]
     private static partial Regex ValidRange();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk at byte {From} of {Platform}/{VideoId} answered {Status}; the response was cut short")]
+    private static partial void LogChunkFailed(ILogger logger, string platform, string videoId, long from, int status);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Client left while {Platform}/{VideoId} was streaming; upstream cancelled")]
     private static partial void LogClientLeft(ILogger logger, string platform, string videoId);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -24,11 +25,31 @@ public sealed class StreamResolver(
     IOptions<StreamingOptions> options,
     TimeProvider time)
 {
+    // HybridCache cannot list or count its entries; what this instance stored, and until when, is
+    // kept beside it for /cache/stats.
+    private readonly ConcurrentDictionary<string, (string Platform, DateTimeOffset Until)> _entries = new();
+
+    /// <summary>Videos whose formats this instance holds now, by platform.</summary>
+    public IReadOnlyDictionary<string, int> CachedByPlatform()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Until <= now)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+        return _entries.Values.Where(e => e.Until > now).GroupBy(e => e.Platform)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
     public async Task<FormatList> GetFormatsAsync(string platform, string videoId, bool fresh, CancellationToken cancellationToken)
     {
         var key = $"stream-formats:{platform}:{videoId}";
         if (fresh)
         {
+            _entries.TryRemove(key, out _);
             await cache.RemoveAsync(key, cancellationToken);
         }
 
@@ -37,7 +58,9 @@ public sealed class StreamResolver(
         var formats = await cache.GetOrCreateAsync(key, async token =>
             {
                 fetched = true;
-                return await FetchAsync(platform, videoId, token);
+                var list = await FetchAsync(platform, videoId, token);
+                _entries[key] = (platform, time.GetUtcNow() + options.Value.FormatsTtl);
+                return list;
             },
             new HybridCacheEntryOptions
             {

@@ -24,6 +24,12 @@ public sealed class FakeCdn : IAsyncDisposable
     /// <summary>Completes when a <c>/slow</c> download was abandoned by its client.</summary>
     public TaskCompletionSource SlowAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes when a <c>/trickle/</c> download was abandoned by its client.</summary>
+    public TaskCompletionSource TrickleAborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Every <c>/media/</c>, <c>/videoplayback</c> and <c>/trickle/</c> request as (file name, Range header or null), in arrival order.</summary>
+    public ConcurrentQueue<(string Name, string? Range)> RangeRequests { get; } = new();
+
     /// <summary>Headers of every media request, to check what the proxy sent upstream.</summary>
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> RequestHeaders { get; } = new();
 
@@ -38,6 +44,8 @@ public sealed class FakeCdn : IAsyncDisposable
             routes.MapGet("/hls/{name}", (string name) => cdn!._hlsDirectory is { } directory && File.Exists(Path.Combine(directory, Path.GetFileName(name)))
                 ? Results.File(Path.Combine(directory, Path.GetFileName(name)), name.EndsWith(".m3u8", StringComparison.Ordinal) ? "application/vnd.apple.mpegurl" : "video/mp2t", enableRangeProcessing: true)
                 : Results.NotFound());
+            // A registered file with Range, sent 4 KiB every 20 ms: a download long enough to leave mid-way.
+            routes.MapGet("/trickle/{name}", (string name, HttpContext context) => cdn!.TrickleAsync(name, context));
             routes.MapGet("/slow", async (HttpContext context) =>
             {
                 context.Response.ContentType = "video/mp4";
@@ -83,8 +91,42 @@ public sealed class FakeCdn : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> requests for <paramref name="name"/> get 403.</summary>
     public void RefuseNext(string name, int times = 1) => _refusals[name] = times;
 
+    private async Task TrickleAsync(string name, HttpContext context)
+    {
+        RangeRequests.Enqueue((name, context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null));
+        if (!_files.TryGetValue(name, out var path))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        var file = await File.ReadAllBytesAsync(path);
+        var (from, to) = (0L, file.Length - 1L);
+        if (System.Net.Http.Headers.RangeHeaderValue.TryParse(context.Request.Headers.Range.ToString(), out var range) && range.Ranges.Single() is { From: { } start } requested)
+        {
+            (from, to) = (start, Math.Min(requested.To ?? file.Length - 1, file.Length - 1));
+            context.Response.StatusCode = StatusCodes.Status206PartialContent;
+            context.Response.Headers.ContentRange = $"bytes {from}-{to}/{file.Length}";
+        }
+        context.Response.ContentType = "video/mp4";
+        context.Response.ContentLength = to - from + 1;
+        try
+        {
+            for (var at = from; at <= to; at += 4096)
+            {
+                await context.Response.Body.WriteAsync(file.AsMemory((int)at, (int)Math.Min(4096, to - at + 1)), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(20, context.RequestAborted);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            TrickleAborted.TrySetResult();
+        }
+    }
+
     private IResult Serve(string name, HttpContext context)
     {
+        RangeRequests.Enqueue((name, context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null));
         // Copied: Kestrel reuses the header collection once the request is over.
         RequestHeaders.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         if (_refusals.TryGetValue(name, out var left) && left > 0)

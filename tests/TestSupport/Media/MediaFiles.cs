@@ -86,6 +86,66 @@ public static class MediaFiles
         }
     }
 
+    /// <summary>
+    /// The progressive file split into fragmented video-only and audio-only files with a global
+    /// segment index (ftyp, moov, sidx, then moof/mdat pairs), laid out as YouTube's and BiliBili's
+    /// adaptive formats are, for DASH on-demand players.
+    /// </summary>
+    public static async Task<(string Video, string Audio)> DashAsync()
+    {
+        var source = await ProgressiveMp4Async();
+        var video = Path.ChangeExtension(source, ".dash-video.mp4");
+        var audio = Path.ChangeExtension(source, ".dash-audio.m4a");
+        await Gate.WaitAsync();
+        try
+        {
+            if (!File.Exists(video) || !File.Exists(audio))
+            {
+                string[] fragmented = ["-c", "copy", "-movflags", "+frag_keyframe+empty_moov+default_base_moof+global_sidx"];
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-an", .. fragmented, video]);
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-vn", .. fragmented, audio]);
+            }
+            return (video, audio);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Where a fragmented MP4's initialization segment (ftyp and moov) and its segment index (sidx)
+    /// lie, as <c>start-end</c> byte ranges, read from its top-level boxes the way a platform
+    /// reports them.
+    /// </summary>
+    public static (string Init, string Index) SegmentRanges(byte[] file)
+    {
+        string? init = null, index = null;
+        for (long offset = 0; offset + 8 <= file.Length;)
+        {
+            long size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan((int)offset));
+            var type = System.Text.Encoding.ASCII.GetString(file, (int)offset + 4, 4);
+            if (size == 1)
+            {
+                size = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(file.AsSpan((int)offset + 8));
+            }
+            if (size < 8)
+            {
+                break;
+            }
+            if (type == "moov")
+            {
+                init = $"0-{offset + size - 1}";
+            }
+            else if (type == "sidx" && index is null)
+            {
+                index = $"{offset}-{offset + size - 1}";
+            }
+            offset += size;
+        }
+        return (init ?? throw new InvalidDataException("no moov box"), index ?? throw new InvalidDataException("no sidx box"));
+    }
+
     /// <summary>Runs a tool and returns its standard output; throws with its standard error when it fails.</summary>
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {

@@ -100,6 +100,8 @@ internal static partial class PlayerResponse
                 QualityLabel = Text(node["qualityLabel"]) ?? (isAudioOnly ? Text(node["audioQuality"])?.Replace("AUDIO_QUALITY_", "", StringComparison.Ordinal).ToLowerInvariant() : null),
                 AudioSampleRate = Int(node["audioSampleRate"]),
                 AudioChannels = Int(node["audioChannels"]),
+                InitRange = RangeOf(node["initRange"]),
+                IndexRange = RangeOf(node["indexRange"]),
                 AudioTrack = track is null ? null : new AudioTrack(
                     Text(track["id"]) ?? "",
                     Text(track["id"])?.Split('.')[0],
@@ -258,6 +260,10 @@ internal static partial class PlayerResponse
         };
 
     private static int? Int(JsonNode? node) => int.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>InnerTube's <c>{"start":"0","end":"740"}</c> as <c>0-740</c>.</summary>
+    private static string? RangeOf(JsonNode? node) =>
+        Long(node?["start"]) is { } start && Long(node?["end"]) is { } end && end >= start ? $"{start}-{end}" : null;
 
     private static long? Long(JsonNode? node) => long.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
 

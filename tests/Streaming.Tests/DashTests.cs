@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using VideoPlatform.Contracts;
+using VideoPlatform.TestSupport.Media;
+
+namespace VideoPlatform.Streaming.Tests;
+
+[Collection(StreamingCollection.Name)]
+public sealed class DashTests(StreamingFixture streaming)
+{
+    private static readonly XNamespace Mpd = "urn:mpeg:dash:schema:mpd:2011";
+
+    [Fact]
+    public async Task The_mpd_lists_the_adaptive_formats_with_codecs_sizes_and_segment_ranges()
+    {
+        using var response = await streaming.Client.GetAsync("/api/v2/stream/dash/youtube/dash00000001");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/dash+xml", response.Content.Headers.ContentType?.MediaType);
+        var mpd = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Mpd + "MPD", mpd.Root!.Name);
+        Assert.Equal("static", mpd.Root.Attribute("type")?.Value);
+        Assert.Equal("PT6S", mpd.Root.Attribute("mediaPresentationDuration")?.Value);
+
+        var sets = mpd.Descendants(Mpd + "AdaptationSet").ToList();
+        Assert.Equal([("video", "video/mp4"), ("audio", "audio/mp4")], sets.Select(s => (s.Attribute("contentType")!.Value, s.Attribute("mimeType")!.Value)));
+        // The muxed progressive format (itag 18) is not adaptive and stays out.
+        var representations = mpd.Descendants(Mpd + "Representation").ToList();
+        Assert.Equal(["134", "140"], representations.Select(r => r.Attribute("id")!.Value));
+
+        var video = representations[0];
+        Assert.Equal(("avc1.42C01E", "250000", "640", "360", "25"),
+            (video.Attribute("codecs")!.Value, video.Attribute("bandwidth")!.Value, video.Attribute("width")!.Value, video.Attribute("height")!.Value, video.Attribute("frameRate")!.Value));
+        var (init, index) = MediaFiles.SegmentRanges(streaming.DashVideo);
+        var segmentBase = video.Element(Mpd + "SegmentBase")!;
+        Assert.Equal(index, segmentBase.Attribute("indexRange")?.Value);
+        Assert.Equal(init, segmentBase.Element(Mpd + "Initialization")?.Attribute("range")?.Value);
+
+        var audio = representations[1];
+        Assert.Equal(("mp4a.40.2", "96000", "44100"), (audio.Attribute("codecs")!.Value, audio.Attribute("bandwidth")!.Value, audio.Attribute("audioSamplingRate")!.Value));
+        Assert.Equal("1", audio.Element(Mpd + "AudioChannelConfiguration")?.Attribute("value")?.Value);
+
+        // Every file is named by a token this service signed, never by the CDN's own URL.
+        var baseUrls = mpd.Descendants(Mpd + "BaseURL").Select(b => b.Value).ToList();
+        Assert.Equal(2, baseUrls.Count);
+        Assert.All(baseUrls, url => Assert.Matches(@"^/api/v2/stream/segment/s\.(mp4|m4a)\?token=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$", url));
+        Assert.DoesNotContain(streaming.Cdn.Address.Authority, mpd.ToString());
+    }
+
+    [Fact]
+    public async Task The_init_and_index_ranges_fetched_through_the_base_url_are_the_files_own_bytes()
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/youtube/dash00000001?mode=dash"));
+        var video = mpd.Descendants(Mpd + "Representation").First(r => r.Attribute("id")?.Value == "134");
+        var baseUrl = video.Element(Mpd + "BaseURL")!.Value;
+        var segmentBase = video.Element(Mpd + "SegmentBase")!;
+
+        foreach (var range in new[] { segmentBase.Element(Mpd + "Initialization")!.Attribute("range")!.Value, segmentBase.Attribute("indexRange")!.Value })
+        {
+            var (from, to) = (long.Parse(range.Split('-')[0], CultureInfo.InvariantCulture), long.Parse(range.Split('-')[1], CultureInfo.InvariantCulture));
+            using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl) { Headers = { Range = new RangeHeaderValue(from, to) } };
+
+            using var response = await streaming.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            Assert.Equal(streaming.DashVideo.AsSpan((int)from, (int)(to - from + 1)).ToArray(), await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Ffprobe_and_ffmpeg_play_the_dash_manifest_through_the_service()
+    {
+        var url = new Uri(streaming.Address, "/api/v2/stream/youtube/dash00000001?mode=dash").ToString();
+
+        var probe = await MediaFiles.RunAsync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name,width,height:format=duration", "-of", "json", url]);
+
+        using var json = JsonDocument.Parse(probe);
+        var streams = json.RootElement.GetProperty("streams").EnumerateArray().ToList();
+        Assert.Equal(["h264", "aac"], streams.Select(s => s.GetProperty("codec_name").GetString()));
+        Assert.Equal(640, streams[0].GetProperty("width").GetInt32());
+        Assert.InRange(double.Parse(json.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture), 5.5, 6.5);
+
+        // ffmpeg decodes both files to the end, every byte fetched from the CDN through the service.
+        await MediaFiles.RunAsync("ffmpeg", ["-v", "error", "-i", url, "-map", "0", "-f", "null", "-"]);
+        Assert.Contains(streaming.Cdn.Requests, r => r.StartsWith("GET /media/dash-video.mp4", StringComparison.Ordinal));
+        Assert.Contains(streaming.Cdn.Requests, r => r.StartsWith("GET /media/dash-audio.m4a", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_video_without_adaptive_formats_has_no_dash_manifest()
+    {
+        using var response = await streaming.Client.GetAsync("/api/v2/stream/dash/youtube/slowvideo01");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ErrorCodes.NoMatchingFormat, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+}
