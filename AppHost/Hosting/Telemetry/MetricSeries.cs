@@ -42,6 +42,9 @@ public sealed class MetricSeries
 
     public IReadOnlyList<MetricPoint> Points => _points.Snapshot();
 
+    /// <summary>Old points were pushed out: the first point held is no longer the series' first.</summary>
+    public bool HasDropped => _points.Dropped > 0;
+
     public string? Attribute(string key) => Attributes.FirstOrDefault(a => a.Key == key).Value;
 
     internal void Add(MetricPoint point)
