@@ -54,12 +54,18 @@ internal static class Layout
         return palette[(hash & int.MaxValue) % palette.Length];
     }
 
-    /// <summary>Refreshes an element from a URL every two seconds while the page is visible.</summary>
+    /// <summary>
+    /// Refreshes an element from a URL every two seconds while the page is visible; only when the
+    /// server's answer changed, so an opened span or a selection survives a quiet refresh.
+    /// </summary>
     public static string Refresh(string elementId, string url) => $$"""
+        let last = null;
         setInterval(async () => {
           if (document.hidden || document.getElementById('pause')?.checked) return;
           const response = await fetch({{System.Text.Json.JsonSerializer.Serialize(url)}});
-          if (response.ok) document.getElementById('{{elementId}}').innerHTML = await response.text();
+          if (!response.ok) return;
+          const html = await response.text();
+          if (html !== last) { last = html; document.getElementById('{{elementId}}').innerHTML = html; }
         }, 2000);
         """;
 

@@ -116,7 +116,7 @@ internal static class MetricCharts
         return index >= 0 && index < steps ? index : -1;
     }
 
-    /// <summary>What happened between consecutive exports, put in the step of the later one. A drop means the process restarted: its new total is the change.</summary>
+    /// <summary>What happened between consecutive exports, put in the step of the later one. A fall means the process restarted: its new total is the change.</summary>
     private static void AddDeltas(MetricSeries series, IReadOnlyList<MetricPoint> points, DateTimeOffset start, int steps,
         Func<MetricPoint, double> value, double[] into, bool[] seen)
     {
@@ -134,7 +134,13 @@ internal static class MetricCharts
             }
             else if (i == 0)
             {
-                continue;
+                // The AppHost started the process, so a series' first running total counts from zero,
+                // unless the ring has since forgotten the points before it.
+                if (series.HasDropped)
+                {
+                    continue;
+                }
+                delta = value(points[0]);
             }
             else
             {

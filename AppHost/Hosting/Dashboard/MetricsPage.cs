@@ -54,6 +54,7 @@ internal static class MetricsPage
           const svg = box.querySelector('svg'), ns = 'http://www.w3.org/2000/svg';
           svg.dataset.instrument = chart.instrument;
           const points = chart.points, values = points.map(p => p.value).filter(v => v !== null);
+          svg.dataset.max = values.length ? Math.max(...values) : 0;
           const max = Math.max(1e-9, ...values) * 1.1, step = 300 / Math.max(1, points.length - 1);
           let d = '', pen = false;
           points.forEach((p, i) => {

@@ -22,6 +22,9 @@ internal static class TelemetryEndpoints
         app.MapGet("/traces/{traceId}", (string traceId) => store.Trace(traceId) is { Count: > 0 } spans
             ? Results.Content(TracesPage.Detail(spans, traceId), Html)
             : Results.NotFound());
+        app.MapGet("/traces/{traceId}/waterfall", (string traceId) => store.Trace(traceId) is { Count: > 0 } spans
+            ? Results.Content(TracesPage.Waterfall(spans, traceId), Html)
+            : Results.NotFound());
         app.MapGet("/metrics", (string? resource, string? instrument) => Results.Content(MetricsPage.Render(store, resource, instrument), Html));
         app.MapGet("/api/metrics/{resource}", (string resource, string? instrument) =>
             Results.Json(MetricCharts.For(store, resource, instrument, TimeProvider.System.GetUtcNow()).Select(c => new

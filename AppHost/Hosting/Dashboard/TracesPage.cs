@@ -46,7 +46,13 @@ internal static class TracesPage
         return html.ToString();
     }
 
-    public static string Detail(IReadOnlyList<TelemetrySpan> spans, string traceId)
+    public static string Detail(IReadOnlyList<TelemetrySpan> spans, string traceId) =>
+        Layout.Page($"Trace {traceId[..Math.Min(8, traceId.Length)]}",
+            $"<h1>Trace <span class=\"mono\">{Layout.Encode(traceId)}</span></h1><label><input type=\"checkbox\" id=\"pause\"> pause</label><div id=\"trace\">{Waterfall(spans, traceId)}</div>",
+            // Spans of a request still in flight arrive over the next seconds: the waterfall fills in.
+            Layout.Refresh("trace", $"/traces/{traceId}/waterfall"));
+
+    public static string Waterfall(IReadOnlyList<TelemetrySpan> spans, string traceId)
     {
         var start = spans.Min(s => s.Start);
         var total = Math.Max((spans.Max(s => s.End) - start).Ticks, 1);
@@ -54,7 +60,6 @@ internal static class TracesPage
         var chips = string.Concat(services.Select(r => $"<span class=\"chip\" style=\"background:{Layout.Colour(r)}\">{Layout.Encode(r)}</span>"));
         var html = new StringBuilder();
         html.Append($"""
-            <h1>Trace <span class="mono">{Layout.Encode(traceId)}</span></h1>
             <p>{Layout.Duration(TimeSpan.FromTicks(total))} · {spans.Count} spans · {chips}
             · <a href="/structuredlogs?trace={traceId}">logs of this trace</a></p>
             <table class="waterfall"><thead><tr><th>Span</th><th>Kind</th><th style="width:55%">Timeline</th><th>Duration</th></tr></thead><tbody>
@@ -64,7 +69,7 @@ internal static class TracesPage
             var left = (span.Start - start).Ticks * 100.0 / total;
             var width = Math.Max(span.Duration.Ticks * 100.0 / total, 0.2);
             html.Append($"<tr class=\"span\" data-resource=\"{Layout.Encode(span.Resource)}\" data-span-id=\"{span.SpanId}\" data-parent-span-id=\"{span.ParentSpanId}\">")
-                .Append($"<td style=\"padding-left:{0.5 + depth * 1.2:0.#}rem\"><details><summary><span class=\"chip\" style=\"background:{Layout.Colour(span.Resource)}\">{Layout.Encode(span.Instance)}</span>{Layout.Encode(span.Name)}</summary>")
+                .Append($"<td style=\"padding-left:{0.5 + depth * 1.2:0.#}rem\"><details><summary><span class=\"chip\" style=\"background:{Layout.Colour(span.Resource)}\">{Layout.Encode(span.Instance)}</span>{Layout.Encode(Label(span))}</summary>")
                 .Append(string.Concat(span.Attributes.Select(a => $"<span class=\"attr\">{Layout.Encode(a.Key)}={Layout.Encode(a.Value)}</span>")))
                 .Append(span.StatusMessage is { } message ? $"<div class=\"Unhealthy\">{Layout.Encode(message)}</div>" : "")
                 .Append($"<div class=\"muted mono\">{Layout.Encode(span.Scope)} · {span.SpanId}</div></details></td>")
@@ -73,7 +78,14 @@ internal static class TracesPage
                 .Append($"<td class=\"mono\">{Layout.Duration(span.Duration)}</td></tr>");
         }
         html.Append("</tbody></table>");
-        return Layout.Page($"Trace {traceId[..Math.Min(8, traceId.Length)]}", html.ToString());
+        return html.ToString();
+    }
+
+    /// <summary>An HTTP client span is named by its method alone; where it went is what a reader wants to see.</summary>
+    private static string Label(TelemetrySpan span)
+    {
+        var url = span.Kind == "Client" ? span.Attributes.FirstOrDefault(a => a.Key == "url.full").Value : null;
+        return url is null ? span.Name : $"{span.Name} {url.Split('?')[0]}";
     }
 
     /// <summary>Depth-first from the roots, children by start time; spans whose parent never arrived count as roots.</summary>
