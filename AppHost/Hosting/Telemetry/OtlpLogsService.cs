@@ -12,6 +12,7 @@ internal sealed class OtlpLogsService(TelemetryStore store) : LogsService.LogsSe
         {
             OtlpMapper.Store(store, resourceLogs);
         }
+        store.Stored();
         return Task.FromResult(new ExportLogsServiceResponse());
     }
 }

@@ -12,6 +12,7 @@ internal sealed class OtlpMetricsService(TelemetryStore store) : MetricsService.
         {
             OtlpMapper.Store(store, resourceMetrics);
         }
+        store.Stored();
         return Task.FromResult(new ExportMetricsServiceResponse());
     }
 }

@@ -12,6 +12,7 @@ internal sealed class OtlpTraceService(TelemetryStore store) : TraceService.Trac
         {
             OtlpMapper.Store(store, resourceSpans);
         }
+        store.Stored();
         return Task.FromResult(new ExportTraceServiceResponse());
     }
 }

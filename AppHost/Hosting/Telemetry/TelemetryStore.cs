@@ -21,9 +21,14 @@ public sealed class TelemetryStore(TelemetryLimits limits)
 
     internal ResourceTelemetry For(string resource) => _resources.GetOrAdd(resource, name => new ResourceTelemetry(name, Limits));
 
+    /// <summary>Raised after each export was stored, for whoever waits on telemetry to arrive (tests, live pages).</summary>
+    public event Action? Changed;
+
     public void Add(TelemetryLogEntry entry) => For(entry.Resource).Logs.Add(entry);
 
     public void Add(TelemetrySpan span) => For(span.Resource).Spans.Add(span);
+
+    internal void Stored() => Changed?.Invoke();
 
     /// <summary>Records a point of a series, creating the series unless the resource's cap is reached.</summary>
     public void AddPoint(string resource, string instance, string name, string unit, string description, MetricKind kind, bool isDelta,
