@@ -5,10 +5,10 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Keeps a cache miss inside the trace of the request that caused it. HybridCache runs its
-/// second-level read and the factory on the thread pool without the caller's execution context
-/// (dotnet/extensions#6543), so the Redis read and the upstream call would each start a trace
-/// of their own. This decorator hands the caller's activity to the factory, and to
+/// Keeps a cache miss inside the trace of the request that caused it. Called with a cancellable
+/// token (every request's is), HybridCache runs its second-level read and the factory on the
+/// thread pool without the caller's execution context (dotnet/extensions#6543), so the Redis read
+/// and the upstream call would each start a trace of their own. This decorator hands the caller's activity to the factory, and to
 /// <see cref="InstrumentedDistributedCache"/> through the key being fetched.
 /// </summary>
 internal sealed class TracedHybridCache(HybridCache inner) : HybridCache
