@@ -7,7 +7,7 @@ namespace Aspire.Hosting.Telemetry;
 /// </summary>
 public sealed record TelemetryLimits
 {
-    public int LogsPerResource { get; init; } = 5_000;
+    public int LogsPerResource { get; init; } = 10_000;
 
     public int SpansPerResource { get; init; } = 10_000;
 
