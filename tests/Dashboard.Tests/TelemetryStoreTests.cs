@@ -40,6 +40,7 @@ public sealed class TelemetryStoreTests
         }
 
         Assert.Equal(10, store.Series("streaming").Count);
+        Assert.Equal(990, store.RefusedPoints("streaming"));
         // Series already known keep receiving points.
         store.AddPoint("streaming", "streaming-0", "streaming.requests", "{request}", "", MetricKind.Counter, false,
             [new("video", "id0")], new MetricPoint(DateTimeOffset.UnixEpoch.AddDays(1), 2));

@@ -26,6 +26,10 @@ internal static class MetricsPage
             body.Append("<p class=\"muted\">No metrics yet.</p>");
             return Layout.Page("Metrics", body.ToString());
         }
+        if (store.RefusedPoints(resource) is > 0 and var refused)
+        {
+            body.Append($"<p class=\"muted\">{Layout.Encode(resource)} passed the cap of {store.Limits.SeriesPerResource} series: {refused} points of further series were not kept.</p>");
+        }
         body.Append("<div class=\"charts\" id=\"charts\"></div><h2 style=\"margin-top:1rem\">Instruments</h2>")
             .Append("<table><thead><tr><th>Name</th><th>Kind</th><th>Unit</th><th>Series</th><th>Description</th></tr></thead><tbody>");
         foreach (var group in store.Series(resource).GroupBy(s => s.Name).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -61,7 +61,7 @@ internal static class TracesPage
         var html = new StringBuilder();
         html.Append($"""
             <p>{Layout.Duration(TimeSpan.FromTicks(total))} · {spans.Count} spans · {chips}
-            · <a href="/structuredlogs?trace={traceId}">logs of this trace</a></p>
+            · <a href="/structuredlogs?trace={Uri.EscapeDataString(traceId)}">logs of this trace</a></p>
             <table class="waterfall"><thead><tr><th>Span</th><th>Kind</th><th style="width:55%">Timeline</th><th>Duration</th></tr></thead><tbody>
             """);
         foreach (var (span, depth) in Ordered(spans))

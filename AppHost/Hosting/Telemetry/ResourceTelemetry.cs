@@ -16,7 +16,7 @@ internal sealed class ResourceTelemetry(string name, TelemetryLimits limits)
 
     public ICollection<MetricSeries> Series => _series.Values;
 
-    /// <summary>Points that arrived for a series beyond the cap, and were not kept.</summary>
+    /// <summary>Points not kept because their series would have passed the cap.</summary>
     public long RefusedSeries => Interlocked.Read(ref _refusedSeries);
 
     /// <summary>The series for this instrument, replica and attribute set; null when the cap is reached.</summary>

@@ -77,6 +77,9 @@ public sealed class TelemetryStore(TelemetryLimits limits)
     public IReadOnlyList<MetricSeries> Series(string resource) =>
         _resources.TryGetValue(resource, out var telemetry) ? telemetry.Series.ToList() : [];
 
+    /// <summary>Points of a resource not kept because their series would have passed <see cref="TelemetryLimits.SeriesPerResource"/>.</summary>
+    public long RefusedPoints(string resource) => _resources.TryGetValue(resource, out var r) ? r.RefusedSeries : 0;
+
     /// <summary>How much is held for a resource right now.</summary>
     public (int Logs, int Spans, int Series, long Points) Counts(string resource) =>
         _resources.TryGetValue(resource, out var r)
