@@ -150,7 +150,10 @@ internal sealed class InstrumentedDistributedCache(IDistributedCache inner) : IB
 
     private static Activity? Start(string operation, string key)
     {
-        var activity = Source.StartActivity($"redis {operation}", ActivityKind.Client);
+        // HybridCache reads its second level off the caller's context: find the caller by the key.
+        var activity = Activity.Current is null
+            ? Source.StartActivity($"redis {operation}", ActivityKind.Client, TracedHybridCache.CallerOf(key))
+            : Source.StartActivity($"redis {operation}", ActivityKind.Client);
         activity?.SetTag("db.system.name", "redis");
         activity?.SetTag("db.operation.name", operation);
         activity?.SetTag("cache.key", key);

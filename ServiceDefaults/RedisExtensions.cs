@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,13 @@ public static class RedisExtensions
     {
         builder.AddRedisClient(connectionName);
         builder.Services.AddHybridCache();
+        // A miss stays in the trace of the request that caused it (see TracedHybridCache).
+        var hybridCache = builder.Services.Last(d => d.ServiceType == typeof(HybridCache));
+        builder.Services.Remove(hybridCache);
+        builder.Services.AddSingleton<HybridCache>(services => new TracedHybridCache(
+            (HybridCache)(hybridCache.ImplementationFactory?.Invoke(services)
+                          ?? hybridCache.ImplementationInstance
+                          ?? ActivatorUtilities.CreateInstance(services, hybridCache.ImplementationType!))));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(connectionName)))
         {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Aspire.Hosting.Dashboard;
 using Aspire.Hosting.Orchestration;
 using Aspire.Hosting.Publishing;
+using Aspire.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,11 +18,13 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 {
     private readonly DistributedApplicationBuilder? _builder;
     private readonly Orchestrator? _orchestrator;
+    private readonly OrchestratorContext? _context;
     private readonly ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly Lock _gate = new();
     private Task? _stopping;
     private DashboardServer? _dashboard;
+    private OtlpReceiver? _otlp;
     private bool _started;
 
     /// <summary>What the AppHost's own <c>Run()</c> gets while a test owns the application: it does nothing.</summary>
@@ -32,6 +35,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         ResourceLogs = new ResourceLogStore(1, echoToConsole: false, TimeProvider.System);
         ResourceNotifications = new ResourceNotificationService(_ => []);
         ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run);
+        Telemetry = new TelemetryStore(new TelemetryLimits());
     }
 
     internal DistributedApplication(DistributedApplicationBuilder builder)
@@ -52,11 +56,12 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         ResourceLogs = new ResourceLogStore(
             configuration.GetValue("AppHost:ConsoleLogHistory", 2_000), echoToConsole: console, TimeProvider.System);
         ResourceNotifications = new ResourceNotificationService(name => ResourceLogs.Tail(name, 20).Select(l => l.Text).ToList());
+        Telemetry = new TelemetryStore(configuration.GetSection("AppHost:Telemetry").Get<TelemetryLimits>() ?? new TelemetryLimits());
 
         if (ExecutionContext.IsRunMode)
         {
-            var context = new OrchestratorContext(ResourceNotifications, ResourceLogs, _logger, TimeProvider.System, ReadOptions(configuration));
-            _orchestrator = new Orchestrator(builder.Resources, context, key => configuration[key]);
+            _context = new OrchestratorContext(ResourceNotifications, ResourceLogs, _logger, TimeProvider.System, ReadOptions(configuration));
+            _orchestrator = new Orchestrator(builder.Resources, _context, key => configuration[key]);
         }
     }
 
@@ -68,6 +73,15 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     public ResourceLogStore ResourceLogs { get; }
 
     public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    /// <summary>
+    /// Logs, spans and metrics the services sent the dashboard's OTLP receiver (empty when the
+    /// dashboard is off or telemetry goes to an external endpoint).
+    /// </summary>
+    public TelemetryStore Telemetry { get; }
+
+    /// <summary>The dashboard's own OTLP endpoint, while it receives.</summary>
+    public Uri? OtlpEndpoint => _otlp?.Endpoint;
 
     /// <summary>The resources that run (parameters are values and have no state of their own).</summary>
     public IReadOnlyList<IResource> Resources => _builder?.Resources.Where(r => r is not ParameterResource).ToList() ?? [];
@@ -102,6 +116,11 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
         LogStopping(_logger);
         await StopAsync(CancellationToken.None);
+        if (_otlp is not null)
+        {
+            await _otlp.DisposeAsync();
+            _otlp = null;
+        }
         LogStopped(_logger);
         _loggerFactory.Dispose();
 
@@ -115,19 +134,37 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     }
 
     /// <summary>Starts every resource; each waits for what it <c>WaitFor</c>s in the background.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var orchestrator = _orchestrator ?? throw new InvalidOperationException("Only a composition in run mode can be started.");
         lock (_gate)
         {
             if (_started)
             {
-                return Task.CompletedTask;
+                return;
             }
             _started = true;
         }
+        await StartOtlpReceiverAsync(cancellationToken);
         orchestrator.Start();
-        return StartDashboardAsync();
+        await StartDashboardAsync();
+    }
+
+    /// <summary>
+    /// With the dashboard on and no OTLP endpoint given to the AppHost, the services send their
+    /// telemetry to the dashboard; a given endpoint (a collector, the standalone Aspire dashboard)
+    /// is passed through to them instead.
+    /// </summary>
+    private async Task StartOtlpReceiverAsync(CancellationToken cancellationToken)
+    {
+        var context = _context!;
+        if (_builder!.Configuration.GetValue("AppHost:NoDashboard", false) || context.Options.OtlpEndpoint is { Length: > 0 })
+        {
+            return;
+        }
+        _otlp = await OtlpReceiver.StartAsync(Telemetry, cancellationToken);
+        context.Options = context.Options with { OtlpEndpoint = _otlp.Endpoint.ToString().TrimEnd('/'), OtlpProtocol = "grpc" };
+        LogOtlp(_logger, _otlp.Endpoint);
     }
 
     /// <summary>The dashboard's address, when it runs (<c>AppHost:NoDashboard</c> or <c>--no-dashboard</c> turn it off).</summary>
@@ -203,6 +240,11 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             _dashboard = null;
         }
         await StopAsync();
+        if (_otlp is not null)
+        {
+            await _otlp.DisposeAsync();
+            _otlp = null;
+        }
         if (_loggerFactory is not NullLoggerFactory)
         {
             _loggerFactory.Dispose();
@@ -282,6 +324,9 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {Url}")]
     private static partial void LogDashboard(ILogger logger, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OTLP receiver (gRPC) for the dashboard: {Endpoint}")]
+    private static partial void LogOtlp(ILogger logger, Uri endpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping every resource")]
     private static partial void LogStopping(ILogger logger);

@@ -9,7 +9,7 @@ namespace VideoPlatform.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardTests : IAsyncLifetime
 {
-    private static readonly string Artifacts = Path.Combine(FindRoot(), "tests", "Dashboard.Tests", "artifacts");
+    private static readonly string Artifacts = TelemetryComposition.Artifacts;
     private DistributedApplication _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -83,17 +83,5 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.FillAsync("#search", "listening");
         Assert.Equal(2, await page.EvalOnSelectorAllAsync<int>("#log > div:not([hidden])", "lines => lines.length"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "console.png"), FullPage = true });
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Aspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        return AppContext.BaseDirectory;
     }
 }

@@ -57,6 +57,38 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_miss_stays_in_the_trace_of_the_request_that_caused_it()
+    {
+        using var requests = new ActivitySource("VideoPlatform.Tests.Requests");
+        var redisSpans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "VideoPlatform.Redis" or "VideoPlatform.Tests.Requests",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { if (activity.Source.Name == "VideoPlatform.Redis") { lock (redisSpans) { redisSpans.Add(activity); } } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var cache = CreateService(redis.ConnectionString).GetRequiredService<HybridCache>();
+        var key = $"video:{Guid.NewGuid():N}";
+
+        using var request = requests.StartActivity("GET /api/v2/videos")!;
+        // A cancellable token, as every request's is: with one, HybridCache runs the miss on the thread pool.
+        using var aborted = new CancellationTokenSource();
+        ActivityTraceId? inFactory = null;
+        await cache.GetOrCreateAsync(key, _ => { inFactory = Activity.Current?.TraceId; return ValueTask.FromResult("from upstream"); },
+            cancellationToken: aborted.Token);
+
+        // HybridCache calls the factory and reads Redis off the caller's context; both still belong to this request.
+        Assert.Equal(request.TraceId, inFactory);
+        lock (redisSpans)
+        {
+            var reads = redisSpans.Where(s => s.DisplayName == "redis GET" && (string?)s.GetTagItem("cache.key") == key).ToList();
+            Assert.NotEmpty(reads);
+            Assert.All(reads, read => Assert.Equal(request.TraceId, read.TraceId));
+        }
+    }
+
+    [Fact]
     public async Task With_redis_unreachable_the_cache_still_answers_from_the_process()
     {
         var cache = CreateService($"127.0.0.1:{FreePort.Next()}").GetRequiredService<HybridCache>();

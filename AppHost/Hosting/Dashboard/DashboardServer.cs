@@ -14,7 +14,8 @@ namespace Aspire.Hosting.Dashboard;
 /// <summary>
 /// The AppHost's own dashboard (the Aspire dashboard cannot be had here): resources with state,
 /// health, endpoints, pids, start time and restarts, updated live over server-sent events, with
-/// stop/start/restart buttons; and each resource's console log, live, searchable, bounded.
+/// stop/start/restart buttons; each resource's console log, live, searchable, bounded; and the
+/// structured logs, traces and metrics the services send to the AppHost over OTLP.
 /// Plain HTML and a little JavaScript; no build step, no CDN.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
@@ -40,6 +41,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/logs/{name}", (string name) => application.ResourceNotifications.TryGetCurrentState(name, out _)
             ? Results.Content(Pages.Logs(name), "text/html; charset=utf-8")
             : Results.NotFound());
+        app.MapTelemetryPages(application);
         app.MapGet("/api/resources", () => Results.Json(application.ResourceNotifications.Snapshots.Select(View)));
         app.MapGet("/api/resources/stream", (HttpContext context) => StreamResourcesAsync(application, context));
         app.MapGet("/api/logs/{name}/stream", (string name, HttpContext context) => StreamLogsAsync(application, name, context));

@@ -1,22 +1,11 @@
 namespace Aspire.Hosting.Dashboard;
 
-/// <summary>The dashboard's two pages, server-rendered with a little JavaScript.</summary>
+/// <summary>The resources and console pages, server-rendered with a little JavaScript.</summary>
 internal static class Pages
 {
-    private const string Style = """
-        <style>
-          body{font-family:system-ui,sans-serif;margin:1.5rem;background:#fafafa;color:#222}
-          h1{font-size:1.3rem} table{border-collapse:collapse;width:100%;background:#fff}
-          th,td{padding:.45rem .6rem;border-bottom:1px solid #ddd;text-align:left;font-size:.9rem}
-          .Healthy{color:#0a7d28;font-weight:600} .Degraded{color:#b36b00;font-weight:600} .Unhealthy{color:#c0162c;font-weight:600}
-          button{margin-right:.3rem} #log{background:#111;color:#ddd;font:12px/1.4 monospace;padding:.6rem;height:70vh;overflow:auto;white-space:pre-wrap}
-          .err{color:#ff8080} nav a{margin-right:1rem}
-        </style>
-        """;
-
     public static string Resources(IEnumerable<string> names) => $$"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Video platform — resources</title>{{Style}}</head>
-        <body><nav><a href="/">Resources</a>{{string.Concat(names.Select(n => $"<a href=\"/logs/{DashboardServer.Encode(n)}\">{DashboardServer.Encode(n)} logs</a>"))}}</nav>
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Video platform — resources</title>{{Layout.Style}}</head>
+        <body><nav><a href="/">Resources</a><a href="/structuredlogs">Structured logs</a><a href="/traces">Traces</a><a href="/metrics">Metrics</a>{{string.Concat(names.Select(n => $"<a href=\"/logs/{DashboardServer.Encode(n)}\">{DashboardServer.Encode(n)} logs</a>"))}}</nav>
         <h1>Resources</h1>
         <table><thead><tr><th>Name</th><th>Type</th><th>State</th><th>Health</th><th>Endpoints</th><th>PIDs</th><th>Started</th><th>Restarts</th><th>Actions</th></tr></thead>
         <tbody id="resources"></tbody></table>
@@ -42,8 +31,8 @@ internal static class Pages
         """;
 
     public static string Logs(string name) => $$"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{DashboardServer.Encode(name)}} — console</title>{{Style}}</head>
-        <body><nav><a href="/">Resources</a></nav><h1>{{DashboardServer.Encode(name)}} console</h1>
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{DashboardServer.Encode(name)}} — console</title>{{Layout.Style}}</head>
+        <body><nav><a href="/">Resources</a><a href="/structuredlogs?resource={{Uri.EscapeDataString(name)}}">Structured logs</a></nav><h1>{{DashboardServer.Encode(name)}} console</h1>
         <input id="search" placeholder="search" oninput="filter()"> <span id="count"></span>
         <div id="log"></div>
         <script>

@@ -20,7 +20,8 @@ internal sealed class OrchestratorContext(
 
     public TimeProvider Time { get; } = time;
 
-    public OrchestratorOptions Options { get; } = options;
+    /// <summary>Settable until resources start: the dashboard's OTLP receiver is only known once it listens.</summary>
+    public OrchestratorOptions Options { get; set; } = options;
 
     /// <summary>Set as soon as the AppHost starts shutting down, so exits are not taken for crashes.</summary>
     public bool IsStopping => _stopping;

@@ -1,0 +1,18 @@
+using Aspire.Hosting.Telemetry.Otlp.Collector.Logs;
+using Grpc.Core;
+
+namespace Aspire.Hosting.Telemetry;
+
+/// <summary>OTLP/gRPC <c>LogsService.Export</c>: every record goes into the store.</summary>
+internal sealed class OtlpLogsService(TelemetryStore store) : LogsService.LogsServiceBase
+{
+    public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
+    {
+        foreach (var resourceLogs in request.ResourceLogs)
+        {
+            OtlpMapper.Store(store, resourceLogs);
+        }
+        store.Stored();
+        return Task.FromResult(new ExportLogsServiceResponse());
+    }
+}
