@@ -9,7 +9,9 @@ namespace VideoPlatform.TestSupport.YouTube;
 /// YouTube's InnerTube player endpoints on loopback, answering from the fixtures in
 /// <c>Fixtures/YouTube</c>: <c>{CLIENTNAME}-{id}.json</c> for one client, else <c>player-{id}.json</c>
 /// for any, <c>reel-{id}.json</c> for <c>reel_item_watch</c>, else an <c>ERROR</c> playability.
-/// Media URLs point at <see cref="CdnUrl"/>. Counts every call, and can answer slowly.
+/// Media URLs point at <see cref="CdnUrl"/>. Counts every call, and can answer slowly. Serves a
+/// player (<c>/iframe_api</c> naming <see cref="PlayerVersion"/>, and its base.js,
+/// <see cref="PlayerScript"/>) for the clients whose URLs must be deciphered.
 /// </summary>
 public sealed class FakeYouTube : IAsyncDisposable
 {
@@ -26,11 +28,29 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     public Uri CdnUrl { get; }
 
+    /// <summary>
+    /// When the fixtures' stream URLs expire (their <c>{expire}</c>): six hours after the fake
+    /// started, as YouTube's do, so that cached formats are never already stale.
+    /// </summary>
+    public DateTimeOffset StreamUrlsExpireAt { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddSeconds(21540).ToUnixTimeSeconds());
+
     /// <summary>Every player call as (client name, video id), in arrival order.</summary>
     public ConcurrentQueue<(string Client, string VideoId)> Calls { get; } = new();
 
     /// <summary>Added before each answer, to widen the window in which concurrent requests overlap.</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>The player version <c>/iframe_api</c> names.</summary>
+    public string PlayerVersion { get; set; } = "4fcd6e4a";
+
+    /// <summary>The base.js served for <see cref="PlayerVersion"/>: by default <c>player-base.js</c>, a synthetic player.</summary>
+    public string PlayerScript { get; set; } = File.ReadAllText(Path.Combine(Fixtures, "player-base.js"));
+
+    /// <summary>Every request the fake received, as <c>METHOD /path?query</c>.</summary>
+    public IEnumerable<string> Requests => _server.Requests;
+
+    /// <summary>The <c>signatureTimestamp</c> each player call carried (null when none), by client.</summary>
+    public ConcurrentQueue<(string Client, int? SignatureTimestamp)> SignatureTimestamps { get; } = new();
 
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
@@ -57,6 +77,12 @@ public sealed class FakeYouTube : IAsyncDisposable
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"alerts":[{"alertRenderer":{"type":"ERROR","text":{"runs":[{"text":"The playlist does not exist."}]}}}]}""", "application/json");
             });
+            // The widget API names the player as real YouTube does, with escaped slashes.
+            routes.MapGet("/iframe_api", () => Results.Text(
+                $"var scriptUrl = 'https:\\/\\/www.youtube.com\\/s\\/player\\/{fake!.PlayerVersion}\\/www-widgetapi.vflset\\/www-widgetapi.js';try{{var ttPolicy=window.trustedTypes.createPolicy(\"youtube-widget-api\",{{createScriptURL:function(x){{return x}}}});scriptUrl=ttPolicy.createScriptURL(scriptUrl)}}catch(e){{}}",
+                "text/javascript"));
+            routes.MapGet("/s/player/{version}/player_ias.vflset/en_US/base.js", (string version) =>
+                version == fake!.PlayerVersion ? Results.Text(fake.PlayerScript, "text/javascript") : Results.NotFound());
             routes.MapGet("/api/timedtext", (HttpRequest request) =>
                 request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3"))
                     ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3")), "application/json")
@@ -74,6 +100,9 @@ public sealed class FakeYouTube : IAsyncDisposable
         var videoId = (reel ? root.GetProperty("playerRequest") : root).GetProperty("videoId").GetString() ?? "";
         var client = root.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "";
         Calls.Enqueue((reel ? "reel" : client, videoId));
+        SignatureTimestamps.Enqueue((client, root.TryGetProperty("playbackContext", out var playback)
+            ? playback.GetProperty("contentPlaybackContext").GetProperty("signatureTimestamp").GetInt32()
+            : null));
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency);
@@ -85,14 +114,16 @@ public sealed class FakeYouTube : IAsyncDisposable
         {
             var templated = (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"player-{template}.json")))
                 .Replace(template, videoId, StringComparison.Ordinal)
-                .Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+                .Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal)
+                .Replace("{expire}", StreamUrlsExpireAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             return Results.Text(templated, "application/json");
         }
         var json = file is null
             ? reel
                 ? """{"playerResponse":{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}}"""
                 : """{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}"""
-            : (await File.ReadAllTextAsync(file)).Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal);
+            : (await File.ReadAllTextAsync(file)).Replace("{cdn}", CdnUrl.ToString().TrimEnd('/'), StringComparison.Ordinal)
+                .Replace("{expire}", StreamUrlsExpireAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return Results.Text(json, "application/json");
     }
 

@@ -10,7 +10,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// <summary>YouTube's InnerTube API: one player request as one client would make it.</summary>
 public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
 {
-    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, CancellationToken cancellationToken)
+    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, int? signatureTimestamp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var client = new JsonObject
@@ -32,7 +32,19 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         }
 
         var context = new JsonObject { ["client"] = client };
+        if (profile.EmbedUrl is { } embedUrl)
+        {
+            context["thirdParty"] = new JsonObject { ["embedUrl"] = embedUrl };
+        }
         var playerRequest = new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true };
+        if (signatureTimestamp is { } sts)
+        {
+            // Tells YouTube which player will decipher the answer, so the scrambling matches it.
+            playerRequest["playbackContext"] = new JsonObject
+            {
+                ["contentPlaybackContext"] = new JsonObject { ["html5Preference"] = "HTML5_PREF_WANTS", ["signatureTimestamp"] = sts },
+            };
+        }
         JsonObject body;
         string path;
         if (profile.Endpoint == "reel")

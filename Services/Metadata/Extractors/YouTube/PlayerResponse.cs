@@ -60,15 +60,26 @@ internal static partial class PlayerResponse
         };
     }
 
-    public static List<VideoFormat> Formats(JsonObject response)
+    /// <summary>The muxed and adaptive formats as YouTube sent them, URLs possibly still ciphered.</summary>
+    public static List<JsonObject> FormatNodes(JsonObject response)
     {
         var streaming = response["streamingData"] as JsonObject;
+        return (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+    }
+
+    /// <summary>True for a format with both video and audio (the codecs list names two).</summary>
+    public static bool IsMuxed(JsonObject format) =>
+        Text(format["mimeType"]) is { } mime && !mime.StartsWith("audio/", StringComparison.Ordinal) && CodecsOf(mime).Length > 1;
+
+    /// <summary>Formats whose URLs are usable as they are (deciphered beforehand where needed).</summary>
+    public static List<VideoFormat> Formats(IEnumerable<JsonObject> nodes)
+    {
         var formats = new List<VideoFormat>();
-        foreach (var node in (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var node in nodes)
         {
-            // A format whose URL must be deciphered with the player's JavaScript is left out
+            // A format still without a plain URL (SABR-only, or a cipher not solved) is left out
             // rather than handed on with a URL that would fail.
-            if (Text(node["url"]) is not { } url)
+            if (Text(node["url"]) is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
             {
                 continue;
             }

@@ -7,6 +7,8 @@ internal static class YouTubeExtensions
         builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
         builder.Services.AddHttpClient(nameof(InnerTubeClient));
         builder.Services.AddSingleton<InnerTubeClient>();
+        builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
+        builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;

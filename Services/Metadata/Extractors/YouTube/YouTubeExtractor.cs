@@ -13,6 +13,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// </summary>
 public sealed partial class YouTubeExtractor(
     InnerTubeClient innerTube,
+    YouTubePlayerScripts playerScripts,
     IOptions<YouTubeOptions> options,
     TimeProvider time,
     ILogger<YouTubeExtractor> logger) : IVideoExtractor
@@ -67,7 +68,10 @@ public sealed partial class YouTubeExtractor(
             JsonObject response;
             try
             {
-                response = await innerTube.GetPlayerAsync(videoId, client, cancellationToken);
+                // A client that needs the player is told the player's signature timestamp, so
+                // that YouTube scrambles for the player we will decipher with.
+                var sts = client.NeedsPlayerJs ? (await playerScripts.GetAsync(videoId, cancellationToken)).SignatureTimestamp : null;
+                response = await innerTube.GetPlayerAsync(videoId, client, sts, cancellationToken);
             }
             catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
             {
@@ -90,7 +94,25 @@ public sealed partial class YouTubeExtractor(
                 continue;
             }
 
-            var found = PlayerResponse.Formats(response);
+            var nodes = PlayerResponse.FormatNodes(response).Where(f => primary is null || PlayerResponse.IsMuxed(f)).ToList();
+            List<VideoFormat> found;
+            try
+            {
+                found = PlayerResponse.Formats(await StreamUrlDecipherer.ResolveAsync(nodes, client.NeedsPlayerJs,
+                    token => playerScripts.GetAsync(videoId, token), cancellationToken));
+            }
+            catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+            {
+                // The video plays, but its URLs cannot be made to work: that, not an earlier
+                // client's refusal, is what the caller should hear.
+                LogClientFailed(logger, client.Name, videoId, ex.Message);
+                if (primary is null)
+                {
+                    lastError = ex;
+                }
+                continue;
+            }
+
             if (primary is null)
             {
                 primary = response;

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Tests.YouTube;
+
+/// <summary>
+/// Formats that only a client needing the player's JavaScript returns: signatureCipher and the
+/// <c>n</c> challenge solved by running the fake's synthetic base.js in Jint. The expected values
+/// are computed here by applying the player's known operations in C#.
+/// </summary>
+public sealed class DecipherTests : MetadataOverFakeYouTube
+{
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    [Fact]
+    public async Task Ciphered_formats_get_their_deciphered_signature_and_transformed_n()
+    {
+        var formats = await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVid/formats", ContractJson.Options);
+
+        var expected = ExpectedUrls("cipheredVid");
+        Assert.Equal(expected.Keys.Order(), formats!.Formats.Select(f => f.FormatId).Order());
+        foreach (var format in formats.Formats)
+        {
+            Assert.Equal(expected[format.FormatId], format.Url);
+        }
+        // The n value as Node.js computes it from the same base.js.
+        Assert.Contains("&n=bKh9lCvU4EaXc2&", expected["140"]);
+        Assert.Equal(["VISIONOS", "ANDROID_VR", "TVHTML5"], YouTube.Calls.Select(c => c.Client));
+        Assert.Equal(20472, YouTube.SignatureTimestamps.Single(c => c.Client == "TVHTML5").SignatureTimestamp);
+        Assert.All(YouTube.SignatureTimestamps.Where(c => c.Client != "TVHTML5"), c => Assert.Null(c.SignatureTimestamp));
+    }
+
+    [Fact]
+    public async Task The_player_script_is_fetched_once_across_many_requests()
+    {
+        var paths = Enumerable.Range(0, 24).Select(i => $"/api/v2/videos/youtube/{(i % 2 == 0 ? "cipheredVid" : "cipheredVd2")}{(i % 3 == 0 ? "/formats" : "")}");
+
+        var responses = await Task.WhenAll(paths.Select(path => Client.GetAsync(path)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(YouTube.Requests, r => r.StartsWith("GET /s/player/4fcd6e4a/player_ias.vflset/en_US/base.js", StringComparison.Ordinal));
+        Assert.Single(YouTube.Requests, r => r.StartsWith("GET /iframe_api", StringComparison.Ordinal));
+        var second = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/cipheredVd2", ContractJson.Options);
+        Assert.Equal(ExpectedUrls("cipheredVd2")["137"], second!.Formats.Single(f => f.FormatId == "137").Url);
+    }
+
+    [Theory]
+    [InlineData("unparseable")]
+    [InlineData("helper-missing")]
+    [InlineData("no-functions")]
+    public async Task A_broken_player_script_is_upstream_unavailable_never_a_wrong_url(string breakage)
+    {
+        YouTube.PlayerScript = breakage switch
+        {
+            "unparseable" => "var _yt_player={};(function(g){var a=function(a){a=a.split(\"\");",
+            // The scrambling helper loses its reverse operation: the signature function throws in Jint.
+            "helper-missing" => YouTube.PlayerScript.Replace("aF:function(a){a.reverse()},", "", StringComparison.Ordinal),
+            _ => "var _yt_player={};(function(g){g.x=function(a){return a};})(_yt_player);",
+        };
+
+        using var response = await Client.GetAsync("/api/v2/videos/youtube/cipheredVid/formats");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ErrorCodes.UpstreamUnavailable, problem.GetProperty("code").GetString());
+        Assert.Contains("deciphered", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>Each format of the fixture with its URL as it must come out.</summary>
+    private Dictionary<string, string> ExpectedUrls(string videoId)
+    {
+        var cdn = YouTube.CdnUrl.ToString().TrimEnd('/');
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube", $"TVHTML5-{videoId}.json"))
+            .Replace("{cdn}", cdn, StringComparison.Ordinal)
+            .Replace("{expire}", YouTube.StreamUrlsExpireAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var streaming = fixture.RootElement.GetProperty("streamingData");
+        var urls = new Dictionary<string, string>();
+        foreach (var format in streaming.GetProperty("formats").EnumerateArray().Concat(streaming.GetProperty("adaptiveFormats").EnumerateArray()))
+        {
+            string url;
+            string? signature = null;
+            var parameter = "";
+            if (format.TryGetProperty("url", out var plain))
+            {
+                url = plain.GetString()!;
+            }
+            else
+            {
+                var cipher = QueryHelpers.ParseQuery(format.GetProperty("signatureCipher").GetString());
+                url = cipher["url"].ToString();
+                signature = Signature(cipher["s"].ToString());
+                parameter = cipher["sp"].ToString();
+            }
+            var n = QueryHelpers.ParseQuery(new Uri(url).Query)["n"].ToString();
+            url = url.Replace($"&n={n}&", $"&n={Uri.EscapeDataString(N(n))}&", StringComparison.Ordinal);
+            if (signature is not null)
+            {
+                url += $"&{parameter}={Uri.EscapeDataString(signature)}";
+            }
+            urls[format.GetProperty("itag").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)] = url;
+        }
+        return urls;
+    }
+
+    /// <summary>The synthetic player's signature function: reverse, swap 33, splice 2, swap 50, reverse, splice 1, swap 7.</summary>
+    private static string Signature(string scrambled)
+    {
+        var a = scrambled.ToList();
+        a.Reverse();
+        Swap(a, 33);
+        a.RemoveRange(0, 2);
+        Swap(a, 50);
+        a.Reverse();
+        a.RemoveRange(0, 1);
+        Swap(a, 7);
+        return string.Concat(a);
+    }
+
+    /// <summary>The synthetic player's n function: rotate right by 3, reverse, swap 5, then every character 7 places on in its alphabet.</summary>
+    private static string N(string n)
+    {
+        var b = n.ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            b.Insert(0, b[^1]);
+            b.RemoveAt(b.Count - 1);
+        }
+        b.Reverse();
+        Swap(b, 5);
+        return string.Concat(b.Select(c => Alphabet.IndexOf(c, StringComparison.Ordinal) is >= 0 and var i ? Alphabet[(i + 7) % Alphabet.Length] : c));
+    }
+
+    private static void Swap(List<char> a, int n) => (a[0], a[n % a.Count]) = (a[n % a.Count], a[0]);
+}
