@@ -12,6 +12,7 @@ app.MapPlatformsApi();
 app.MapVideosApi();
 app.MapCaptionsApi();
 app.MapPlaylistsApi();
+app.MapSearchApi();
 app.Run();
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

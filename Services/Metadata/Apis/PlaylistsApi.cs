@@ -54,7 +54,8 @@ internal static class PlaylistsApi
         : limit is >= 1 and <= MaxLimit ? limit.Value
         : throw new PlatformException(ErrorCodes.InvalidRequest, $"limit must be between 1 and {MaxLimit}.");
 
-    private static string? Cursor(string? cursor) => cursor is null ? null
+    /// <summary>A continuation cursor as this API hands them out, or a 400.</summary>
+    internal static string? Cursor(string? cursor) => cursor is null ? null
         : cursor.Length <= 2048 && cursor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '%') ? cursor
         : throw new PlatformException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
 }

@@ -11,6 +11,9 @@ public sealed class MetadataCacheOptions
     /// <summary>How long a video known to be dead (removed, private, region-locked…) is answered from cache.</summary>
     public TimeSpan NegativeTtl { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A page of search results.</summary>
+    public TimeSpan SearchTtl { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Stream URLs this close to expiring are fetched again rather than served.</summary>
     public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -52,6 +52,9 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>The <c>signatureTimestamp</c> each player call carried (null when none), by client.</summary>
     public ConcurrentQueue<(string Client, int? SignatureTimestamp)> SignatureTimestamps { get; } = new();
 
+    /// <summary>Every search call as (query, params, continuation), in arrival order.</summary>
+    public ConcurrentQueue<(string? Query, string? Params, string? Continuation)> Searches { get; } = new();
+
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
     /// <summary>
@@ -76,6 +79,21 @@ public sealed class FakeYouTube : IAsyncDisposable
                 return File.Exists(file)
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"alerts":[{"alertRenderer":{"type":"ERROR","text":{"runs":[{"text":"The playlist does not exist."}]}}}]}""", "application/json");
+            });
+            // search-{type}-{query as a slug}.json for a first page, search-cont-{token}.json after.
+            routes.MapPost("/youtubei/v1/search", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var root = body.RootElement;
+                string? Read(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
+                fake!.Searches.Enqueue((Read("query"), Read("params"), Read("continuation")));
+                var type = Read("params") switch { "EgIQAQ%3D%3D" => "video", "EgIQAw%3D%3D" => "playlist", "EgIQAg%3D%3D" => "channel", _ => "all" };
+                var name = Read("continuation") is { } token ? $"search-cont-{token}.json"
+                    : $"search-{type}-{string.Join('-', (Read("query") ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))}.json";
+                var file = Path.Combine(Fixtures, Path.GetFileName(name));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"estimatedResults":"0","contents":{"twoColumnSearchResultsRenderer":{"primaryContents":{"sectionListRenderer":{"contents":[{"itemSectionRenderer":{"contents":[{"backgroundPromoRenderer":{"title":{"runs":[{"text":"No results found"}]}}}]}}]}}}}}""", "application/json");
             });
             // The widget API names the player as real YouTube does, with escaped slashes.
             routes.MapGet("/iframe_api", () => Results.Text(

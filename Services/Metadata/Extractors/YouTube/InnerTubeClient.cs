@@ -7,9 +7,52 @@ using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
-/// <summary>YouTube's InnerTube API: one player request as one client would make it.</summary>
+/// <summary>
+/// YouTube's InnerTube API: one player request as one client would make it, and the WEB client's
+/// other endpoints (<c>browse</c>, <c>search</c>, <c>navigation/resolve_url</c>, <c>next</c>).
+/// </summary>
 public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
 {
+    /// <summary>The WEB client's version, for the endpoints that serve pages rather than streams.</summary>
+    public const string WebVersion = "2.20260708.00.00";
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to <c>/youtubei/v1/{endpoint}</c> as the WEB client. A 404 is
+    /// answered as <see cref="ErrorCodes.NotFound"/> (unknown handles, channels), other failures
+    /// as upstream errors.
+    /// </summary>
+    public async Task<JsonObject> PostWebAsync(string endpoint, JsonObject body, CancellationToken cancellationToken)
+    {
+        body["context"] = new JsonObject
+        {
+            ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"/youtubei/v1/{endpoint}?prettyPrint=false")) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-YouTube-Client-Name", "1");
+        request.Headers.Add("X-YouTube-Client-Version", WebVersion);
+        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
+        }
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new PlatformException(ErrorCodes.NotFound, $"YouTube's {endpoint} API knows no such thing.");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered {(int)response.StatusCode}.");
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered something that is not JSON.", ex);
+        }
+    }
+
     public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, int? signatureTimestamp, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -10,6 +10,7 @@ internal static class YouTubeExtensions
         builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
         builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubePlaylists>();
+        builder.Services.AddSingleton<YouTubeSearch>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;
     }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 
@@ -13,10 +10,8 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// details and first items, then continuation tokens, followed until the requested number of
 /// items is reached. The cursor handed to callers is the continuation token.
 /// </summary>
-public sealed class YouTubePlaylists(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
+public sealed class YouTubePlaylists(InnerTubeClient innerTube)
 {
-    private const string WebVersion = "2.20260708.00.00";
-
     public async Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var items = new List<PlaylistItem>();
@@ -115,33 +110,8 @@ public sealed class YouTubePlaylists(IHttpClientFactory clients, IOptions<YouTub
         return token;
     }
 
-    private async Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken)
-    {
-        body["context"] = new JsonObject
-        {
-            ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "/youtubei/v1/browse?prettyPrint=false")) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-YouTube-Client-Name", "1");
-        request.Headers.Add("X-YouTube-Client-Version", WebVersion);
-        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
-        if ((int)response.StatusCode == 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's browse API answered {(int)response.StatusCode}.");
-        }
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's browse API answered something that is not JSON.", ex);
-        }
-    }
+    private Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken) =>
+        innerTube.PostWebAsync("browse", body, cancellationToken);
 
     private static string? Runs(JsonNode? node) => node switch
     {
