@@ -14,6 +14,9 @@ public sealed class MetadataCacheOptions
     /// <summary>A page of search results.</summary>
     public TimeSpan SearchTtl { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>A channel name (handle, <c>/c/</c>, <c>/user/</c>) resolved to its channel id.</summary>
+    public TimeSpan ChannelNameTtl { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Stream URLs this close to expiring are fetched again rather than served.</summary>
     public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(10);
 }

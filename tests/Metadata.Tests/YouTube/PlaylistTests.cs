@@ -43,7 +43,6 @@ public sealed class PlaylistTests : MetadataOverFakeYouTube
     [InlineData("/api/v2/playlists/youtube/PLdoesnotexist00", HttpStatusCode.NotFound)]
     [InlineData("/api/v2/playlists/youtube/notaplaylist", HttpStatusCode.BadRequest)]
     [InlineData("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?limit=0", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v2/channels/youtube/@handle", HttpStatusCode.BadRequest)]
     public async Task Missing_and_malformed_playlists_are_problems(string path, HttpStatusCode status)
     {
         using var response = await Client.GetAsync(path);

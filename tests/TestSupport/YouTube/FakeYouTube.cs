@@ -55,6 +55,9 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>Every search call as (query, params, continuation), in arrival order.</summary>
     public ConcurrentQueue<(string? Query, string? Params, string? Continuation)> Searches { get; } = new();
 
+    /// <summary>Every URL given to <c>navigation/resolve_url</c>, in arrival order.</summary>
+    public ConcurrentQueue<string> ResolvedUrls { get; } = new();
+
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
     /// <summary>
@@ -94,6 +97,18 @@ public sealed class FakeYouTube : IAsyncDisposable
                 return File.Exists(file)
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"estimatedResults":"0","contents":{"twoColumnSearchResultsRenderer":{"primaryContents":{"sectionListRenderer":{"contents":[{"itemSectionRenderer":{"contents":[{"backgroundPromoRenderer":{"title":{"runs":[{"text":"No results found"}]}}}]}}]}}}}}""", "application/json");
+            });
+            // resolve_url-{path with / as -}.json (resolve_url-@handle.json, resolve_url-user-name.json), else 404 NOT_FOUND as YouTube answers.
+            routes.MapPost("/youtubei/v1/navigation/resolve_url", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var url = new Uri(body.RootElement.GetProperty("url").GetString()!);
+                fake!.ResolvedUrls.Enqueue(url.ToString());
+                var file = Path.Combine(Fixtures, Path.GetFileName($"resolve_url-{url.AbsolutePath.Trim('/').Replace('/', '-')}.json"));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"error":{"code":404,"message":"Requested entity was not found.","errors":[{"message":"Requested entity was not found.","domain":"global","reason":"notFound"}],"status":"NOT_FOUND"}}""",
+                        "application/json", statusCode: 404);
             });
             // The widget API names the player as real YouTube does, with escaped slashes.
             routes.MapGet("/iframe_api", () => Results.Text(

@@ -11,6 +11,7 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<YouTubeSearch>();
+        builder.Services.AddSingleton<YouTubeChannels>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;
     }
