@@ -116,10 +116,16 @@ public sealed class FakeYouTube : IAsyncDisposable
                 "text/javascript"));
             routes.MapGet("/s/player/{version}/player_ias.vflset/en_US/base.js", (string version) =>
                 version == fake!.PlayerVersion ? Results.Text(fake.PlayerScript, "text/javascript") : Results.NotFound());
+            // timedtext-{lang}.json3, or timedtext-{lang}-{tlang}.json3 for a machine translation.
             routes.MapGet("/api/timedtext", (HttpRequest request) =>
-                request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3"))
-                    ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3")), "application/json")
-                    : Results.NotFound());
+            {
+                var name = Path.GetFileName(request.Query.ContainsKey("tlang")
+                    ? $"timedtext-{request.Query["lang"]}-{request.Query["tlang"]}.json3"
+                    : $"timedtext-{request.Query["lang"]}.json3");
+                return request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, name))
+                    ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, name)), "application/json")
+                    : Results.NotFound();
+            });
         });
         // Without a CDN of its own, the fake is its own CDN (it serves captions at YouTube's path).
         fake = new FakeYouTube(server, cdn ?? server.Address);

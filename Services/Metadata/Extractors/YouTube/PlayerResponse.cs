@@ -164,6 +164,11 @@ internal static partial class PlayerResponse
                 c["isTranslatable"]?.GetValue<bool>() ?? false,
                 Text(c["baseUrl"])))
             .ToList();
+        var translations = (response["captions"]?["playerCaptionsTracklistRenderer"]?["translationLanguages"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(l => new CaptionLanguage(Text(l["languageCode"]) ?? "", Runs(l["languageName"]) ?? Text(l["languageCode"]) ?? ""))
+            .Where(l => l.LanguageCode.Length > 0)
+            .ToList();
         var video = formats.Where(f => f.HasVideo && f.Width is not null && f.Height is not null).ToList();
 
         return new VideoInfo
@@ -188,6 +193,7 @@ internal static partial class PlayerResponse
             // YouTube marks no short in the player response; a vertical video of three minutes or less is one.
             IsShort = !isLive && duration is > 0 and <= 180 && video.Count > 0 && video.All(f => f.Height > f.Width),
             Captions = captions,
+            CaptionTranslations = translations,
             Chapters = Chapters(description, duration),
             ExpiresAt = expiresAt,
         };
