@@ -23,7 +23,7 @@ public sealed class YouTubeExtractionTests : MetadataOverFakeYouTube
         Assert.Equal(212, info.Duration);
         Assert.Equal("Rick Astley", info.Uploader);
         Assert.Equal(1700000000, info.ViewCount);
-        Assert.Equal(18000000, info.LikeCount);
+        Assert.Equal(18123456, info.LikeCount);
         Assert.Equal("20091024", info.UploadDate);
         Assert.Equal("UCuAXFkgsw1L7xaCfnd5JJOw", info.ChannelId);
         Assert.Equal("https://www.youtube.com/channel/UCuAXFkgsw1L7xaCfnd5JJOw", info.ChannelUrl);

@@ -58,6 +58,12 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>Every URL given to <c>navigation/resolve_url</c>, in arrival order.</summary>
     public ConcurrentQueue<string> ResolvedUrls { get; } = new();
 
+    /// <summary>Every <c>next</c> (watch page) call by video id, in arrival order.</summary>
+    public ConcurrentQueue<string> WatchNextCalls { get; } = new();
+
+    /// <summary>While set, <c>next</c> answers 500.</summary>
+    public bool FailWatchNext { get; set; }
+
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
     /// <summary>
@@ -109,6 +115,21 @@ public sealed class FakeYouTube : IAsyncDisposable
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"error":{"code":404,"message":"Requested entity was not found.","errors":[{"message":"Requested entity was not found.","domain":"global","reason":"notFound"}],"status":"NOT_FOUND"}}""",
                         "application/json", statusCode: 404);
+            });
+            // next-{id}.json, else a watch page without likes; 500 while FailWatchNext is set.
+            routes.MapPost("/youtubei/v1/next", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var videoId = body.RootElement.GetProperty("videoId").GetString() ?? "";
+                fake!.WatchNextCalls.Enqueue(videoId);
+                if (fake.FailWatchNext)
+                {
+                    return Results.StatusCode(500);
+                }
+                var file = Path.Combine(Fixtures, Path.GetFileName($"next-{videoId}.json"));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"contents":{"twoColumnWatchNextResults":{"results":{"results":{"contents":[]}}}}}""", "application/json");
             });
             // The widget API names the player as real YouTube does, with escaped slashes.
             routes.MapGet("/iframe_api", () => Results.Text(

@@ -12,6 +12,7 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<YouTubeSearch>();
         builder.Services.AddSingleton<YouTubeChannels>();
+        builder.Services.AddSingleton<YouTubeWatchNext>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;
     }

@@ -14,6 +14,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 public sealed partial class YouTubeExtractor(
     InnerTubeClient innerTube,
     YouTubePlayerScripts playerScripts,
+    YouTubeWatchNext watchNext,
     IOptions<YouTubeOptions> options,
     TimeProvider time,
     ILogger<YouTubeExtractor> logger) : IVideoExtractor
@@ -30,8 +31,30 @@ public sealed partial class YouTubeExtractor(
 
     public bool IsValidVideoId(string videoId) => YouTubeIds.IsVideoId(videoId);
 
-    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
-        (await ExtractAsync(videoId, cancellationToken)).Info;
+    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
+    {
+        // The watch page is read alongside the player calls, so that it costs no added latency;
+        // a video that turns out dead cancels it.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var page = watchNext.GetAsync(videoId, abandon.Token);
+        VideoInfo info;
+        try
+        {
+            info = (await ExtractAsync(videoId, cancellationToken)).Info;
+        }
+        catch
+        {
+            await abandon.CancelAsync();
+            await ((Task)page).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var details = await page;
+        return details is null ? info : info with
+        {
+            LikeCount = details.LikeCount ?? info.LikeCount,
+            UploadDate = info.UploadDate ?? details.UploadDate,
+        };
+    }
 
     public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
     {

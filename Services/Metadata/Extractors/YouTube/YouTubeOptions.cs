@@ -49,6 +49,12 @@ public sealed class YouTubeOptions
         },
     ];
 
+    /// <summary>
+    /// Make one WEB <c>next</c> call per video (alongside the player calls, cached with the video)
+    /// for its like count and, where the player response lacks it, its upload date.
+    /// </summary>
+    public bool LikesFromWatchNext { get; set; } = true;
+
     /// <summary>How long the player version named by <c>/iframe_api</c> is trusted before it is looked up again.</summary>
     public TimeSpan PlayerVersionTtl { get; set; } = TimeSpan.FromHours(1);
 
