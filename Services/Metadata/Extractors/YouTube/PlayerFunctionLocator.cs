@@ -41,7 +41,10 @@ internal static partial class PlayerFunctionLocator
         index.Walk(program, []);
 
         var (signatureSource, signatureError) = Build(index, index.SignatureCandidates, "__sig", "signature");
-        var (nSource, nError) = Build(index, index.NCandidates, "__n", "n");
+        // Where the player applies a function to the URL's n, that is the n function, whatever
+        // its body looks like; the body's shape is the fallback.
+        var applied = index.NCallSites.Select(index.ResolveFunction).OfType<(Node, Scope[])>().DistinctBy(c => index.SourceOf(c.Item1)).ToList();
+        var (nSource, nError) = Build(index, applied.Count == 1 ? applied : index.NCandidates, "__n", "n");
         return new PlayerFunctions(version, sts, signatureSource, signatureError, nSource, nError);
     }
 
@@ -244,6 +247,28 @@ internal static partial class PlayerFunctionLocator
             && handler.Any(h => h is ReturnStatement { Argument: BinaryExpression { Operator: Operator.Addition, Left: StringLiteral, Right: Identifier { Name: var name } } } && name == a));
     }
 
+    /// <summary>True when the expression reads the URL's <c>n</c>: a <c>.get("n")</c> call in it.</summary>
+    private static bool ReadsN(Node node) =>
+        node is CallExpression { Callee: MemberExpression { Property: Identifier { Name: "get" } }, Arguments: [StringLiteral { Value: "n" }] }
+        || node.ChildNodes.Any(ReadsN);
+
+    /// <summary>The callees of <c>b=F(b)</c> assignments in the expression.</summary>
+    private static IEnumerable<Expression> AppliedToSelf(Node node)
+    {
+        if (node is AssignmentExpression { Left: Identifier { Name: var target }, Right: CallExpression { Callee: var callee, Arguments: [Identifier { Name: var argument }] } }
+            && argument == target && callee is Identifier or MemberExpression)
+        {
+            yield return callee;
+        }
+        foreach (var child in node.ChildNodes)
+        {
+            foreach (var found in AppliedToSelf(child))
+            {
+                yield return found;
+            }
+        }
+    }
+
     /// <summary>A function's or the program's own declarations, <c>var</c>s hoisted as JavaScript does.</summary>
     internal sealed class Scope
     {
@@ -257,6 +282,45 @@ internal static partial class PlayerFunctionLocator
         public List<(Node Function, Scope[] Scopes)> SignatureCandidates { get; } = [];
 
         public List<(Node Function, Scope[] Scopes)> NCandidates { get; } = [];
+
+        /// <summary>What <c>(b=a.get("n"))&amp;&amp;(b=F(b),…)</c> applies to n (<c>F</c> or <c>F[0]</c>), with the scopes it is written in.</summary>
+        public List<(Expression Callee, Scope[] Scopes)> NCallSites { get; } = [];
+
+        private readonly Dictionary<Node, Scope[]> _functionScopes = [];
+
+        /// <summary>The function an identifier (or <c>name[index]</c> of an array) names, by the scopes at its use.</summary>
+        public (Node Function, Scope[] Scopes)? ResolveFunction((Expression Callee, Scope[] Scopes) site)
+        {
+            var (callee, scopes) = site;
+            var (name, element) = callee switch
+            {
+                Identifier id => (id.Name, (int?)null),
+                MemberExpression { Object: Identifier id, Computed: true, Property: NumericLiteral { Value: var i } } => (id.Name, (int)i),
+                _ => (null, null),
+            };
+            if (name is null)
+            {
+                return null;
+            }
+            for (var i = scopes.Length - 1; i >= 0; i--)
+            {
+                if (!scopes[i].Declarations.TryGetValue(name, out var declared))
+                {
+                    continue;
+                }
+                var value = declared.Value;
+                if (element is { } index)
+                {
+                    if (value is not ArrayExpression { Elements: var items } || index >= items.Count || items[index] is not Expression item)
+                    {
+                        return null;
+                    }
+                    return item is IFunction ? (item, _functionScopes[item]) : ResolveFunction((item, scopes[..(i + 1)]));
+                }
+                return value is IFunction && _functionScopes.TryGetValue(value, out var own) ? (value, own) : null;
+            }
+            return null;
+        }
 
         public string SourceOf(Node node) => source[node.Start..node.End];
 
@@ -281,6 +345,7 @@ internal static partial class PlayerFunctionLocator
             switch (node)
             {
                 case IFunction function:
+                    _functionScopes[node] = scopes;
                     if (node is FunctionDeclaration { Id: { } id })
                     {
                         current.Declarations.TryAdd(id.Name, new Declared(node, false));
@@ -304,6 +369,12 @@ internal static partial class PlayerFunctionLocator
                     break;
                 case ExpressionStatement { Expression: AssignmentExpression { Operator: Operator.Assignment, Left: Identifier { Name: var assigned }, Right: var value } }:
                     Prefer(current, assigned, new Declared(value, true));
+                    break;
+                case LogicalExpression { Operator: Operator.LogicalAnd, Left: var test, Right: var then } when ReadsN(test):
+                    foreach (var callee in AppliedToSelf(then))
+                    {
+                        NCallSites.Add((callee, scopes));
+                    }
                     break;
             }
             foreach (var child in node.ChildNodes)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
@@ -261,18 +262,6 @@ internal static partial class PlayerResponse
         needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
 
     private static string First(params string[] values) => values.FirstOrDefault(v => v.Length > 0) ?? "";
-
-    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
-
-    /// <summary>InnerTube text: <c>{"simpleText":…}</c> or <c>{"runs":[{"text":…}]}</c>.</summary>
-    private static string? Runs(JsonNode? node) =>
-        node switch
-        {
-            JsonValue value => value.ToString(),
-            JsonObject o when Text(o["simpleText"]) is { } simple => simple,
-            JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => Text(r?["text"]))),
-            _ => null,
-        };
 
     private static int? Int(JsonNode? node) => int.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
@@ -112,12 +113,4 @@ public sealed class YouTubePlaylists(InnerTubeClient innerTube)
 
     private Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken) =>
         innerTube.PostWebAsync("browse", body, cancellationToken);
-
-    private static string? Runs(JsonNode? node) => node switch
-    {
-        JsonValue value => value.ToString(),
-        JsonObject o when o["simpleText"] is JsonValue simple => simple.ToString(),
-        JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => r?["text"]?.ToString())),
-        _ => null,
-    };
 }
