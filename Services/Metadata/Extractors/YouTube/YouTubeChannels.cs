@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
-using System.Text.Json.Nodes;
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Caching;
 
