@@ -15,8 +15,8 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 public sealed class PlayerCipher
 {
     private const int MaxRemembered = 4096;
-    private readonly Prepared<Script>? _signature;
-    private readonly Prepared<Script>? _n;
+    private readonly (Prepared<Script>? Script, string? Error) _signature;
+    private readonly (Prepared<Script>? Script, string? Error) _n;
     private readonly YouTubeOptions _options;
     private readonly ConcurrentDictionary<(char Kind, string Input), string> _answers = new();
 
@@ -24,8 +24,8 @@ public sealed class PlayerCipher
     {
         Functions = functions;
         _options = options;
-        _signature = Prepare(functions.SignatureScript);
-        _n = Prepare(functions.NScript);
+        _signature = Prepare(functions.SignatureScript, functions.SignatureError);
+        _n = Prepare(functions.NScript, functions.NError);
     }
 
     public PlayerFunctions Functions { get; }
@@ -38,8 +38,8 @@ public sealed class PlayerCipher
     public (IReadOnlyDictionary<string, string> Signatures, IReadOnlyDictionary<string, string> Ns) Solve(
         IReadOnlyCollection<string> signatures, IReadOnlyCollection<string> ns, CancellationToken cancellationToken)
     {
-        var solvedSignatures = Run('s', signatures, _signature, "__sig", Functions.SignatureError, cancellationToken);
-        var solvedNs = Run('n', ns, _n, "__n", Functions.NError, cancellationToken);
+        var solvedSignatures = Run('s', signatures, _signature.Script, "__sig", _signature.Error, cancellationToken);
+        var solvedNs = Run('n', ns, _n.Script, "__n", _n.Error, cancellationToken);
         foreach (var (input, output) in solvedNs)
         {
             // The n function's own failure path returns "enhanced_except_…"; an unchanged value would be throttled.
@@ -114,19 +114,19 @@ public sealed class PlayerCipher
         return answers;
     }
 
-    private static Prepared<Script>? Prepare(string? source)
+    private static (Prepared<Script>? Script, string? Error) Prepare(string? source, string? whyMissing)
     {
         if (source is null)
         {
-            return null;
+            return (null, whyMissing ?? "not found");
         }
         try
         {
-            return Engine.PrepareScript(source, "player-transforms.js");
+            return (Engine.PrepareScript(source, "player-transforms.js"), null);
         }
         catch (Exception ex) when (ex is Acornima.ParseErrorException or JintException)
         {
-            return null;
+            return (null, $"the cut-out script does not parse: {ex.Message}");
         }
     }
 
