@@ -59,6 +59,20 @@ internal static partial class StreamUrlDecipherer
         return pending.Select(p => p.Format).ToList();
     }
 
+    /// <summary>A manifest URL with its <c>/n/{value}/</c> path segment transformed (for clients with the challenge).</summary>
+    public static async Task<string?> ResolveManifestAsync(string? url, bool transformN,
+        Func<CancellationToken, Task<PlayerCipher>> player, CancellationToken cancellationToken)
+    {
+        if (url is null || !transformN || NSegment().Match(url) is not { Success: true } match)
+        {
+            return url;
+        }
+        var n = Uri.UnescapeDataString(match.Groups[1].Value);
+        var cipherer = await player(cancellationToken);
+        var (_, solved) = cipherer.Solve([], [n], cancellationToken);
+        return NSegment().Replace(url, $"/n/{Uri.EscapeDataString(solved[n])}/", 1);
+    }
+
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? Cipher(JsonObject format) =>
         (Text(format["signatureCipher"]) ?? Text(format["cipher"])) is { } cipher ? QueryHelpers.ParseQuery(cipher) : null;
 
@@ -66,6 +80,9 @@ internal static partial class StreamUrlDecipherer
         NParameter().Match(url) is { Success: true } match ? Uri.UnescapeDataString(match.Groups[2].Value) : null;
 
     private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
+
+    [GeneratedRegex("/n/([^/]+)/")]
+    private static partial Regex NSegment();
 
     [GeneratedRegex("([?&])n=([^&#]*)")]
     private static partial Regex NParameter();

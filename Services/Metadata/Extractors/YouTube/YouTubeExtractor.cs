@@ -76,6 +76,7 @@ public sealed partial class YouTubeExtractor(
     private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId, CancellationToken cancellationToken)
     {
         JsonObject? primary = null;
+        var primaryNeedsPlayer = false;
         var formats = new List<VideoFormat>();
         PlatformException? lastError = null;
 
@@ -139,6 +140,7 @@ public sealed partial class YouTubeExtractor(
             if (primary is null)
             {
                 primary = response;
+                primaryNeedsPlayer = client.NeedsPlayerJs;
                 formats.AddRange(found);
             }
             else
@@ -152,8 +154,21 @@ public sealed partial class YouTubeExtractor(
             throw lastError ?? new PlatformException(ErrorCodes.UpstreamUnavailable, "No YouTube client is configured.");
         }
 
-        var hls = PlayerResponse.HlsManifestUrl(primary);
-        if (formats.Count == 0 && hls is null && PlayerResponse.DashManifestUrl(primary) is null)
+        string? hls, dash;
+        try
+        {
+            hls = await StreamUrlDecipherer.ResolveManifestAsync(PlayerResponse.HlsManifestUrl(primary), primaryNeedsPlayer,
+                token => playerScripts.GetAsync(videoId, token), cancellationToken);
+            dash = await StreamUrlDecipherer.ResolveManifestAsync(PlayerResponse.DashManifestUrl(primary), primaryNeedsPlayer,
+                token => playerScripts.GetAsync(videoId, token), cancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable && formats.Count > 0)
+        {
+            // The formats work; manifests whose n could not be solved are left out, not handed on broken.
+            LogClientFailed(logger, "manifests", videoId, ex.Message);
+            (hls, dash) = (null, null);
+        }
+        if (formats.Count == 0 && hls is null && dash is null)
         {
             throw new PlatformException(ErrorCodes.UpstreamUnavailable,
                 "YouTube returned this video without a single directly playable format (all need the player's JavaScript or a PO token).");
@@ -165,7 +180,7 @@ public sealed partial class YouTubeExtractor(
             .ThenByDescending(f => f.Bitrate ?? 0)
             .ToList();
         var info = PlayerResponse.Describe(videoId, primary, ordered, PlayerResponse.ExpiresAt(primary, ordered, time.GetUtcNow()));
-        return (info, hls, PlayerResponse.DashManifestUrl(primary));
+        return (info, hls, dash);
     }
 
     private static bool Retryable(PlatformException error) => error.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamThrottled;
