@@ -13,9 +13,6 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// </summary>
 internal static partial class StreamUrlDecipherer
 {
-    public static bool NeedsPlayer(JsonObject format, bool transformN) =>
-        Text(format["url"]) is not { } url ? Cipher(format) is not null : transformN && NParameter().IsMatch(url);
-
     public static async Task<List<JsonObject>> ResolveAsync(IReadOnlyList<JsonObject> formats, bool transformN,
         Func<CancellationToken, Task<PlayerCipher>> player, CancellationToken cancellationToken)
     {
