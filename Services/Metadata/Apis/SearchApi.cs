@@ -23,7 +23,7 @@ internal static class SearchApi
     }
 
     private static async Task<Ok<SearchResults>> Search(string? platform, string? q, string? type, string? cursor,
-        YouTubeSearch search, HybridCache cache, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
+        YouTubeSearch search, HybridCache cache, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
     {
         if (!string.Equals(platform ?? "youtube", "youtube", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,10 +48,16 @@ internal static class SearchApi
         // Queries and cursors are the caller's text of any length: the key is a digest of them.
         var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{query}\n{token}")));
         var ttl = cacheOptions.Value.SearchTtl;
+        var fetched = false;
         var results = await cache.GetOrCreateAsync($"search:youtube:{digest}",
-            async ct => await search.SearchAsync(query, kind, token, ct),
+            async ct =>
+            {
+                fetched = true;
+                return await search.SearchAsync(query, kind, token, ct);
+            },
             new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl },
             cancellationToken: cancellationToken);
+        lookups.CountLookup("youtube", "search", hit: !fetched);
         return TypedResults.Ok(results);
     }
 }

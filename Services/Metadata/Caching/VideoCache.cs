@@ -37,6 +37,10 @@ public sealed class VideoCache
             "Extraction results asked of the cache, by result: hit, or miss (the platform was asked).");
     }
 
+    /// <summary>Counts a lookup another cached thing (a search page, a channel name) made, on the same counter.</summary>
+    public void CountLookup(string platform, string kind, bool hit) =>
+        _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", hit ? "hit" : "miss"));
+
     public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
         GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
 

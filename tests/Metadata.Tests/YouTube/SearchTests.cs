@@ -82,6 +82,10 @@ public sealed class SearchTests : MetadataOverFakeYouTube
         }
 
         Assert.Single(YouTube.Searches);
+        // Visible to Prometheus, on the counter video lookups use.
+        var metrics = (await Client.GetStringAsync("/metrics")).Split('\n');
+        Assert.Contains(metrics, l => l.StartsWith("metadata_cache_lookups_total{", StringComparison.Ordinal)
+            && l.Contains("kind=\"search\"", StringComparison.Ordinal) && l.Contains("result=\"hit\"", StringComparison.Ordinal) && l.Split(' ')[1] == "2");
     }
 
     [Fact]
