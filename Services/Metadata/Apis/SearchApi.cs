@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
@@ -23,7 +20,7 @@ internal static class SearchApi
     }
 
     private static async Task<Ok<SearchResults>> Search(string? platform, string? q, string? type, string? cursor,
-        YouTubeSearch search, HybridCache cache, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
+        YouTubeSearch search, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
     {
         if (!string.Equals(platform ?? "youtube", "youtube", StringComparison.OrdinalIgnoreCase))
         {
@@ -45,19 +42,8 @@ internal static class SearchApi
         }
         var token = PlaylistsApi.Cursor(cursor);
 
-        // Queries and cursors are the caller's text of any length: the key is a digest of them.
-        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{query}\n{token}")));
-        var ttl = cacheOptions.Value.SearchTtl;
-        var fetched = false;
-        var results = await cache.GetOrCreateAsync($"search:youtube:{digest}",
-            async ct =>
-            {
-                fetched = true;
-                return await search.SearchAsync(query, kind, token, ct);
-            },
-            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl },
-            cancellationToken: cancellationToken);
-        lookups.CountLookup("youtube", "search", hit: !fetched);
+        var results = await lookups.GetOrFetchAsync("youtube", "search", [kind, query, token], cacheOptions.Value.SearchTtl,
+            ct => search.SearchAsync(query, kind, token, ct), cancellationToken);
         return TypedResults.Ok(results);
     }
 }

@@ -11,6 +11,12 @@ public sealed class MetadataCacheOptions
     /// <summary>How long a video known to be dead (removed, private, region-locked…) is answered from cache.</summary>
     public TimeSpan NegativeTtl { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A page of a playlist or of a channel's uploads.</summary>
+    public TimeSpan PlaylistTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A caption track's cues.</summary>
+    public TimeSpan CaptionsTtl { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A page of search results.</summary>
     public TimeSpan SearchTtl { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -66,6 +66,18 @@ public sealed class CaptionsTests : MetadataOverFakeYouTube
     }
 
     [Fact]
+    public async Task A_track_is_fetched_once_whatever_format_is_asked()
+    {
+        foreach (var format in new[] { "vtt", "srt", "json", "vtt" })
+        {
+            using var response = await Client.GetAsync($"/api/v2/videos/youtube/dQw4w9WgXcQ/captions/en?fmt={format}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Single(YouTube.Requests, r => r.StartsWith("GET /api/timedtext", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_track_comes_as_subrip_when_asked()
     {
         var srt = await Client.GetStringAsync("/api/v2/videos/youtube/dQw4w9WgXcQ/captions/en?fmt=srt");

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VideoPlatform.Contracts;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Caching;
 using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
@@ -9,11 +11,16 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// <summary>
 /// Playlists and channel uploads through InnerTube's <c>browse</c>: the <c>VL{id}</c> page for the
 /// details and first items, then continuation tokens, followed until the requested number of
-/// items is reached. The cursor handed to callers is the continuation token.
+/// items is reached. The cursor handed to callers is the continuation token. Pages are cached for
+/// <see cref="MetadataCacheOptions.PlaylistTtl"/>.
 /// </summary>
-public sealed class YouTubePlaylists(InnerTubeClient innerTube)
+public sealed class YouTubePlaylists(InnerTubeClient innerTube, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
 {
-    public async Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
+    public Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        cache.GetOrFetchAsync("youtube", "playlist", [playlistId, limit.ToString(CultureInfo.InvariantCulture), cursor], cacheOptions.Value.PlaylistTtl,
+            token => FetchAsync(playlistId, limit, cursor, token), cancellationToken);
+
+    private async Task<Playlist> FetchAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var items = new List<PlaylistItem>();
         Playlist? details = null;
