@@ -37,8 +37,7 @@ public sealed class VideoCache
             "Extraction results asked of the cache, by result: hit, or miss (the platform was asked).");
     }
 
-    /// <summary>Counts a lookup another cached thing (a channel name) made, on the same counter.</summary>
-    public void CountLookup(string platform, string kind, bool hit) =>
+    private void CountLookup(string platform, string kind, bool hit) =>
         _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", hit ? "hit" : "miss"));
 
     /// <summary>
@@ -90,7 +89,7 @@ public sealed class VideoCache
                 },
                 new HybridCacheEntryOptions { Expiration = _options.VideoTtl, LocalCacheExpiration = _options.VideoTtl },
                 cancellationToken: cancellationToken);
-            _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", fetched ? "miss" : "hit"));
+            CountLookup(platform, kind, hit: !fetched);
 
             if (entry.ErrorCode is { } code)
             {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Caching;
@@ -12,7 +11,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// resolves to the same id for a long time, so resolutions are cached
 /// (<see cref="MetadataCacheOptions.ChannelNameTtl"/>).
 /// </summary>
-public sealed class YouTubeChannels(InnerTubeClient innerTube, HybridCache cache, IOptions<MetadataCacheOptions> cacheOptions)
+public sealed class YouTubeChannels(InnerTubeClient innerTube, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
 {
     /// <summary>The canonical form of a channel reference (as <c>/api/v2/resolve</c> gives it), or null when it is none.</summary>
     public static string? Normalize(string reference)
@@ -36,8 +35,8 @@ public sealed class YouTubeChannels(InnerTubeClient innerTube, HybridCache cache
         {
             return reference;
         }
-        var ttl = cacheOptions.Value.ChannelNameTtl;
-        return await cache.GetOrCreateAsync($"youtube:channel-name:{reference.ToLowerInvariant()}", async token =>
+        // Names are case-insensitive on YouTube: @RickAstleyYT and @rickastleyyt are one channel.
+        return await cache.GetOrFetchAsync("youtube", "channel-name", [reference.ToLowerInvariant()], cacheOptions.Value.ChannelNameTtl, async token =>
             {
                 JsonObject answer;
                 try
@@ -54,8 +53,6 @@ public sealed class YouTubeChannels(InnerTubeClient innerTube, HybridCache cache
                 return YouTubeIds.IsChannelId(id)
                     ? id!
                     : throw new PlatformException(ErrorCodes.NotFound, $"{reference} is not a YouTube channel.");
-            },
-            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl },
-            cancellationToken: cancellationToken);
+            }, cancellationToken);
     }
 }
