@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using VideoPlatform.Contracts;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Caching;
 using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
