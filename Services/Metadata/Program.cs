@@ -13,6 +13,7 @@ app.MapPlatformsApi();
 app.MapVideosApi();
 app.MapCaptionsApi();
 app.MapPlaylistsApi();
+app.MapSearchApi();
 app.MapAuthApi();
 app.Run();
 

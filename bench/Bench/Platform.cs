@@ -27,7 +27,8 @@ internal sealed class Platform : IAsyncDisposable
         var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        foreach (var resource in builder.Resources)
+        // Parameters are values, not processes: only what runs is waited for.
+        foreach (var resource in app.Resources)
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
         }

@@ -14,8 +14,9 @@ internal static class PlaylistsApi
     {
         app.MapGet("/api/v2/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GetPlaylist").WithTags("Playlists")
             .WithSummary("A page of a playlist's videos (?limit=, default 100, at most 1000), following continuations; ?cursor= for the next page.");
-        app.MapGet("/api/v2/channels/{platform}/{channelId}", GetChannel).WithName("GetChannel").WithTags("Playlists")
-            .WithSummary("A channel's uploads (channel id UC…), paged like a playlist.");
+        // A catch-all, so that c/name and user/name (as /api/v2/resolve gives them) fit.
+        app.MapGet("/api/v2/channels/{platform}/{**channel}", GetChannel).WithName("GetChannel").WithTags("Playlists")
+            .WithSummary("A channel's uploads, paged like a playlist. The channel as UC…, @handle, c/name or user/name.");
         return app;
     }
 
@@ -36,16 +37,17 @@ internal static class PlaylistsApi
         return TypedResults.Ok(await playlists.GetAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken));
     }
 
-    private static async Task<Ok<Playlist>> GetChannel(string platform, string channelId, int? limit, string? cursor,
-        YouTubePlaylists playlists, CancellationToken cancellationToken)
+    private static async Task<Ok<Playlist>> GetChannel(string platform, string channel, int? limit, string? cursor,
+        YouTubePlaylists playlists, YouTubeChannels channels, CancellationToken cancellationToken)
     {
         RequireYouTube(platform);
-        if (!YouTubeIds.IsChannelId(channelId))
-        {
-            throw new PlatformException(ErrorCodes.InvalidRequest, "Give the channel id (UC followed by 22 characters); handles are not resolved yet.");
-        }
+        var reference = YouTubeChannels.Normalize(channel)
+            ?? throw new PlatformException(ErrorCodes.InvalidRequest, "Give the channel as UC… (24 characters), @handle, c/name or user/name.");
+        var (size, token) = (Limit(limit), Cursor(cursor));
+        var channelId = await channels.ResolveIdAsync(reference, cancellationToken);
         // A channel's uploads are the playlist UU + the channel id without its UC.
-        return TypedResults.Ok(await playlists.GetAsync("UU" + channelId[2..], Limit(limit), Cursor(cursor), cancellationToken));
+        var uploads = await playlists.GetAsync("UU" + channelId[2..], size, token, cancellationToken);
+        return TypedResults.Ok(uploads with { ChannelId = uploads.ChannelId ?? channelId });
     }
 
     private static void RequireYouTube(string platform)
@@ -60,7 +62,8 @@ internal static class PlaylistsApi
         : limit is >= 1 and <= MaxLimit ? limit.Value
         : throw new PlatformException(ErrorCodes.InvalidRequest, $"limit must be between 1 and {MaxLimit}.");
 
-    private static string? Cursor(string? cursor) => cursor is null ? null
+    /// <summary>A continuation cursor as this API hands them out, or a 400.</summary>
+    internal static string? Cursor(string? cursor) => cursor is null ? null
         : cursor.Length <= 2048 && cursor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '%') ? cursor
         : throw new PlatformException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
 }

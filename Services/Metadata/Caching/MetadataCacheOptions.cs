@@ -11,6 +11,18 @@ public sealed class MetadataCacheOptions
     /// <summary>How long a video known to be dead (removed, private, region-locked…) is answered from cache.</summary>
     public TimeSpan NegativeTtl { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A page of a playlist or of a channel's uploads.</summary>
+    public TimeSpan PlaylistTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A caption track's cues.</summary>
+    public TimeSpan CaptionsTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A page of search results.</summary>
+    public TimeSpan SearchTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A channel name (handle, <c>/c/</c>, <c>/user/</c>) resolved to its channel id.</summary>
+    public TimeSpan ChannelNameTtl { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Stream URLs this close to expiring are fetched again rather than served.</summary>
     public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -37,6 +37,31 @@ public sealed class VideoCache
             "Extraction results asked of the cache, by result: hit, or miss (the platform was asked).");
     }
 
+    private void CountLookup(string platform, string kind, bool hit) =>
+        _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", hit ? "hit" : "miss"));
+
+    /// <summary>
+    /// Anything else worth caching for <paramref name="ttl"/> (a search page, a playlist page, a
+    /// caption track), counted on the same counter. The key's parts are the caller's text of any
+    /// length, so the cache key is a digest of them. Failures are not cached.
+    /// </summary>
+    public async Task<T> GetOrFetchAsync<T>(string platform, string kind, IEnumerable<string?> keyParts, TimeSpan ttl,
+        Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
+    {
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', keyParts.Select(p => p ?? "\0")))));
+        var fetched = false;
+        var value = await _cache.GetOrCreateAsync($"{kind}:{platform}:{digest}", async token =>
+            {
+                fetched = true;
+                return await fetch(token);
+            },
+            new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl },
+            cancellationToken: cancellationToken);
+        CountLookup(platform, kind, hit: !fetched);
+        return value;
+    }
+
     public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
         GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
 
@@ -64,7 +89,7 @@ public sealed class VideoCache
                 },
                 new HybridCacheEntryOptions { Expiration = _options.VideoTtl, LocalCacheExpiration = _options.VideoTtl },
                 cancellationToken: cancellationToken);
-            _lookups.Add(1, new("platform", platform), new("kind", kind), new("result", fetched ? "miss" : "hit"));
+            CountLookup(platform, kind, hit: !fetched);
 
             if (entry.ErrorCode is { } code)
             {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.TestSupport.YouTube;
 
@@ -24,6 +27,19 @@ public abstract class MetadataOverFakeYouTube : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             web.UseSetting("Platforms:YouTube:BaseUrl", YouTube.BaseUrl.ToString()));
         Client = _factory.CreateClient();
+    }
+
+    /// <summary>GETs <paramref name="path"/> and asserts a problem-details answer with this status and code; returns it.</summary>
+    protected async Task<JsonElement> AssertProblemAsync(string path, HttpStatusCode status, string code)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        return problem;
     }
 
     public async Task DisposeAsync()

@@ -39,11 +39,22 @@ public sealed class PlaylistTests : MetadataOverFakeYouTube
         Assert.Equal(3, uploads.Items.Count);
     }
 
+    [Fact]
+    public async Task A_repeated_page_is_answered_from_the_cache()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var playlist = await Client.GetFromJsonAsync<Playlist>("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?limit=2", ContractJson.Options);
+            Assert.Equal(2, playlist!.Items.Count);
+        }
+
+        Assert.Single(YouTube.Requests, r => r.StartsWith("POST /youtubei/v1/browse", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/api/v2/playlists/youtube/PLdoesnotexist00", HttpStatusCode.NotFound)]
     [InlineData("/api/v2/playlists/youtube/notaplaylist", HttpStatusCode.BadRequest)]
     [InlineData("/api/v2/playlists/youtube/PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG?limit=0", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v2/channels/youtube/@handle", HttpStatusCode.BadRequest)]
     public async Task Missing_and_malformed_playlists_are_problems(string path, HttpStatusCode status)
     {
         using var response = await Client.GetAsync(path);

@@ -57,4 +57,27 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal(fromUpstream!.Title, fromRedis!.Title);
         Assert.Equal(callsAfterFirst, _youtube.CallsFor("fallbackVd1"));
     }
+
+    [Fact]
+    public async Task Two_instances_share_the_player_transforms_so_base_js_is_fetched_once()
+    {
+        await using var first = Instance();
+        await using var second = Instance();
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+
+        var fromFirst = await firstClient.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVid/formats", ContractJson.Options);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        while (!server.Keys(pattern: "*youtube:player:4fcd6e4a*").Any())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+        var fromSecond = await secondClient.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVd2/formats", ContractJson.Options, deadline.Token);
+
+        Assert.Contains("&sig=", fromFirst!.Formats.Single(f => f.FormatId == "137").Url);
+        Assert.Contains("&sig=", fromSecond!.Formats.Single(f => f.FormatId == "137").Url);
+        Assert.Single(_youtube.Requests, r => r.Contains("/base.js", StringComparison.Ordinal));
+    }
 }

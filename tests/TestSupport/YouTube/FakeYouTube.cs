@@ -9,7 +9,9 @@ namespace VideoPlatform.TestSupport.YouTube;
 /// YouTube's InnerTube player endpoints on loopback, answering from the fixtures in
 /// <c>Fixtures/YouTube</c>: <c>{CLIENTNAME}-{id}.json</c> for one client, else <c>player-{id}.json</c>
 /// for any, <c>reel-{id}.json</c> for <c>reel_item_watch</c>, else an <c>ERROR</c> playability.
-/// Media URLs point at <see cref="CdnUrl"/>. Counts every call, and can answer slowly.
+/// Media URLs point at <see cref="CdnUrl"/>. Counts every call, and can answer slowly. Serves a
+/// player (<c>/iframe_api</c> naming <see cref="PlayerVersion"/>, and its base.js,
+/// <see cref="PlayerScript"/>) for the clients whose URLs must be deciphered.
 /// </summary>
 public sealed class FakeYouTube : IAsyncDisposable
 {
@@ -26,11 +28,41 @@ public sealed class FakeYouTube : IAsyncDisposable
 
     public Uri CdnUrl { get; }
 
+    /// <summary>
+    /// When the fixtures' stream URLs expire (their <c>{expire}</c>, see <see cref="FixtureTemplate"/>):
+    /// six hours ahead, as YouTube's do, so that cached formats are never already stale.
+    /// </summary>
+    public DateTimeOffset StreamUrlsExpireAt => FixtureTemplate.ExpiresAt;
+
     /// <summary>Every player call as (client name, video id), in arrival order.</summary>
     public ConcurrentQueue<(string Client, string VideoId)> Calls { get; } = new();
 
     /// <summary>Added before each answer, to widen the window in which concurrent requests overlap.</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>The player version <c>/iframe_api</c> names.</summary>
+    public string PlayerVersion { get; set; } = "4fcd6e4a";
+
+    /// <summary>The base.js served for <see cref="PlayerVersion"/>: by default <c>player-base.js</c>, a synthetic player.</summary>
+    public string PlayerScript { get; set; } = File.ReadAllText(Path.Combine(Fixtures, "player-base.js"));
+
+    /// <summary>Every request the fake received, as <c>METHOD /path?query</c>.</summary>
+    public IEnumerable<string> Requests => _server.Requests;
+
+    /// <summary>The <c>signatureTimestamp</c> each player call carried (null when none), by client.</summary>
+    public ConcurrentQueue<(string Client, int? SignatureTimestamp)> SignatureTimestamps { get; } = new();
+
+    /// <summary>Every search call as (query, params, continuation), in arrival order.</summary>
+    public ConcurrentQueue<(string? Query, string? Params, string? Continuation)> Searches { get; } = new();
+
+    /// <summary>Every URL given to <c>navigation/resolve_url</c>, in arrival order.</summary>
+    public ConcurrentQueue<string> ResolvedUrls { get; } = new();
+
+    /// <summary>Every <c>next</c> (watch page) call by video id, in arrival order.</summary>
+    public ConcurrentQueue<string> WatchNextCalls { get; } = new();
+
+    /// <summary>While set, <c>next</c> answers 500.</summary>
+    public bool FailWatchNext { get; set; }
 
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId);
 
@@ -57,10 +89,64 @@ public sealed class FakeYouTube : IAsyncDisposable
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"alerts":[{"alertRenderer":{"type":"ERROR","text":{"runs":[{"text":"The playlist does not exist."}]}}}]}""", "application/json");
             });
+            // search-{type}-{query as a slug}.json for a first page, search-cont-{token}.json after.
+            routes.MapPost("/youtubei/v1/search", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var root = body.RootElement;
+                string? Read(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;
+                fake!.Searches.Enqueue((Read("query"), Read("params"), Read("continuation")));
+                var type = Read("params") switch { "EgIQAQ%3D%3D" => "video", "EgIQAw%3D%3D" => "playlist", "EgIQAg%3D%3D" => "channel", _ => "all" };
+                var name = Read("continuation") is { } token ? $"search-cont-{token}.json"
+                    : $"search-{type}-{string.Join('-', (Read("query") ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))}.json";
+                var file = Path.Combine(Fixtures, Path.GetFileName(name));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"estimatedResults":"0","contents":{"twoColumnSearchResultsRenderer":{"primaryContents":{"sectionListRenderer":{"contents":[{"itemSectionRenderer":{"contents":[{"backgroundPromoRenderer":{"title":{"runs":[{"text":"No results found"}]}}}]}}]}}}}}""", "application/json");
+            });
+            // resolve_url-{path with / as -}.json (resolve_url-@handle.json, resolve_url-user-name.json), else 404 NOT_FOUND as YouTube answers.
+            routes.MapPost("/youtubei/v1/navigation/resolve_url", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var url = new Uri(body.RootElement.GetProperty("url").GetString()!);
+                fake!.ResolvedUrls.Enqueue(url.ToString());
+                var file = Path.Combine(Fixtures, Path.GetFileName($"resolve_url-{url.AbsolutePath.Trim('/').Replace('/', '-')}.json"));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"error":{"code":404,"message":"Requested entity was not found.","errors":[{"message":"Requested entity was not found.","domain":"global","reason":"notFound"}],"status":"NOT_FOUND"}}""",
+                        "application/json", statusCode: 404);
+            });
+            // next-{id}.json, else a watch page without likes; 500 while FailWatchNext is set.
+            routes.MapPost("/youtubei/v1/next", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var videoId = body.RootElement.GetProperty("videoId").GetString() ?? "";
+                fake!.WatchNextCalls.Enqueue(videoId);
+                if (fake.FailWatchNext)
+                {
+                    return Results.StatusCode(500);
+                }
+                var file = Path.Combine(Fixtures, Path.GetFileName($"next-{videoId}.json"));
+                return File.Exists(file)
+                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+                    : Results.Text("""{"contents":{"twoColumnWatchNextResults":{"results":{"results":{"contents":[]}}}}}""", "application/json");
+            });
+            // The widget API names the player as real YouTube does, with escaped slashes.
+            routes.MapGet("/iframe_api", () => Results.Text(
+                $"var scriptUrl = 'https:\\/\\/www.youtube.com\\/s\\/player\\/{fake!.PlayerVersion}\\/www-widgetapi.vflset\\/www-widgetapi.js';try{{var ttPolicy=window.trustedTypes.createPolicy(\"youtube-widget-api\",{{createScriptURL:function(x){{return x}}}});scriptUrl=ttPolicy.createScriptURL(scriptUrl)}}catch(e){{}}",
+                "text/javascript"));
+            routes.MapGet("/s/player/{version}/player_ias.vflset/en_US/base.js", (string version) =>
+                version == fake!.PlayerVersion ? Results.Text(fake.PlayerScript, "text/javascript") : Results.NotFound());
+            // timedtext-{lang}.json3, or timedtext-{lang}-{tlang}.json3 for a machine translation.
             routes.MapGet("/api/timedtext", (HttpRequest request) =>
-                request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3"))
-                    ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, $"timedtext-{request.Query["lang"]}.json3")), "application/json")
-                    : Results.NotFound());
+            {
+                var name = Path.GetFileName(request.Query.ContainsKey("tlang")
+                    ? $"timedtext-{request.Query["lang"]}-{request.Query["tlang"]}.json3"
+                    : $"timedtext-{request.Query["lang"]}.json3");
+                return request.Query["fmt"] == "json3" && File.Exists(Path.Combine(Fixtures, name))
+                    ? Results.Text(File.ReadAllText(Path.Combine(Fixtures, name)), "application/json")
+                    : Results.NotFound();
+            });
         });
         // Without a CDN of its own, the fake is its own CDN (it serves captions at YouTube's path).
         fake = new FakeYouTube(server, cdn ?? server.Address);
@@ -74,6 +160,9 @@ public sealed class FakeYouTube : IAsyncDisposable
         var videoId = (reel ? root.GetProperty("playerRequest") : root).GetProperty("videoId").GetString() ?? "";
         var client = root.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "";
         Calls.Enqueue((reel ? "reel" : client, videoId));
+        SignatureTimestamps.Enqueue((client, root.TryGetProperty("playbackContext", out var playback)
+            ? playback.GetProperty("contentPlaybackContext").GetProperty("signatureTimestamp").GetInt32()
+            : null));
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency);

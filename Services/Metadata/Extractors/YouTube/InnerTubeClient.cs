@@ -7,10 +7,53 @@ using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
-/// <summary>YouTube's InnerTube API: one player request as one client would make it.</summary>
+/// <summary>
+/// YouTube's InnerTube API: one player request as one client would make it, and the WEB client's
+/// other endpoints (<c>browse</c>, <c>search</c>, <c>navigation/resolve_url</c>, <c>next</c>).
+/// </summary>
 public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
 {
-    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, CancellationToken cancellationToken)
+    /// <summary>The WEB client's version, for the endpoints that serve pages rather than streams.</summary>
+    public const string WebVersion = "2.20260708.00.00";
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to <c>/youtubei/v1/{endpoint}</c> as the WEB client. A 404 is
+    /// answered as <see cref="ErrorCodes.NotFound"/> (unknown handles, channels), other failures
+    /// as upstream errors.
+    /// </summary>
+    public async Task<JsonObject> PostWebAsync(string endpoint, JsonObject body, CancellationToken cancellationToken)
+    {
+        body["context"] = new JsonObject
+        {
+            ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"/youtubei/v1/{endpoint}?prettyPrint=false")) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-YouTube-Client-Name", "1");
+        request.Headers.Add("X-YouTube-Client-Version", WebVersion);
+        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
+        }
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new PlatformException(ErrorCodes.NotFound, $"YouTube's {endpoint} API knows no such thing.");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered {(int)response.StatusCode}.");
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered something that is not JSON.", ex);
+        }
+    }
+
+    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, int? signatureTimestamp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var client = new JsonObject
@@ -32,7 +75,19 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         }
 
         var context = new JsonObject { ["client"] = client };
+        if (profile.EmbedUrl is { } embedUrl)
+        {
+            context["thirdParty"] = new JsonObject { ["embedUrl"] = embedUrl };
+        }
         var playerRequest = new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true };
+        if (signatureTimestamp is { } sts)
+        {
+            // Tells YouTube which player will decipher the answer, so the scrambling matches it.
+            playerRequest["playbackContext"] = new JsonObject
+            {
+                ["contentPlaybackContext"] = new JsonObject { ["html5Preference"] = "HTML5_PREF_WANTS", ["signatureTimestamp"] = sts },
+            };
+        }
         JsonObject body;
         string path;
         if (profile.Endpoint == "reel")

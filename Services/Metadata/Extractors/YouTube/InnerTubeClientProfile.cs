@@ -34,6 +34,15 @@ public sealed record InnerTubeClientProfile
     /// <summary><c>player</c> (<c>/youtubei/v1/player</c>) or <c>reel</c> (<c>/youtubei/v1/reel/reel_item_watch</c>, whose nested player response carries the muxed itag 18).</summary>
     public string Endpoint { get; init; } = "player";
 
+    /// <summary>
+    /// This client's URLs carry an <c>n</c> challenge and may be ciphered: it is sent the player's
+    /// signature timestamp, and its formats go through the player's transforms.
+    /// </summary>
+    public bool NeedsPlayerJs { get; init; }
+
+    /// <summary><c>context.thirdParty.embedUrl</c>, for the embedded-player clients.</summary>
+    public string? EmbedUrl { get; init; }
+
     /// <summary>Ask this client only for the muxed formats the earlier ones lacked.</summary>
     public bool MuxedOnly { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
@@ -60,15 +61,26 @@ internal static partial class PlayerResponse
         };
     }
 
-    public static List<VideoFormat> Formats(JsonObject response)
+    /// <summary>The muxed and adaptive formats as YouTube sent them, URLs possibly still ciphered.</summary>
+    public static List<JsonObject> FormatNodes(JsonObject response)
     {
         var streaming = response["streamingData"] as JsonObject;
+        return (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+    }
+
+    /// <summary>True for a format with both video and audio (the codecs list names two).</summary>
+    public static bool IsMuxed(JsonObject format) =>
+        Text(format["mimeType"]) is { } mime && !mime.StartsWith("audio/", StringComparison.Ordinal) && CodecsOf(mime).Length > 1;
+
+    /// <summary>Formats whose URLs are usable as they are (deciphered beforehand where needed).</summary>
+    public static List<VideoFormat> Formats(IEnumerable<JsonObject> nodes)
+    {
         var formats = new List<VideoFormat>();
-        foreach (var node in (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var node in nodes)
         {
-            // A format whose URL must be deciphered with the player's JavaScript is left out
+            // A format still without a plain URL (SABR-only, or a cipher not solved) is left out
             // rather than handed on with a URL that would fail.
-            if (Text(node["url"]) is not { } url)
+            if (Text(node["url"]) is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
             {
                 continue;
             }
@@ -155,6 +167,11 @@ internal static partial class PlayerResponse
                 c["isTranslatable"]?.GetValue<bool>() ?? false,
                 Text(c["baseUrl"])))
             .ToList();
+        var translations = (response["captions"]?["playerCaptionsTracklistRenderer"]?["translationLanguages"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(l => new CaptionLanguage(Text(l["languageCode"]) ?? "", Runs(l["languageName"]) ?? Text(l["languageCode"]) ?? ""))
+            .Where(l => l.LanguageCode.Length > 0)
+            .ToList();
         var video = formats.Where(f => f.HasVideo && f.Width is not null && f.Height is not null).ToList();
 
         return new VideoInfo
@@ -179,6 +196,7 @@ internal static partial class PlayerResponse
             // YouTube marks no short in the player response; a vertical video of three minutes or less is one.
             IsShort = !isLive && duration is > 0 and <= 180 && video.Count > 0 && video.All(f => f.Height > f.Width),
             Captions = captions,
+            CaptionTranslations = translations,
             Chapters = Chapters(description, duration),
             ExpiresAt = expiresAt,
         };
@@ -246,18 +264,6 @@ internal static partial class PlayerResponse
         needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
 
     private static string First(params string[] values) => values.FirstOrDefault(v => v.Length > 0) ?? "";
-
-    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
-
-    /// <summary>InnerTube text: <c>{"simpleText":…}</c> or <c>{"runs":[{"text":…}]}</c>.</summary>
-    private static string? Runs(JsonNode? node) =>
-        node switch
-        {
-            JsonValue value => value.ToString(),
-            JsonObject o when Text(o["simpleText"]) is { } simple => simple,
-            JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => Text(r?["text"]))),
-            _ => null,
-        };
 
     private static int? Int(JsonNode? node) => int.TryParse(Text(node), CultureInfo.InvariantCulture, out var value) ? value : null;
 

@@ -7,7 +7,12 @@ internal static class YouTubeExtensions
         builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
         builder.Services.AddHttpClient(nameof(InnerTubeClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<InnerTubeClient>();
+        builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
+        builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubePlaylists>();
+        builder.Services.AddSingleton<YouTubeSearch>();
+        builder.Services.AddSingleton<YouTubeChannels>();
+        builder.Services.AddSingleton<YouTubeWatchNext>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;
     }

@@ -13,6 +13,8 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// </summary>
 public sealed partial class YouTubeExtractor(
     InnerTubeClient innerTube,
+    YouTubePlayerScripts playerScripts,
+    YouTubeWatchNext watchNext,
     IOptions<YouTubeOptions> options,
     TimeProvider time,
     ILogger<YouTubeExtractor> logger) : IVideoExtractor
@@ -29,8 +31,30 @@ public sealed partial class YouTubeExtractor(
 
     public bool IsValidVideoId(string videoId) => YouTubeIds.IsVideoId(videoId);
 
-    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
-        (await ExtractAsync(videoId, cancellationToken)).Info;
+    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
+    {
+        // The watch page is read alongside the player calls, so that it costs no added latency;
+        // a video that turns out dead cancels it.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var page = watchNext.GetAsync(videoId, abandon.Token);
+        VideoInfo info;
+        try
+        {
+            info = (await ExtractAsync(videoId, cancellationToken)).Info;
+        }
+        catch
+        {
+            await abandon.CancelAsync();
+            await ((Task)page).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        var details = await page;
+        return details is null ? info : info with
+        {
+            LikeCount = details.LikeCount ?? info.LikeCount,
+            UploadDate = info.UploadDate ?? details.UploadDate,
+        };
+    }
 
     public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
     {
@@ -52,6 +76,7 @@ public sealed partial class YouTubeExtractor(
     private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId, CancellationToken cancellationToken)
     {
         JsonObject? primary = null;
+        var primaryNeedsPlayer = false;
         var formats = new List<VideoFormat>();
         PlatformException? lastError = null;
 
@@ -67,7 +92,10 @@ public sealed partial class YouTubeExtractor(
             JsonObject response;
             try
             {
-                response = await innerTube.GetPlayerAsync(videoId, client, cancellationToken);
+                // A client that needs the player is told the player's signature timestamp, so
+                // that YouTube scrambles for the player we will decipher with.
+                var sts = client.NeedsPlayerJs ? (await playerScripts.GetAsync(videoId, cancellationToken)).SignatureTimestamp : null;
+                response = await innerTube.GetPlayerAsync(videoId, client, sts, cancellationToken);
             }
             catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
             {
@@ -90,10 +118,29 @@ public sealed partial class YouTubeExtractor(
                 continue;
             }
 
-            var found = PlayerResponse.Formats(response);
+            var nodes = PlayerResponse.FormatNodes(response).Where(f => primary is null || PlayerResponse.IsMuxed(f)).ToList();
+            List<VideoFormat> found;
+            try
+            {
+                found = PlayerResponse.Formats(await StreamUrlDecipherer.ResolveAsync(nodes, client.NeedsPlayerJs,
+                    token => playerScripts.GetAsync(videoId, token), cancellationToken));
+            }
+            catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+            {
+                // The video plays, but its URLs cannot be made to work: that, not an earlier
+                // client's refusal, is what the caller should hear.
+                LogClientFailed(logger, client.Name, videoId, ex.Message);
+                if (primary is null)
+                {
+                    lastError = ex;
+                }
+                continue;
+            }
+
             if (primary is null)
             {
                 primary = response;
+                primaryNeedsPlayer = client.NeedsPlayerJs;
                 formats.AddRange(found);
             }
             else
@@ -107,8 +154,21 @@ public sealed partial class YouTubeExtractor(
             throw lastError ?? new PlatformException(ErrorCodes.UpstreamUnavailable, "No YouTube client is configured.");
         }
 
-        var hls = PlayerResponse.HlsManifestUrl(primary);
-        if (formats.Count == 0 && hls is null && PlayerResponse.DashManifestUrl(primary) is null)
+        string? hls, dash;
+        try
+        {
+            hls = await StreamUrlDecipherer.ResolveManifestAsync(PlayerResponse.HlsManifestUrl(primary), primaryNeedsPlayer,
+                token => playerScripts.GetAsync(videoId, token), cancellationToken);
+            dash = await StreamUrlDecipherer.ResolveManifestAsync(PlayerResponse.DashManifestUrl(primary), primaryNeedsPlayer,
+                token => playerScripts.GetAsync(videoId, token), cancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable && formats.Count > 0)
+        {
+            // The formats work; manifests whose n could not be solved are left out, not handed on broken.
+            LogClientFailed(logger, "manifests", videoId, ex.Message);
+            (hls, dash) = (null, null);
+        }
+        if (formats.Count == 0 && hls is null && dash is null)
         {
             throw new PlatformException(ErrorCodes.UpstreamUnavailable,
                 "YouTube returned this video without a single directly playable format (all need the player's JavaScript or a PO token).");
@@ -120,7 +180,7 @@ public sealed partial class YouTubeExtractor(
             .ThenByDescending(f => f.Bitrate ?? 0)
             .ToList();
         var info = PlayerResponse.Describe(videoId, primary, ordered, PlayerResponse.ExpiresAt(primary, ordered, time.GetUtcNow()));
-        return (info, hls, PlayerResponse.DashManifestUrl(primary));
+        return (info, hls, dash);
     }
 
     private static bool Retryable(PlatformException error) => error.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamThrottled;

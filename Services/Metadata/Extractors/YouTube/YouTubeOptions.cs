@@ -40,7 +40,40 @@ public sealed class YouTubeOptions
             UserAgent = "com.google.android.apps.youtube.vr.oculus/1.65.10 (Linux; U; Android 12L; eureka-user Build/SQ3A.220605.009.A1) gzip",
             DeviceMake = "Oculus", DeviceModel = "Quest 3", OsName = "Android", OsVersion = "12L", Platform = "MOBILE", AndroidSdkVersion = 32,
         },
+        // Needs the player's JavaScript (signatureCipher and n) but no PO token: the last resort.
+        new()
+        {
+            Name = "tv", ClientName = "TVHTML5", ClientId = 7, ClientVersion = "7.20260707.07.00",
+            UserAgent = "Mozilla/5.0 (ChromiumStylePlatform) Cobalt/25.lts.30.1034943-gold (unlike Gecko), Unknown_TV_Unknown_0/Unknown (Unknown, Unknown)",
+            NeedsPlayerJs = true,
+        },
     ];
+
+    /// <summary>
+    /// Make one WEB <c>next</c> call per video (alongside the player calls, cached with the video)
+    /// for its like count and, where the player response lacks it, its upload date.
+    /// </summary>
+    public bool LikesFromWatchNext { get; set; } = true;
+
+    /// <summary>How long the player version named by <c>/iframe_api</c> is trusted before it is looked up again.</summary>
+    public TimeSpan PlayerVersionTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a player's extracted transforms are kept (a version never changes; YouTube moves to new ones).</summary>
+    public TimeSpan PlayerFunctionsTtl { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How long a player that could not be fetched is not asked for again.</summary>
+    public TimeSpan PlayerFailureTtl { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan PlayerDownloadTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Limits on the player's transforms when they run in Jint: they are a third party's code.</summary>
+    public TimeSpan PlayerScriptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public long PlayerScriptMaxMemoryBytes { get; set; } = 64L * 1024 * 1024;
+
+    public int PlayerScriptMaxStatements { get; set; } = 5_000_000;
+
+    public int PlayerScriptMaxRecursion { get; set; } = 256;
 
     public IReadOnlyList<InnerTubeClientProfile> EffectiveClients => Clients.Count > 0 ? Clients : DefaultClients;
 }

@@ -1,23 +1,26 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Caching;
+using static VideoPlatform.Metadata.Extractors.YouTube.InnerTubeText;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
 /// Playlists and channel uploads through InnerTube's <c>browse</c>: the <c>VL{id}</c> page for the
 /// details and first items, then continuation tokens, followed until the requested number of
-/// items is reached. The cursor handed to callers is the continuation token.
+/// items is reached. The cursor handed to callers is the continuation token. Pages are cached for
+/// <see cref="MetadataCacheOptions.PlaylistTtl"/>.
 /// </summary>
-public sealed class YouTubePlaylists(IHttpClientFactory clients, IOptions<YouTubeOptions> options)
+public sealed class YouTubePlaylists(InnerTubeClient innerTube, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
 {
-    private const string WebVersion = "2.20260708.00.00";
+    public Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        cache.GetOrFetchAsync("youtube", "playlist", [playlistId, limit.ToString(CultureInfo.InvariantCulture), cursor], cacheOptions.Value.PlaylistTtl,
+            token => FetchAsync(playlistId, limit, cursor, token), cancellationToken);
 
-    public async Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
+    private async Task<Playlist> FetchAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var items = new List<PlaylistItem>();
         Playlist? details = null;
@@ -115,39 +118,6 @@ public sealed class YouTubePlaylists(IHttpClientFactory clients, IOptions<YouTub
         return token;
     }
 
-    private async Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken)
-    {
-        body["context"] = new JsonObject
-        {
-            ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, "/youtubei/v1/browse?prettyPrint=false")) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-YouTube-Client-Name", "1");
-        request.Headers.Add("X-YouTube-Client-Version", WebVersion);
-        using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
-        if ((int)response.StatusCode == 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's browse API answered {(int)response.StatusCode}.");
-        }
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's browse API answered something that is not JSON.", ex);
-        }
-    }
-
-    private static string? Runs(JsonNode? node) => node switch
-    {
-        JsonValue value => value.ToString(),
-        JsonObject o when o["simpleText"] is JsonValue simple => simple.ToString(),
-        JsonObject o when o["runs"] is JsonArray runs => string.Concat(runs.Select(r => r?["text"]?.ToString())),
-        _ => null,
-    };
+    private Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken) =>
+        innerTube.PostWebAsync("browse", body, cancellationToken);
 }

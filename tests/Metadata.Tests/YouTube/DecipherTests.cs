@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
+
+namespace VideoPlatform.Metadata.Tests.YouTube;
+
+/// <summary>
+/// Formats that only a client needing the player's JavaScript returns: signatureCipher and the
+/// <c>n</c> challenge solved by running the fake's synthetic base.js in Jint. The expected values
+/// are computed here by applying the player's known operations in C#.
+/// </summary>
+public sealed class DecipherTests : MetadataOverFakeYouTube
+{
+    [Fact]
+    public async Task Ciphered_formats_get_their_deciphered_signature_and_transformed_n()
+    {
+        var formats = await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVid/formats", ContractJson.Options);
+
+        var expected = ExpectedUrls("cipheredVid");
+        Assert.Equal(expected.Keys.Order(), formats!.Formats.Select(f => f.FormatId).Order());
+        foreach (var format in formats.Formats)
+        {
+            Assert.Equal(expected[format.FormatId], format.Url);
+        }
+        // The n value as Node.js computes it from the same base.js.
+        Assert.Contains("&n=bKh9lCvU4EaXc2&", expected["140"]);
+        // The manifest carries the same challenge in its path.
+        Assert.Contains("/source/youtube/n/bKh9lCvU4EaXc2/c/TVHTML5/", formats.HlsManifestUrl);
+        Assert.Equal(["VISIONOS", "ANDROID_VR", "TVHTML5"], YouTube.Calls.Select(c => c.Client));
+        Assert.Equal(20472, YouTube.SignatureTimestamps.Single(c => c.Client == "TVHTML5").SignatureTimestamp);
+        Assert.All(YouTube.SignatureTimestamps.Where(c => c.Client != "TVHTML5"), c => Assert.Null(c.SignatureTimestamp));
+    }
+
+    [Fact]
+    public async Task The_player_script_is_fetched_once_across_many_requests()
+    {
+        var paths = Enumerable.Range(0, 24).Select(i => $"/api/v2/videos/youtube/{(i % 2 == 0 ? "cipheredVid" : "cipheredVd2")}{(i % 3 == 0 ? "/formats" : "")}");
+
+        var responses = await Task.WhenAll(paths.Select(path => Client.GetAsync(path)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(YouTube.Requests, r => r.StartsWith("GET /s/player/4fcd6e4a/player_ias.vflset/en_US/base.js", StringComparison.Ordinal));
+        Assert.Single(YouTube.Requests, r => r.StartsWith("GET /iframe_api", StringComparison.Ordinal));
+        var second = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/cipheredVd2", ContractJson.Options);
+        Assert.Equal(ExpectedUrls("cipheredVd2")["137"], second!.Formats.Single(f => f.FormatId == "137").Url);
+    }
+
+    [Theory]
+    [InlineData("unparseable")]
+    [InlineData("helper-missing")]
+    [InlineData("no-functions")]
+    public async Task A_broken_player_script_is_upstream_unavailable_never_a_wrong_url(string breakage)
+    {
+        YouTube.PlayerScript = breakage switch
+        {
+            "unparseable" => "var _yt_player={};(function(g){var a=function(a){a=a.split(\"\");",
+            // The scrambling helper loses its reverse operation: the signature function throws in Jint.
+            "helper-missing" => YouTube.PlayerScript.Replace("aF:function(a){a.reverse()},", "", StringComparison.Ordinal),
+            _ => "var _yt_player={};(function(g){g.x=function(a){return a};})(_yt_player);",
+        };
+
+        var problem = await AssertProblemAsync("/api/v2/videos/youtube/cipheredVid/formats", HttpStatusCode.BadGateway, ErrorCodes.UpstreamUnavailable);
+
+        Assert.Contains("deciphered", problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>Each format of the fixture with its URL as it must come out.</summary>
+    private Dictionary<string, string> ExpectedUrls(string videoId)
+    {
+        var cdn = YouTube.CdnUrl.ToString().TrimEnd('/');
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube", $"TVHTML5-{videoId}.json"))
+            .Replace("{cdn}", cdn, StringComparison.Ordinal)
+            .Replace("{expire}", YouTube.StreamUrlsExpireAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var streaming = fixture.RootElement.GetProperty("streamingData");
+        var urls = new Dictionary<string, string>();
+        foreach (var format in streaming.GetProperty("formats").EnumerateArray().Concat(streaming.GetProperty("adaptiveFormats").EnumerateArray()))
+        {
+            string url;
+            string? signature = null;
+            var parameter = "";
+            if (format.TryGetProperty("url", out var plain))
+            {
+                url = plain.GetString()!;
+            }
+            else
+            {
+                var cipher = QueryHelpers.ParseQuery(format.GetProperty("signatureCipher").GetString());
+                url = cipher["url"].ToString();
+                signature = SyntheticPlayer.Signature(cipher["s"].ToString());
+                parameter = cipher["sp"].ToString();
+            }
+            var n = QueryHelpers.ParseQuery(new Uri(url).Query)["n"].ToString();
+            url = url.Replace($"&n={n}&", $"&n={Uri.EscapeDataString(SyntheticPlayer.N(n))}&", StringComparison.Ordinal);
+            if (signature is not null)
+            {
+                url += $"&{parameter}={Uri.EscapeDataString(signature)}";
+            }
+            urls[format.GetProperty("itag").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)] = url;
+        }
+        return urls;
+    }
+}
