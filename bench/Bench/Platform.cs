@@ -17,7 +17,9 @@ internal sealed class Platform : IAsyncDisposable
     public static async Task<Platform> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(DistributedApplication).Assembly,
-            configuration: [new("AppHost:Environment", "Production")]);
+            // No dashboard: its OTLP receiver would make every service export every span and log
+            // to this very process, which also drives the load.
+            configuration: [new("AppHost:Environment", "Production"), new("AppHost:NoDashboard", "true")]);
         // Measure the code, not the defences: security stays as in Development.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
