@@ -38,8 +38,8 @@ internal static partial class Wrk
         var summary = string.Join("; ", output.Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.StartsWith("Socket errors:", StringComparison.Ordinal) || line.StartsWith("Non-2xx", StringComparison.Ordinal)));
-        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"),
-            transfer.Success ? Size(transfer.Groups[1].Value, transfer.Groups[2].Value) : 0, errors) { ErrorSummary = summary };
+        var bytesPerSecond = transfer.Success ? Size(transfer.Groups[1].Value, transfer.Groups[2].Value) : 0;
+        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), bytesPerSecond, errors) { ErrorSummary = summary };
     }
 
     private static double Percentile(string output, string label)

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
-using VideoPlatform.TestSupport;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Extractors.Bilibili;
+using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.Bilibili;
 
 namespace VideoPlatform.Metadata.Tests.Bilibili;
