@@ -23,7 +23,8 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
         Flags = HybridCacheEntryFlags.DisableDistributedCache,
     };
 
-    private readonly TimeSpan _streamTtl = TimeSpan.FromSeconds(configuration.GetValue("Legacy:StreamCacheSeconds", 60.0));
+    // Null when the stream cache is turned off (Legacy:StreamCacheSeconds = 0).
+    private readonly HybridCacheEntryOptions? _streams = StreamOptions(TimeSpan.FromSeconds(configuration.GetValue("Legacy:StreamCacheSeconds", 60.0)));
 
     public async Task<LocatedVideo> LocateAsync(string url, Func<CancellationToken, Task<LocatedVideo>> locate, CancellationToken cancellationToken) =>
         (await cache.GetOrCreateAsync($"legacy:located:{url}", async token => new Kept<LocatedVideo>(await locate(token)),
@@ -32,28 +33,28 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
     public async Task<ResolvedStream> ResolveAsync(
         string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
     {
-        if (_streamTtl <= TimeSpan.Zero)
+        if (_streams is null)
         {
             return await resolve(cancellationToken);
         }
-        var options = new HybridCacheEntryOptions
-        {
-            Expiration = _streamTtl,
-            LocalCacheExpiration = _streamTtl,
-            Flags = HybridCacheEntryFlags.DisableDistributedCache,
-        };
         var cacheKey = $"legacy:stream:{key}";
-        var kept = await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
-            options, cancellationToken: cancellationToken);
-        if (kept.Value.ExpiresAt is { } expires && expires - ExpiryMargin <= time.GetUtcNow())
+        var kept = await GetAsync();
+        if (kept.ExpiresAt is { } expires && expires - ExpiryMargin <= time.GetUtcNow())
         {
             // The URL inside is about to stop working: ask again, once.
             await cache.RemoveAsync(cacheKey, cancellationToken);
-            kept = await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
-                options, cancellationToken: cancellationToken);
+            kept = await GetAsync();
         }
-        return kept.Value;
+        return kept;
+
+        async Task<ResolvedStream> GetAsync() =>
+            (await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
+                _streams, cancellationToken: cancellationToken)).Value;
     }
+
+    private static HybridCacheEntryOptions? StreamOptions(TimeSpan ttl) => ttl <= TimeSpan.Zero
+        ? null
+        : new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = HybridCacheEntryFlags.DisableDistributedCache };
 }
 
 /// <summary>A value as it was resolved; never changed, so HybridCache hands out the same instance on every hit.</summary>
