@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace VideoPlatform.Metadata.Cookies;
@@ -12,6 +13,11 @@ namespace VideoPlatform.Metadata.Cookies;
 /// </summary>
 public sealed partial class PlatformCookies(IConfiguration configuration, TimeProvider time, ILogger<PlatformCookies> logger)
 {
+    // A cookies file's lines as last read, by path, with the write time and size they were read at:
+    // a lookup (each request for the platform's videos makes one) costs a stat instead of a read
+    // and parse, and a rewritten file is read again at once.
+    private readonly ConcurrentDictionary<string, (DateTime WrittenAt, long Length, string[] Lines)> _files = new(StringComparer.Ordinal);
+
     /// <summary>The platforms whose requests carry configured cookies, with their cookie domain and the cookie that makes a session.</summary>
     public static IReadOnlyDictionary<string, (string Domain, string SessionCookie)> Used { get; } =
         new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
@@ -78,7 +84,16 @@ public sealed partial class PlatformCookies(IConfiguration configuration, TimePr
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path);
+            var file = new FileInfo(path);
+            if (file.Exists && _files.TryGetValue(path, out var read) && read.WrittenAt == file.LastWriteTimeUtc && read.Length == file.Length)
+            {
+                lines = read.Lines;
+            }
+            else
+            {
+                lines = File.ReadAllLines(path);
+                _files[path] = (file.LastWriteTimeUtc, file.Length, lines);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
