@@ -28,8 +28,12 @@ internal sealed class CachedJsonResult<T>(T value) : IResult, IEndpointMetadataP
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var bytes = Serialized.GetValue(Value, v => JsonSerializer.SerializeToUtf8Bytes(v,
-            httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
+        // No closure on the hit path; two first requests racing may both serialise, harmlessly.
+        if (!Serialized.TryGetValue(Value, out var bytes))
+        {
+            bytes = JsonSerializer.SerializeToUtf8Bytes(Value, httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+            Serialized.AddOrUpdate(Value, bytes);
+        }
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
