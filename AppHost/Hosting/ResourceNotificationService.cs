@@ -119,7 +119,10 @@ public sealed class ResourceNotificationService
         return $"Resource '{name}' {what}: state {snapshot.State}, health {snapshot.Health?.ToString() ?? "unknown"}"
                + (snapshot.HealthDescription is { } d ? $" ({d})" : "")
                + (snapshot.Message is { } m ? $"; {m}" : "")
-               + (logs.Count > 0 ? $". Last log lines:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", logs) : ". It logged nothing.");
+               + (logs.Count > 0 ? $". Last log lines:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", logs) : ". It logged nothing.")
+               + (snapshot.FailedDependency is { } dependency && dependency != name && _snapshots.ContainsKey(dependency)
+                   ? Environment.NewLine + Describe(dependency, "(which it waited for)")
+                   : "");
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

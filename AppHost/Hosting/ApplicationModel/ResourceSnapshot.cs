@@ -32,6 +32,9 @@ public sealed record ResourceSnapshot
     /// <summary>A note a person should read (why Redis is missing, why a start failed).</summary>
     public string? Message { get; init; }
 
+    /// <summary>The resource this one waited for when that one stopped, so this one never started.</summary>
+    public string? FailedDependency { get; init; }
+
     /// <summary>Running and at least serving: Healthy, or Degraded (e.g. Redis lost, in-process cache in use).</summary>
     public bool IsServing => State == KnownResourceStates.Running && Health is HealthStatus.Healthy or HealthStatus.Degraded;
 }

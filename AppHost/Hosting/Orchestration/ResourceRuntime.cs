@@ -108,13 +108,15 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
                 Publish(s => s with
                 {
                     State = KnownResourceStates.FailedToStart,
-                    Message = $"{dependency} it waits for is {reached.State}",
+                    Message = $"{dependency} it waits for is {reached.State}"
+                              + (reached.ExitCode is { } code ? $" (exit code {code})" : ""),
+                    FailedDependency = dependency,
                 });
                 return false;
             }
         }
 
-        Publish(s => s with { Message = null });
+        Publish(s => s with { Message = null, FailedDependency = null });
         return true;
     }
 
