@@ -7,8 +7,8 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
 /// YouTube through our own InnerTube client: asks the configured clients in order, takes the
-/// first that plays the video, and asks further clients only for the muxed progressive format
-/// (itag 18) that players without adaptive support need. Playability becomes the platform's
+/// first that plays the video, and takes from the muxed-only client (asked alongside the first)
+/// the progressive format (itag 18) that players without adaptive support need. Playability becomes the platform's
 /// error codes; a client-specific refusal moves on to the next client.
 /// </summary>
 public sealed partial class YouTubeExtractor(
@@ -75,12 +75,51 @@ public sealed partial class YouTubeExtractor(
 
     private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId, CancellationToken cancellationToken)
     {
+        var clients = options.Value.EffectiveClients;
+        using var unneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var early = AskMuxedClientEarly(clients, videoId, unneeded.Token);
+        try
+        {
+            return await ExtractAsync(videoId, clients, early, cancellationToken);
+        }
+        finally
+        {
+            // Unused when the video turned out dead or the first client had a muxed format itself.
+            await unneeded.CancelAsync();
+        }
+    }
+
+    /// <summary>
+    /// The full clients return adaptive formats only, so the muxed-only client is needed for almost
+    /// every video: it is asked at once, beside the first full client, instead of a round trip
+    /// later. Its answer is used only if the chain reaches it. Not for a client that needs the
+    /// player (its signature timestamp is not known yet), nor when configured off.
+    /// </summary>
+    private EarlyCall? AskMuxedClientEarly(IReadOnlyList<InnerTubeClientProfile> clients, string videoId, CancellationToken cancellationToken)
+    {
+        if (!options.Value.AskMuxedClientEarly || clients.Count == 0 || clients[0].MuxedOnly
+            || clients.FirstOrDefault(c => c.MuxedOnly) is not { NeedsPlayerJs: false } client)
+        {
+            return null;
+        }
+        var response = innerTube.GetPlayerAsync(videoId, client, null, cancellationToken);
+        // Observed even when the chain never reaches it.
+        _ = response.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return new EarlyCall(client, response);
+    }
+
+    private sealed record EarlyCall(InnerTubeClientProfile Client, Task<JsonObject> Response);
+
+    private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId,
+        IReadOnlyList<InnerTubeClientProfile> clients, EarlyCall? early, CancellationToken cancellationToken)
+    {
         JsonObject? primary = null;
         var primaryNeedsPlayer = false;
         var formats = new List<VideoFormat>();
         PlatformException? lastError = null;
 
-        foreach (var client in options.Value.EffectiveClients)
+        foreach (var client in clients)
         {
             // Until a client plays the video, ask the full clients; afterwards only the muxed-only
             // ones, and only while no muxed format has been found.
@@ -94,8 +133,15 @@ public sealed partial class YouTubeExtractor(
             {
                 // A client that needs the player is told the player's signature timestamp, so
                 // that YouTube scrambles for the player we will decipher with.
-                var sts = client.NeedsPlayerJs ? (await playerScripts.GetAsync(videoId, cancellationToken)).SignatureTimestamp : null;
-                response = await innerTube.GetPlayerAsync(videoId, client, sts, cancellationToken);
+                if (early is not null && ReferenceEquals(client, early.Client))
+                {
+                    response = await early.Response.WaitAsync(cancellationToken);
+                }
+                else
+                {
+                    var sts = client.NeedsPlayerJs ? (await playerScripts.GetAsync(videoId, cancellationToken)).SignatureTimestamp : null;
+                    response = await innerTube.GetPlayerAsync(videoId, client, sts, cancellationToken);
+                }
             }
             catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
             {

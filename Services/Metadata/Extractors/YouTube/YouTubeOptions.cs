@@ -50,6 +50,13 @@ public sealed class YouTubeOptions
     ];
 
     /// <summary>
+    /// Ask the first muxed-only client (the muxed itag 18) at the same time as the first full client
+    /// rather than after it: one round trip less per new video, at the price of a call that goes
+    /// unused when the video is dead or the first client had a muxed format of its own.
+    /// </summary>
+    public bool AskMuxedClientEarly { get; set; } = true;
+
+    /// <summary>
     /// Make one WEB <c>next</c> call per video (alongside the player calls, cached with the video)
     /// for its like count and, where the player response lacks it, its upload date.
     /// </summary>
