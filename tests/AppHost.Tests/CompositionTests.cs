@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace VideoPlatform.AppHost.Tests;
@@ -54,6 +55,28 @@ public sealed class CompositionTests(CompositionFixture composition)
     }
 
     [Fact]
+    public async Task A_chosen_port_another_process_took_meanwhile_is_exchanged_for_a_free_one()
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("legacy", timeout.Token);
+        var before = App.GetEndpoint("legacy");
+        await App.StopResourceAsync("legacy");
+
+        // Someone else binds the port while legacy is stopped, as a parallel run could.
+        using var squatter = new TcpListener(IPAddress.Loopback, before.Port);
+        squatter.Start();
+        App.StartResource("legacy");
+        var snapshot = await App.ResourceNotifications.WaitForResourceHealthyAsync("legacy", timeout.Token);
+
+        var after = App.GetEndpoint("legacy");
+        Assert.NotEqual(before.Port, after.Port);
+        Assert.Equal([after.ToString().TrimEnd('/')], snapshot.Urls);
+        using var legacy = App.CreateHttpClient("legacy");
+        using var response = await legacy.GetAsync("/api/platforms", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Losing_redis_degrades_health_but_requests_still_succeed_and_it_recovers()
     {
         using var timeout = new CancellationTokenSource(Deadline);
@@ -88,8 +111,15 @@ public sealed class CompositionTests(CompositionFixture composition)
         var before = await App.ResourceNotifications.WaitForResourceHealthyAsync("streaming", timeout.Token);
         var pid = Assert.Single(before.ProcessIds);
 
+        // Watched from before the kill, so that the short backoff cannot be missed.
+        var crashed = App.ResourceNotifications.WaitForResourceAsync("streaming",
+            s => KnownResourceStates.IsTerminal(s.State), timeout.Token);
         Process.GetProcessById(pid).Kill();
 
+        // The crash is published together with the coming restart: whatever waits for streaming
+        // does not take it for the end.
+        var down = await crashed;
+        Assert.Equal((KnownResourceStates.Finished, true), (down.State, down.RestartPending));
         var after = await App.ResourceNotifications.WaitForResourceAsync("streaming",
             s => s.Restarts > before.Restarts && s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy,
             timeout.Token);

@@ -9,11 +9,21 @@ namespace VideoPlatform.TestSupport;
 /// </summary>
 public static class FreePort
 {
+    // Never the same port twice in one test run, even before whoever asked for it has bound it.
+    private static readonly HashSet<int> HandedOut = [];
+
     public static int Next()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(10000, 20000);
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port))
+                {
+                    continue;
+                }
+            }
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);

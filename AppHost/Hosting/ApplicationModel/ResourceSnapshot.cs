@@ -26,6 +26,9 @@ public sealed record ResourceSnapshot
 
     public int? ExitCode { get; init; }
 
+    /// <summary>An instance exited unexpectedly and will be started again once its backoff has passed.</summary>
+    public bool RestartPending { get; init; }
+
     /// <summary>The connection string others get, for resources that have one, its password masked.</summary>
     public string? ConnectionString { get; init; }
 

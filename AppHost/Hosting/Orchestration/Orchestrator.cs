@@ -84,14 +84,15 @@ internal sealed partial class Orchestrator : IReferenceResolver
 
     public string ParameterValue(ParameterResource parameter) => _parameters[parameter];
 
-    private List<int> PlanPorts(ProjectResource project)
+    /// <summary>Each replica's port, and whether the engine chose it (so may move it) rather than being told it.</summary>
+    private List<(int Port, bool Chosen)> PlanPorts(ProjectResource project)
     {
         var http = project.Endpoints.First(e => e.Name == "http");
         int? first = _context.Options.Ports.TryGetValue(project.Name, out var configured) ? configured
             : _context.Options.RandomizePorts ? null
             : http.Port;
         return Enumerable.Range(0, project.Replicas)
-            .Select(i => i == 0 && first is { } port ? port : PortGuard.NextFree())
+            .Select(i => i == 0 && first is { } port ? (port, false) : (PortGuard.NextFree(), true))
             .ToList();
     }
 

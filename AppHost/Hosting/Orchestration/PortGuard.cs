@@ -11,14 +11,32 @@ internal static class PortGuard
     private const int First = 20000;
     private const int Last = 32000;
 
+    // Every port handed out in this process, so that two compositions planned at the same moment
+    // (tests run them in parallel) never get the same one before either has bound it.
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
     public static int NextFree()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var port = Random.Shared.Next(First, Last);
+            lock (Gate)
+            {
+                if (HandedOut.Contains(port))
+                {
+                    continue;
+                }
+            }
             if (IsFree(port))
             {
-                return port;
+                lock (Gate)
+                {
+                    if (HandedOut.Add(port))
+                    {
+                        return port;
+                    }
+                }
             }
         }
         throw new InvalidOperationException($"No free port between {First} and {Last}.");
@@ -32,7 +50,7 @@ internal static class PortGuard
         }
     }
 
-    private static bool IsFree(int port)
+    public static bool IsFree(int port)
     {
         try
         {

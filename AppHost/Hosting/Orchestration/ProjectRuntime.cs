@@ -14,18 +14,24 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
     private readonly Func<IEnumerable<KeyValuePair<string, string>>> _referenceEnvironment;
     private string? _assemblyPath;
 
-    public ProjectRuntime(ProjectResource project, OrchestratorContext context, IReadOnlyList<int> ports,
+    public ProjectRuntime(ProjectResource project, OrchestratorContext context, IReadOnlyList<(int Port, bool Chosen)> ports,
         Func<IEnumerable<KeyValuePair<string, string>>> referenceEnvironment)
         : base(project, context)
     {
         _project = project;
         _referenceEnvironment = referenceEnvironment;
-        Instances = ports.Select((port, index) =>
+        Instances = ports.Select((planned, index) =>
         {
             var displayName = ports.Count == 1 ? project.Name : $"{project.Name}-{index}";
-            var health = new Uri($"http://localhost:{port}{project.HealthCheckPath}");
-            var spec = new ProcessSpec(DotnetHost, () => [_assemblyPath!], project.ProjectDirectory, () => EnvironmentFor(displayName, port));
-            return new ResourceInstance(displayName, port, spec, ct => HealthProbes.GetHttpHealthAsync(health, ct));
+            ResourceInstance instance = null!;
+            // The port is read at each start and probe: it may have moved (BeforeRestart).
+            var spec = new ProcessSpec(DotnetHost, () => [_assemblyPath!], project.ProjectDirectory, () => EnvironmentFor(displayName, instance.Port));
+            instance = new ResourceInstance(displayName, planned.Port, spec,
+                ct => HealthProbes.GetHttpHealthAsync(new Uri($"http://localhost:{instance.Port}{project.HealthCheckPath}"), ct))
+            {
+                PortChosen = planned.Chosen,
+            };
+            return instance;
         }).ToList();
     }
 
@@ -42,10 +48,27 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         _assemblyPath = await EnsureBuiltAsync(cancellationToken);
-        foreach (var instance in Instances)
+        foreach (var instance in Instances.Where(i => !i.PortChosen))
         {
             PortGuard.EnsureFree(instance.Port, $"{instance.DisplayName} (set AppHost:Ports:{_project.Name} to move it)");
         }
+    }
+
+    /// <summary>
+    /// A port the engine chose that another process holds by the time of a start (it lost the race
+    /// for it, e.g. to a parallel test run, and would fail to bind, again at each restart) is
+    /// exchanged for a new one. Those that reference the project and start later get the new address.
+    /// </summary>
+    protected override void BeforeStart(ResourceInstance instance)
+    {
+        if (!instance.PortChosen || PortGuard.IsFree(instance.Port))
+        {
+            return;
+        }
+        var taken = instance.Port;
+        instance.Port = PortGuard.NextFree();
+        Publish(s => s with { Urls = HttpUrls });
+        LogPortMoved(Context.Logger, instance.DisplayName, taken, instance.Port);
     }
 
     /// <summary>
@@ -126,6 +149,9 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
         }
         return environment;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource}: port {Taken} is held by another process; moving to port {Port}")]
+    private static partial void LogPortMoved(ILogger logger, string resource, int taken, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Building {Resource} ({Project}): its build output was not found")]
     private static partial void LogBuilding(ILogger logger, string resource, string project);

@@ -12,7 +12,11 @@ internal sealed class ResourceInstance(string displayName, int port, ProcessSpec
 {
     public string DisplayName { get; } = displayName;
 
-    public int Port { get; } = port;
+    /// <summary>Its port; a port the engine chose may move when another process took it (see <see cref="PortChosen"/>).</summary>
+    public int Port { get; set; } = port;
+
+    /// <summary>The engine picked the port at random (rather than configuration or the launch profile naming it).</summary>
+    public bool PortChosen { get; init; }
 
     /// <summary>Null when the engine only watches something it did not start.</summary>
     public ProcessSpec? Process { get; } = process;
@@ -32,4 +36,6 @@ internal sealed class ResourceInstance(string displayName, int port, ProcessSpec
     public int Restarts { get; set; }
 
     public int? ExitCode { get; set; }
+
+    public bool RestartPending { get; set; }
 }

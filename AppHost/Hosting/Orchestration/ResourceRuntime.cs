@@ -101,7 +101,7 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
 
             Publish(s => s with { State = KnownResourceStates.Waiting, Message = $"waiting for {dependency}" });
             var reached = await Context.Notifications.WaitForResourceAsync(dependency,
-                s => s.IsServing || (Context.Options.StopOnResourceUnavailable && KnownResourceStates.IsTerminal(s.State)),
+                s => s.IsServing || (Context.Options.StopOnResourceUnavailable && KnownResourceStates.IsTerminal(s.State) && !s.RestartPending),
                 cancellationToken);
             if (!reached.IsServing)
             {
@@ -133,7 +133,8 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
         var consecutiveFailures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            Update(instance, i => { i.State = KnownResourceStates.Starting; i.Health = null; i.ExitCode = null; });
+            BeforeStart(instance);
+            Update(instance, i => { i.State = KnownResourceStates.Starting; i.Health = null; i.ExitCode = null; i.RestartPending = false; });
             var spec = instance.Process;
             ChildProcess process;
             try
@@ -174,15 +175,18 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
             }
             await process.DisposeAsync();
 
-            Update(instance, i => { i.State = StoppedState; i.Health = null; i.ExitCode = exitCode; i.ProcessId = null; });
-            if (Context.IsStopping || cancellationToken.IsCancellationRequested)
+            // A process that ran a while before crashing starts a fresh backoff series.
+            consecutiveFailures = Context.Time.GetUtcNow() - startedAt > TimeSpan.FromMinutes(1) ? 1 : consecutiveFailures + 1;
+            var stopping = Context.IsStopping || cancellationToken.IsCancellationRequested;
+            var restart = !stopping && consecutiveFailures <= Context.Options.MaxRestartAttempts;
+            // Stopped and, when it will be started again, saying so in the same snapshot: whoever
+            // waits for it must not take a crash it recovers from for the end.
+            Update(instance, i => { i.State = StoppedState; i.Health = null; i.ExitCode = exitCode; i.ProcessId = null; i.RestartPending = restart; });
+            if (stopping)
             {
                 return;
             }
-
-            // A process that ran a while before crashing starts a fresh backoff series.
-            consecutiveFailures = Context.Time.GetUtcNow() - startedAt > TimeSpan.FromMinutes(1) ? 1 : consecutiveFailures + 1;
-            if (consecutiveFailures > Context.Options.MaxRestartAttempts)
+            if (!restart)
             {
                 Update(instance, i => i.State = KnownResourceStates.FailedToStart);
                 Publish(s => s with { Message = $"exited {consecutiveFailures} times in a row (last exit code {exitCode}); not restarting" });
@@ -194,8 +198,18 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
             LogRestarting(Context.Logger, instance.DisplayName, exitCode, delay.TotalSeconds);
             Publish(s => s with { Message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0} s" });
             await Task.Delay(delay, Context.Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Update(instance, i => i.RestartPending = false);
+                return;
+            }
             Update(instance, i => i.Restarts++);
         }
+    }
+
+    /// <summary>Called before each start of an instance's process, the first and every restart.</summary>
+    protected virtual void BeforeStart(ResourceInstance instance)
+    {
     }
 
     private async Task MonitorHealthAsync(ResourceInstance instance, CancellationToken cancellationToken)
@@ -246,6 +260,7 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
             StartedAt = Instances.Select(i => i.StartedAt).Min(),
             Restarts = Instances.Sum(i => i.Restarts),
             ExitCode = Instances.Select(i => i.ExitCode).LastOrDefault(c => c.HasValue),
+            RestartPending = Instances.Any(i => i.RestartPending),
             Message = state == KnownResourceStates.Running ? null : current.Message,
         };
     }
