@@ -15,84 +15,146 @@ public sealed class AppHostProcessTests
     [Fact]
     public async Task Without_redis_server_it_says_so_in_one_line_runs_degraded_and_sigterm_leaves_nothing_behind()
     {
-        // A PATH with dotnet but without redis-server (on Debian /bin is /usr/bin, so only dotnet's own directory).
-        var dotnet = Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "/usr/bin/dotnet")!;
-        var output = new StringBuilder();
-        var tableShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort.Next()).ToArray();
+        using var apphost = await RunningAppHost.StartAsync();
 
-        using var apphost = new Process
+        var text = apphost.Output;
+        Assert.Single(text.Split('\n'), l => l.Contains("redis-server is not on PATH") && l.Contains("apt-get install redis-server"));
+        Assert.Contains($"http://localhost:{apphost.Ports[2]}", text);
+
+        using var legacy = new HttpClient { BaseAddress = new Uri($"http://localhost:{apphost.Ports[2]}") };
+        using var platforms = await legacy.GetAsync("/api/platforms");
+        Assert.True(platforms.IsSuccessStatusCode, $"legacy answered {(int)platforms.StatusCode}");
+        var metadataHealth = await new HttpClient().GetStringAsync($"http://localhost:{apphost.Ports[0]}/health");
+        Assert.Contains("\"Degraded\"", metadataHealth);
+
+        var children = ChildrenOf(apphost.Process.Id);
+        Assert.Equal(3, children.Count);
+
+        Assert.Equal(0, Kill(apphost.Process.Id, 15));
+        await apphost.Process.WaitForExitAsync().WaitAsync(Deadline);
+
+        Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"child {pid} outlived the AppHost"));
+        Assert.Contains("Stopped", apphost.Output);
+    }
+
+    [Fact]
+    public async Task A_killed_apphost_leaves_no_service_behind()
+    {
+        using var apphost = await RunningAppHost.StartAsync();
+        var children = ChildrenOf(apphost.Process.Id);
+        Assert.Equal(3, children.Count);
+
+        // SIGKILL: the AppHost gets no chance to stop anything; each service notices its standard
+        // input close and stops by itself.
+        Assert.Equal(0, Kill(apphost.Process.Id, 9));
+        await apphost.Process.WaitForExitAsync().WaitAsync(Deadline);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (children.Any(pid => Directory.Exists($"/proc/{pid}")) && !timeout.IsCancellationRequested)
         {
-            StartInfo = new ProcessStartInfo("dotnet",
-            [
-                Path.Combine(AppContext.BaseDirectory, "AppHost.dll"),
-                $"--AppHost:Ports:metadata={ports[0]}", $"--AppHost:Ports:streaming={ports[1]}", $"--AppHost:Ports:legacy={ports[2]}",
-                "--no-dashboard",
-            ])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                Environment = { ["PATH"] = dotnet, ["DOTNET_ENVIRONMENT"] = "Development" },
-            },
-        };
-        apphost.OutputDataReceived += (_, e) => Collect(e.Data);
-        apphost.ErrorDataReceived += (_, e) => Collect(e.Data);
-        apphost.Start();
-        apphost.BeginOutputReadLine();
-        apphost.BeginErrorReadLine();
-
-        try
-        {
-            await tableShown.Task.WaitAsync(Deadline);
-            var text = Snapshot();
-            Assert.Single(text.Split('\n'), l => l.Contains("redis-server is not on PATH") && l.Contains("apt-get install redis-server"));
-            Assert.Contains($"http://localhost:{ports[2]}", text);
-
-            using var legacy = new HttpClient { BaseAddress = new Uri($"http://localhost:{ports[2]}") };
-            using var platforms = await legacy.GetAsync("/api/platforms");
-            Assert.True(platforms.IsSuccessStatusCode, $"legacy answered {(int)platforms.StatusCode}");
-            var metadataHealth = await new HttpClient().GetStringAsync($"http://localhost:{ports[0]}/health");
-            Assert.Contains("\"Degraded\"", metadataHealth);
-
-            var children = ChildrenOf(apphost.Id);
-            Assert.Equal(3, children.Count);
-
-            Assert.Equal(0, Kill(apphost.Id, 15));
-            await apphost.WaitForExitAsync().WaitAsync(Deadline);
-
-            Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"child {pid} outlived the AppHost"));
-            Assert.Contains("Stopped", Snapshot());
+            await Task.Delay(100);
         }
-        finally
+        var survivors = children.Where(pid => Directory.Exists($"/proc/{pid}")).ToList();
+        foreach (var pid in survivors)
         {
-            if (!apphost.HasExited)
+            Kill(pid, 9);
+        }
+        Assert.Empty(survivors);
+        // Their ports are free again for the next run.
+        Assert.All(apphost.Ports, port =>
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+        });
+    }
+
+    /// <summary>
+    /// <c>dotnet AppHost.dll</c> on three free ports, without a dashboard, with a PATH holding dotnet
+    /// but not redis-server (on Debian /bin is /usr/bin, so only dotnet's own directory), once it
+    /// printed its table of resources.
+    /// </summary>
+    private sealed class RunningAppHost : IDisposable
+    {
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource _tableShown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private RunningAppHost()
+        {
+            var dotnet = Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "/usr/bin/dotnet")!;
+            Process = new Process
             {
-                apphost.Kill(entireProcessTree: true);
+                StartInfo = new ProcessStartInfo("dotnet",
+                [
+                    Path.Combine(AppContext.BaseDirectory, "AppHost.dll"),
+                    $"--AppHost:Ports:metadata={Ports[0]}", $"--AppHost:Ports:streaming={Ports[1]}", $"--AppHost:Ports:legacy={Ports[2]}",
+                    "--no-dashboard",
+                ])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                    Environment = { ["PATH"] = dotnet, ["DOTNET_ENVIRONMENT"] = "Development" },
+                },
+            };
+            Process.OutputDataReceived += (_, e) => Collect(e.Data);
+            Process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        }
+
+        public Process Process { get; }
+
+        public int[] Ports { get; } = Enumerable.Range(0, 3).Select(_ => FreePort.Next()).ToArray();
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
             }
         }
 
-        void Collect(string? line)
+        public static async Task<RunningAppHost> StartAsync()
+        {
+            var apphost = new RunningAppHost();
+            apphost.Process.Start();
+            apphost.Process.BeginOutputReadLine();
+            apphost.Process.BeginErrorReadLine();
+            try
+            {
+                await apphost._tableShown.Task.WaitAsync(Deadline);
+            }
+            catch
+            {
+                apphost.Dispose();
+                throw;
+            }
+            return apphost;
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+            Process.Dispose();
+        }
+
+        private void Collect(string? line)
         {
             if (line is null)
             {
                 return;
             }
-            lock (output)
+            lock (_output)
             {
-                output.AppendLine(line);
+                _output.AppendLine(line);
             }
             if (line.Contains("Press Ctrl+C to stop."))
             {
-                tableShown.TrySetResult();
-            }
-        }
-
-        string Snapshot()
-        {
-            lock (output)
-            {
-                return output.ToString();
+                _tableShown.TrySetResult();
             }
         }
     }

@@ -126,6 +126,9 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
             ["LOGGING__CONSOLE__FORMATTERNAME"] = "simple",
             // One line per entry, so each keeps the resource prefix the AppHost adds.
             ["LOGGING__CONSOLE__FORMATTEROPTIONS__SINGLELINE"] = "true",
+            // The child's standard input stays open while this process lives; the service stops
+            // when it closes (ServiceDefaults' AppHostLifeline), so a killed AppHost leaves no service behind.
+            ["APPHOST_LIFELINE"] = "stdin",
         };
         if (!Console.IsOutputRedirected)
         {
