@@ -34,7 +34,9 @@ await using var cdn = await FakeCdn.StartAsync();
 cdn.Add("videoplayback", media);
 await using var nginx = await Nginx.StartAsync(cdn.Address);
 await using var youtube = await FakeYouTube.StartAsync(cdn.Address);
-youtube.AnyIdLike = "shortsVideo";
+// As YouTube answers in 2026: the first client (VISIONOS) gives adaptive formats only, the muxed
+// itag 18 comes from the reel call.
+youtube.AnyIdLike = "dQw4w9WgXcQ";
 await using var platform = await Platform.StartAsync(builder =>
 {
     builder.CreateResourceBuilder<ProjectResource>("metadata")

@@ -78,8 +78,8 @@ public sealed class FakeYouTube : IAsyncDisposable
     public int CallsFor(string videoId) => Calls.Count(c => c.VideoId == videoId && c.Client != "reel");
 
     /// <summary>
-    /// When set, an id with no fixture of its own is answered with this video's fixture, its id
-    /// replaced: any number of distinct uncached videos, for benchmarks.
+    /// When set, an id with no fixture of its own is answered with this video's fixtures (player
+    /// and, when it has one, reel), its id replaced: any number of distinct uncached videos, for benchmarks.
     /// </summary>
     public string? AnyIdLike { get; set; }
 
@@ -193,10 +193,11 @@ public sealed class FakeYouTube : IAsyncDisposable
 
         var candidates = reel ? new[] { $"reel-{videoId}.json" } : [$"{client}-{videoId}.json", $"player-{videoId}.json"];
         var file = candidates.Select(name => Path.Combine(Fixtures, name)).FirstOrDefault(File.Exists);
-        if (file is null && AnyIdLike is { } template && !reel)
+        if (file is null && AnyIdLike is { } template
+            && Path.Combine(Fixtures, reel ? $"reel-{template}.json" : $"player-{template}.json") is var model && File.Exists(model))
         {
             var templated = FixtureTemplate.Apply(
-                (await File.ReadAllTextAsync(Path.Combine(Fixtures, $"player-{template}.json"))).Replace(template, videoId, StringComparison.Ordinal),
+                (await File.ReadAllTextAsync(model)).Replace(template, videoId, StringComparison.Ordinal),
                 CdnUrl);
             return Results.Text(templated, "application/json");
         }
