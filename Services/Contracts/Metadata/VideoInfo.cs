@@ -32,6 +32,10 @@ public sealed record VideoInfo
     public IReadOnlyList<Chapter> Chapters { get; init; } = [];
     /// <summary>When the stream URLs in <see cref="Formats"/> stop working.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>The HLS master playlist, where the platform has one (live streams; YouTube VOD too).</summary>
+    public string? HlsManifestUrl { get; init; }
+    /// <summary>The DASH manifest, where the platform has one (live streams).</summary>
+    public string? DashManifestUrl { get; init; }
 }
 
 /// <summary>One image of a video at one size.</summary>

@@ -65,8 +65,34 @@ public sealed class VideoCache
     public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
         GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
 
-    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
-        GetAsync(extractor.Platform.Name, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken);
+    /// <summary>
+    /// A video's formats: from its details when those are cached already (a player that asked for
+    /// a video's info and then plays it costs one extraction, not two), else extracted and cached
+    /// on their own (without what only the details need, such as YouTube's watch page).
+    /// </summary>
+    public async Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken)
+    {
+        var platform = extractor.Platform.Name;
+        if (await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", cancellationToken) is { Value: { } video }
+            && !IsStale(video.ExpiresAt))
+        {
+            CountLookup(platform, "formats", hit: true);
+            return video.ToFormatList();
+        }
+        return await GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken);
+    }
+
+    /// <summary>What the cache holds under <paramref name="key"/> (in process or in Redis), without creating or storing anything.</summary>
+    private async Task<CachedResult<T>?> PeekAsync<T>(string key, CancellationToken cancellationToken) =>
+        await _cache.GetOrCreateAsync<CachedResult<T>?>(key, static _ => ValueTask.FromResult<CachedResult<T>?>(null), PeekOnly,
+            cancellationToken: cancellationToken);
+
+    private static readonly HybridCacheEntryOptions PeekOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    private bool IsStale(DateTimeOffset? expiresAt) => expiresAt is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow();
 
     private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
         Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken)
@@ -102,7 +128,7 @@ public sealed class VideoCache
             }
 
             var value = entry.Value!;
-            if (attempt == 0 && expiresAt(value) is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow())
+            if (attempt == 0 && IsStale(expiresAt(value)))
             {
                 // The URLs inside are about to stop working: forget them and extract again, once.
                 await _cache.RemoveAsync(key, cancellationToken);

@@ -35,6 +35,29 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task Formats_asked_after_the_info_come_from_the_cached_info_not_a_second_extraction()
+    {
+        await using var metadata = Instance();
+        using var client = metadata.CreateClient();
+
+        var info = await client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/liveStream1", ContractJson.Options);
+        var formats = await client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/liveStream1/formats", ContractJson.Options);
+
+        Assert.Equal(1, _youtube.CallsFor("liveStream1"));
+        Assert.Equal(info!.Formats, formats!.Formats);
+        Assert.True(formats.IsLive);
+        Assert.EndsWith("/id/liveStream1/file/index.m3u8", formats.HlsManifestUrl);
+        Assert.Equal(info.HlsManifestUrl, formats.HlsManifestUrl);
+        Assert.Contains("/api/manifest/dash/", formats.DashManifestUrl);
+        Assert.Equal(info.ExpiresAt, formats.ExpiresAt);
+
+        // The other way round the info still needs its own extraction (it has more than the formats).
+        await client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/dQw4w9WgXcQ/formats", ContractJson.Options);
+        await client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
+        Assert.Equal(2, _youtube.CallsFor("dQw4w9WgXcQ"));
+    }
+
+    [Fact]
     public async Task Two_instances_share_the_redis_level()
     {
         await using var first = Instance();

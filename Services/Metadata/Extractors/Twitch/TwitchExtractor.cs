@@ -23,23 +23,14 @@ public sealed class TwitchExtractor(TwitchGqlClient twitch) : IVideoExtractor
 
     public bool IsValidVideoId(string videoId) => TwitchIds.IsVod(videoId) || TwitchIds.IsClip(videoId);
 
-    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken) =>
-        (await ExtractAsync(videoId, cancellationToken)).Info;
-
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
+    public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
     {
         var (info, hls) = await ExtractAsync(videoId, cancellationToken);
-        return new FormatList
-        {
-            VideoId = info.Id,
-            Platform = info.Platform,
-            Formats = info.Formats,
-            HlsManifestUrl = hls,
-            Duration = info.Duration,
-            Title = info.Title,
-            ExpiresAt = info.ExpiresAt,
-        };
+        return info with { HlsManifestUrl = hls };
     }
+
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await GetVideoAsync(videoId, cancellationToken)).ToFormatList();
 
     private Task<(VideoInfo Info, string? Hls)> ExtractAsync(string id, CancellationToken cancellationToken) =>
         TwitchIds.IsVod(id) ? ExtractVodAsync(id, cancellationToken) : ExtractClipAsync(id, cancellationToken);

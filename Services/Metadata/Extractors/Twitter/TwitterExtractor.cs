@@ -53,6 +53,7 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
         var user = tweet["user"] as JsonObject;
         var screenName = user?["screen_name"]?.GetValue<string>();
 
+        var formats = Formats(videoInfo);
         return new VideoInfo
         {
             Id = videoId,
@@ -68,23 +69,13 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
             UploadDate = DateTimeOffset.TryParse(tweet["created_at"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
                 ? created.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
                 : null,
-            Formats = Formats(videoInfo),
+            Formats = formats,
+            HlsManifestUrl = formats.FirstOrDefault(f => f.Protocol == "hls")?.Url,
         };
     }
 
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
-    {
-        var info = await GetVideoAsync(videoId, cancellationToken);
-        return new FormatList
-        {
-            VideoId = videoId,
-            Platform = "twitter",
-            Formats = info.Formats,
-            HlsManifestUrl = info.Formats.FirstOrDefault(f => f.Protocol == "hls")?.Url,
-            Duration = info.Duration,
-            Title = info.Title,
-        };
-    }
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await GetVideoAsync(videoId, cancellationToken)).ToFormatList();
 
     private async Task<JsonObject> FetchAsync(string id, CancellationToken cancellationToken)
     {

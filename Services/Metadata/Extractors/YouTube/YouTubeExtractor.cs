@@ -40,7 +40,7 @@ public sealed partial class YouTubeExtractor(
         VideoInfo info;
         try
         {
-            info = (await ExtractAsync(videoId, cancellationToken)).Info;
+            info = await ExtractAsync(videoId, cancellationToken);
         }
         catch
         {
@@ -56,24 +56,10 @@ public sealed partial class YouTubeExtractor(
         };
     }
 
-    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken)
-    {
-        var (info, hls, dash) = await ExtractAsync(videoId, cancellationToken);
-        return new FormatList
-        {
-            VideoId = videoId,
-            Platform = "youtube",
-            Formats = info.Formats,
-            HlsManifestUrl = hls,
-            DashManifestUrl = dash,
-            IsLive = info.IsLive,
-            Duration = info.Duration,
-            Title = info.Title,
-            ExpiresAt = info.ExpiresAt,
-        };
-    }
+    public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
+        (await ExtractAsync(videoId, cancellationToken)).ToFormatList();
 
-    private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId, CancellationToken cancellationToken)
+    private async Task<VideoInfo> ExtractAsync(string videoId, CancellationToken cancellationToken)
     {
         var clients = options.Value.EffectiveClients;
         using var unneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -111,7 +97,7 @@ public sealed partial class YouTubeExtractor(
 
     private sealed record EarlyCall(InnerTubeClientProfile Client, Task<JsonObject> Response);
 
-    private async Task<(VideoInfo Info, string? Hls, string? Dash)> ExtractAsync(string videoId,
+    private async Task<VideoInfo> ExtractAsync(string videoId,
         IReadOnlyList<InnerTubeClientProfile> clients, EarlyCall? early, CancellationToken cancellationToken)
     {
         JsonObject? primary = null;
@@ -225,8 +211,11 @@ public sealed partial class YouTubeExtractor(
             .ThenByDescending(f => f.Height ?? 0)
             .ThenByDescending(f => f.Bitrate ?? 0)
             .ToList();
-        var info = PlayerResponse.Describe(videoId, primary, ordered, PlayerResponse.ExpiresAt(primary, ordered, time.GetUtcNow()));
-        return (info, hls, dash);
+        return PlayerResponse.Describe(videoId, primary, ordered, PlayerResponse.ExpiresAt(primary, ordered, time.GetUtcNow())) with
+        {
+            HlsManifestUrl = hls,
+            DashManifestUrl = dash,
+        };
     }
 
     private static bool Retryable(PlatformException error) => error.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamThrottled;
