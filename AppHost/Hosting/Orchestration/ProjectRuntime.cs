@@ -54,21 +54,13 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
         }
     }
 
-    /// <summary>
-    /// A port the engine chose that another process holds by the time of a start (it lost the race
-    /// for it, e.g. to a parallel test run, and would fail to bind, again at each restart) is
-    /// exchanged for a new one. Those that reference the project and start later get the new address.
-    /// </summary>
+    /// <summary>A moved port (see <see cref="ResourceRuntime.MovePortIfTaken"/>) shows in the snapshot's URLs.</summary>
     protected override void BeforeStart(ResourceInstance instance)
     {
-        if (!instance.PortChosen || PortGuard.IsFree(instance.Port))
+        if (MovePortIfTaken(instance))
         {
-            return;
+            Publish(s => s with { Urls = HttpUrls });
         }
-        var taken = instance.Port;
-        instance.Port = PortGuard.NextFree();
-        Publish(s => s with { Urls = HttpUrls });
-        LogPortMoved(Context.Logger, instance.DisplayName, taken, instance.Port);
     }
 
     /// <summary>
@@ -152,9 +144,6 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
         }
         return environment;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource}: port {Taken} is held by another process; moving to port {Port}")]
-    private static partial void LogPortMoved(ILogger logger, string resource, int taken, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Building {Resource} ({Project}): its build output was not found")]
     private static partial void LogBuilding(ILogger logger, string resource, string project);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Aspire.Hosting.Orchestration;
 
 /// <summary>
@@ -9,10 +11,12 @@ namespace Aspire.Hosting.Orchestration;
 /// </summary>
 internal sealed class RedisRuntime : ResourceRuntime
 {
-    private RedisRuntime(RedisResource resource, OrchestratorContext context, string? connectionString, ResourceInstance? instance)
+    private readonly Func<string?> _connectionString;
+
+    private RedisRuntime(RedisResource resource, OrchestratorContext context, Func<string?> connectionString, ResourceInstance? instance)
         : base(resource, context)
     {
-        ConnectionString = connectionString;
+        _connectionString = connectionString;
         Instances = instance is null ? [] : [instance];
     }
 
@@ -20,8 +24,8 @@ internal sealed class RedisRuntime : ResourceRuntime
 
     protected override string StoppedState => KnownResourceStates.Exited;
 
-    /// <summary>What projects get as <c>ConnectionStrings__&lt;name&gt;</c>; null when Redis is absent.</summary>
-    public string? ConnectionString { get; }
+    /// <summary>What projects get as <c>ConnectionStrings__&lt;name&gt;</c>; null when Redis is absent. Read when they start: the port may have moved.</summary>
+    public string? ConnectionString => _connectionString();
 
     public bool IsAbsent => ConnectionString is null;
 
@@ -34,29 +38,41 @@ internal sealed class RedisRuntime : ResourceRuntime
         {
             var (host, port) = ParseEndpoint(configuredConnectionString);
             var configuredPassword = ParsePassword(configuredConnectionString);
-            return new RedisRuntime(resource, context, configuredConnectionString,
+            return new RedisRuntime(resource, context, () => configuredConnectionString,
                 new ResourceInstance(resource.Name, port, null, ct => HealthProbes.PingRedisAsync(host, port, configuredPassword, ct)));
         }
 
         var server = ExecutableLocator.Find("redis-server");
         if (server is null)
         {
-            return new RedisRuntime(resource, context, null, null);
+            return new RedisRuntime(resource, context, () => null, null);
         }
 
         var endpoint = resource.Endpoints.First();
-        var localPort = context.Options.Ports.TryGetValue(resource.Name, out var configured) ? configured
+        int? told = context.Options.Ports.TryGetValue(resource.Name, out var configured) ? configured
             : endpoint.Port is { } fixedPort && !context.Options.RandomizePorts ? fixedPort
-            : freePort();
-        string[] arguments = ["--port", localPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-        if (password is not null)
+            : null;
+        // The port is read at each start, probe and reference: one the engine chose may move (BeforeStart).
+        ResourceInstance instance = null!;
+        var spec = new ProcessSpec(server, () =>
         {
-            arguments = [.. arguments, "--requirepass", password];
+            string[] arguments = ["--port", instance.Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+            return password is null ? arguments : [.. arguments, "--requirepass", password];
+        }, Path.GetTempPath(), () => []);
+        instance = new ResourceInstance(resource.Name, told ?? freePort(), spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", instance.Port, password, ct))
+        {
+            PortChosen = told is null,
+        };
+        return new RedisRuntime(resource, context,
+            () => password is null ? $"localhost:{instance.Port}" : $"localhost:{instance.Port},password={password}", instance);
+    }
+
+    protected override void BeforeStart(ResourceInstance instance)
+    {
+        if (MovePortIfTaken(instance))
+        {
+            Publish(s => s with { ConnectionString = ConnectionString is { } cs ? Redact(cs) : null });
         }
-        var spec = new ProcessSpec(server, () => arguments, Path.GetTempPath(), () => []);
-        var connectionString = password is null ? $"localhost:{localPort}" : $"localhost:{localPort},password={password}";
-        return new RedisRuntime(resource, context, connectionString,
-            new ResourceInstance(resource.Name, localPort, spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", localPort, password, ct)));
     }
 
     /// <summary>The connection string with the value of its <c>password=</c> option masked.</summary>

@@ -212,6 +212,26 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
     {
     }
 
+    /// <summary>
+    /// A port the engine chose that another process holds by the time of a start (it lost the race
+    /// for it, e.g. to a parallel test run, and would fail to bind, again at each restart) is
+    /// exchanged for a new one. Those that reference the resource and start later get the new address.
+    /// </summary>
+    protected bool MovePortIfTaken(ResourceInstance instance)
+    {
+        if (!instance.PortChosen || PortGuard.IsFree(instance.Port))
+        {
+            return false;
+        }
+        var taken = instance.Port;
+        instance.Port = PortGuard.NextFree();
+        LogPortMoved(Context.Logger, instance.DisplayName, taken, instance.Port);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource}: port {Taken} is held by another process; moving to port {Port}")]
+    private static partial void LogPortMoved(ILogger logger, string resource, int taken, int port);
+
     private async Task MonitorHealthAsync(ResourceInstance instance, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
