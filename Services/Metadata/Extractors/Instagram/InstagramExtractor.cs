@@ -21,13 +21,20 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
 {
     private const string ShortCodeAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-    /// <summary>Its status says whether an operator has given this server a session to extract with.</summary>
-    public PlatformInfo Platform => new(
+    private static readonly PlatformInfo WithSession = new(
         "instagram", "Instagram",
         ["instagram.com", "www.instagram.com"],
         ["https://www.instagram.com/reel/{code}/", "https://www.instagram.com/p/{code}/"],
         ["resolve", "info", "formats", "cookies"],
-        cookies.HeaderFor("instagram") is null ? "login_required" : "supported");
+        "supported");
+
+    private static readonly PlatformInfo WithoutSession = WithSession with { Status = "login_required" };
+
+    /// <summary>
+    /// Its status says whether an operator has given this server a session to extract with (asked
+    /// on every request, even cache hits, so it is one of two entries built once).
+    /// </summary>
+    public PlatformInfo Platform => cookies.HeaderFor("instagram") is null ? WithoutSession : WithSession;
 
     public bool TryResolve(Uri url, out ResolvedUrl resolved)
     {
