@@ -38,14 +38,15 @@ public sealed class AppHostProcessTests
     }
 
     [Fact]
-    public async Task A_killed_apphost_leaves_no_service_behind()
+    public async Task A_killed_apphost_leaves_no_service_and_no_redis_behind()
     {
-        using var apphost = await RunningAppHost.StartAsync();
-        var children = ChildrenOf(apphost.Process.Id);
-        Assert.Equal(3, children.Count);
+        using var apphost = await RunningAppHost.StartAsync(withRedis: true);
+        var children = DescendantsOf(apphost.Process.Id);
+        Assert.Equal(3, ChildrenOf(apphost.Process.Id).Count(pid => CommandLine(pid).Contains(".dll")));
+        Assert.Single(children, pid => CommandLine(pid).StartsWith("redis-server", StringComparison.Ordinal));
 
         // SIGKILL: the AppHost gets no chance to stop anything; each service notices its standard
-        // input close and stops by itself.
+        // input close and stops by itself, and Redis's watcher stops Redis.
         Assert.Equal(0, Kill(apphost.Process.Id, 9));
         await apphost.Process.WaitForExitAsync().WaitAsync(Deadline);
 
@@ -70,17 +71,19 @@ public sealed class AppHostProcessTests
 
     /// <summary>
     /// <c>dotnet AppHost.dll</c> on three free ports, without a dashboard, with a PATH holding dotnet
-    /// but not redis-server (on Debian /bin is /usr/bin, so only dotnet's own directory), once it
-    /// printed its table of resources.
+    /// and, unless asked for, not redis-server (on Debian /bin is /usr/bin, so only dotnet's own
+    /// directory), once it printed its table of resources.
     /// </summary>
     private sealed class RunningAppHost : IDisposable
     {
         private readonly StringBuilder _output = new();
         private readonly TaskCompletionSource _tableShown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private RunningAppHost()
+        private RunningAppHost(bool withRedis)
         {
             var dotnet = Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "/usr/bin/dotnet")!;
+            // redis-server is in /usr/bin on Debian (installed by .ci/run).
+            var path = withRedis ? $"{dotnet}:/usr/bin" : dotnet;
             Process = new Process
             {
                 StartInfo = new ProcessStartInfo("dotnet",
@@ -93,7 +96,7 @@ public sealed class AppHostProcessTests
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                     UseShellExecute = false,
-                    Environment = { ["PATH"] = dotnet, ["DOTNET_ENVIRONMENT"] = "Development" },
+                    Environment = { ["PATH"] = path, ["DOTNET_ENVIRONMENT"] = "Development" },
                 },
             };
             Process.OutputDataReceived += (_, e) => Collect(e.Data);
@@ -115,9 +118,9 @@ public sealed class AppHostProcessTests
             }
         }
 
-        public static async Task<RunningAppHost> StartAsync()
+        public static async Task<RunningAppHost> StartAsync(bool withRedis = false)
         {
-            var apphost = new RunningAppHost();
+            var apphost = new RunningAppHost(withRedis);
             apphost.Process.Start();
             apphost.Process.BeginOutputReadLine();
             apphost.Process.BeginErrorReadLine();
@@ -156,6 +159,35 @@ public sealed class AppHostProcessTests
             {
                 _tableShown.TrySetResult();
             }
+        }
+    }
+
+    private static List<int> DescendantsOf(int ancestor)
+    {
+        var found = new List<int>();
+        var next = new Queue<int>([ancestor]);
+        while (next.TryDequeue(out var parent))
+        {
+            foreach (var child in ChildrenOf(parent))
+            {
+                found.Add(child);
+                next.Enqueue(child);
+            }
+        }
+        return found;
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/cmdline: the arguments separated by NULs; the program's path shortened to its name.
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            return arguments.Length == 0 ? "" : string.Join(' ', [Path.GetFileName(arguments[0]), .. arguments[1..]]);
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 

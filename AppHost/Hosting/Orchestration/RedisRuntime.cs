@@ -54,11 +54,15 @@ internal sealed class RedisRuntime : ResourceRuntime
             : null;
         // The port is read at each start, probe and reference: one the engine chose may move (BeforeStart).
         ResourceInstance instance = null!;
-        var spec = new ProcessSpec(server, () =>
+        string[] Arguments()
         {
             string[] arguments = ["--port", instance.Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
             return password is null ? arguments : [.. arguments, "--requirepass", password];
-        }, Path.GetTempPath(), () => []);
+        }
+        // Under the stdin watcher where there is a shell: a killed AppHost does not leave Redis behind.
+        var spec = StdinLifeline.IsAvailable
+            ? new ProcessSpec(StdinLifeline.Shell, () => StdinLifeline.Arguments(server, Arguments()), Path.GetTempPath(), () => [])
+            : new ProcessSpec(server, () => Arguments(), Path.GetTempPath(), () => []);
         instance = new ResourceInstance(resource.Name, told ?? freePort(), spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", instance.Port, password, ct))
         {
             PortChosen = told is null,
