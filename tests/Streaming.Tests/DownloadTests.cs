@@ -21,7 +21,8 @@ public sealed class DownloadTests(StreamingFixture streaming)
 
     private async Task<string> FetchAsync(DownloadJob job)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"{job.Id}{Path.GetExtension(job.FileName)}");
+        Directory.CreateDirectory(streaming.Downloads);
+        var path = Path.Combine(streaming.Downloads, $"{job.Id}{Path.GetExtension(job.FileName)}");
         await File.WriteAllBytesAsync(path, await streaming.Client.GetByteArrayAsync($"/api/v2/downloads/{job.Id}/file"));
         return path;
     }

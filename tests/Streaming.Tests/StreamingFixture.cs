@@ -42,6 +42,9 @@ public sealed class StreamingFixture : IAsyncLifetime
     private readonly TaskCompletionSource _batchGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplicationFactory<Program> _factory = null!;
 
+    /// <summary>The service's download directory, and a place for tests to keep what they fetched; removed at the end.</summary>
+    public string Downloads { get; } = Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
         MediaPath = await MediaFiles.ProgressiveMp4Async();
@@ -126,7 +129,7 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:ChunkedMediaHosts:0", "localhost")
             .UseSetting("Streaming:UpstreamChunkBytes", UpstreamChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Streaming:BatchConcurrency", BatchConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"downloads-{Guid.NewGuid():N}")));
+            .UseSetting("Downloads:Directory", Path.Combine(Downloads, "service")));
         // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();
@@ -209,6 +212,10 @@ public sealed class StreamingFixture : IAsyncLifetime
         await _factory.DisposeAsync();
         await Cdn.DisposeAsync();
         await Metadata.DisposeAsync();
+        if (Directory.Exists(Downloads))
+        {
+            Directory.Delete(Downloads, recursive: true);
+        }
     }
 }
 
