@@ -163,7 +163,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             return;
         }
         _otlp = await OtlpReceiver.StartAsync(Telemetry, cancellationToken);
-        context.Options = context.Options with { OtlpEndpoint = _otlp.Endpoint.ToString().TrimEnd('/'), OtlpProtocol = "grpc" };
+        context.Options = context.Options with { OtlpEndpoint = _otlp.Endpoint.ToString().TrimEnd('/'), OtlpProtocol = "grpc", OtlpIsDashboard = true };
         LogOtlp(_logger, _otlp.Endpoint);
     }
 

@@ -56,4 +56,14 @@ public sealed class ExternalOtlpEndpointTests : IAsyncLifetime
         await signal.Task;
         Assert.Empty(_app.Telemetry.Resources);
     }
+
+    [Fact]
+    public void An_endpoint_given_to_the_apphost_keeps_the_exporters_own_timeout()
+    {
+        // It may be far away: the short timeout is only for the dashboard's loopback receiver.
+        Assert.True(_app.ResourceNotifications.TryGetCurrentState("metadata", out var metadata));
+        var environment = ProcessEnvironment.Of(Assert.Single(metadata.ProcessIds));
+        Assert.Equal(_collector.Endpoint.ToString(), environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.False(environment.ContainsKey("OTEL_EXPORTER_OTLP_TIMEOUT"));
+    }
 }

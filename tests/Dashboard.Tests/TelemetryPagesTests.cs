@@ -13,6 +13,18 @@ public sealed class TelemetryPagesTests(TelemetryComposition composition) : ICla
     private const string ProxyPath = $"/api/v2/stream/proxy/youtube/{TelemetryComposition.VideoId}?quality=720p";
 
     [Fact]
+    public void Services_export_to_the_dashboard_with_a_short_timeout_so_a_dead_apphost_does_not_hold_their_exit()
+    {
+        foreach (var name in new[] { "metadata", "streaming", "legacy" })
+        {
+            Assert.True(composition.App.ResourceNotifications.TryGetCurrentState(name, out var snapshot));
+            var environment = ProcessEnvironment.Of(Assert.Single(snapshot.ProcessIds));
+            Assert.Equal(composition.App.OtlpEndpoint!.ToString().TrimEnd('/'), environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            Assert.Equal("3000", environment["OTEL_EXPORTER_OTLP_TIMEOUT"]);
+        }
+    }
+
+    [Fact]
     public async Task A_request_through_legacy_is_one_trace_from_legacy_through_streaming_and_metadata_to_redis()
     {
         var traceId = await SendThroughLegacyAsync(ProxyPath, HttpStatusCode.OK);

@@ -55,6 +55,9 @@ internal sealed record OrchestratorOptions
 
     public string OtlpProtocol { get; init; } = "grpc";
 
+    /// <summary>The OTLP endpoint is the dashboard's receiver in this process (not one the AppHost was given).</summary>
+    public bool OtlpIsDashboard { get; init; }
+
     /// <summary>Per-resource port overrides (<c>AppHost:Ports:&lt;name&gt;</c>).</summary>
     public IReadOnlyDictionary<string, int> Ports { get; init; } = new Dictionary<string, int>();
 

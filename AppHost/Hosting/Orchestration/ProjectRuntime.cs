@@ -130,6 +130,13 @@ internal sealed partial class ProjectRuntime : ResourceRuntime
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = options.OtlpProtocol;
+            if (options.OtlpIsDashboard)
+            {
+                // The receiver is this process, on loopback: an export that takes longer than this
+                // has failed, and a service whose AppHost died must not spend 10 s (the default)
+                // per signal flushing to it before it can exit and free its port.
+                environment["OTEL_EXPORTER_OTLP_TIMEOUT"] = "3000";
+            }
             if (options.Environment == "Development")
             {
                 // Telemetry shows up within a second while developing.
