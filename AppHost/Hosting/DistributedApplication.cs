@@ -164,7 +164,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         }
         _otlp = await OtlpReceiver.StartAsync(Telemetry, cancellationToken);
         context.Options = context.Options with { OtlpEndpoint = _otlp.Endpoint.ToString().TrimEnd('/'), OtlpProtocol = "grpc", OtlpIsDashboard = true };
-        LogOtlp(_logger, _otlp.Endpoint);
+        LogOtlp(_logger, _otlp.Endpoint, _otlp.HttpEndpoint);
     }
 
     /// <summary>The dashboard's address, when it runs (<c>AppHost:NoDashboard</c> or <c>--no-dashboard</c> turn it off).</summary>
@@ -325,8 +325,8 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {Url}")]
     private static partial void LogDashboard(ILogger logger, Uri url);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "OTLP receiver (gRPC) for the dashboard: {Endpoint}")]
-    private static partial void LogOtlp(ILogger logger, Uri endpoint);
+    [LoggerMessage(Level = LogLevel.Information, Message = "OTLP receivers for the dashboard: {Endpoint} (gRPC), {HttpEndpoint} (HTTP/protobuf)")]
+    private static partial void LogOtlp(ILogger logger, Uri endpoint, Uri httpEndpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping every resource")]
     private static partial void LogStopping(ILogger logger);
