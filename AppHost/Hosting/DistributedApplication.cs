@@ -325,7 +325,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard: {Url}")]
     private static partial void LogDashboard(ILogger logger, Uri url);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "OTLP receivers for the dashboard: {Endpoint} (gRPC), {HttpEndpoint} (HTTP/protobuf)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "OTLP receivers for the dashboard: {Endpoint} (gRPC), {HttpEndpoint} (HTTP, protobuf or JSON)")]
     private static partial void LogOtlp(ILogger logger, Uri endpoint, Uri httpEndpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping every resource")]

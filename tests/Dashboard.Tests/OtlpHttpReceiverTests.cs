@@ -17,8 +17,8 @@ using OpenTelemetry.Trace;
 namespace VideoPlatform.Dashboard.Tests;
 
 /// <summary>
-/// The dashboard's OTLP/HTTP endpoint (<c>http/protobuf</c>), fed by OpenTelemetry's own exporter
-/// and by hand-made requests for what an exporter would not send.
+/// The dashboard's OTLP/HTTP endpoint (<c>http/protobuf</c> and <c>http/json</c>), fed by
+/// OpenTelemetry's own exporter and by hand-made requests for what that exporter does not send.
 /// </summary>
 public sealed class OtlpHttpReceiverTests : IAsyncLifetime
 {
@@ -74,10 +74,34 @@ public sealed class OtlpHttpReceiverTests : IAsyncLifetime
         Assert.Contains(_store.Traces("gzipped"), t => t.RootName == "compressed-span");
     }
 
+    [Fact]
+    public async Task An_http_json_request_is_taken_with_its_hex_ids_and_answered_in_json()
+    {
+        // OTLP's JSON form as a browser SDK sends it: hex ids, enums as numbers, 64-bit times as strings.
+        var start = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = $$$"""
+            {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"json-exporter"}}]},
+              "scopeSpans":[{"scope":{"name":"browser"},"spans":[{"traceId":"5B8EFFF798038103D269B633813FC60C","spanId":"EEE19B7EC3C1B174",
+                "name":"page-load","kind":2,"startTimeUnixNano":"{{{start}}}","endTimeUnixNano":"{{{start}}}","droppedLinksCount":0,
+                "attributes":[{"key":"http.method","value":{"stringValue":"GET"}}]}]}]}]}
+            """;
+        using var http = new HttpClient();
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri(_receiver.HttpEndpoint, "/v1/traces"), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var trace = Assert.Single(_store.Traces("json-exporter"));
+        Assert.Equal(("page-load", "5b8efff798038103d269b633813fc60c"), (trace.RootName, trace.TraceId.ToLowerInvariant()));
+    }
+
     [Theory]
-    [InlineData("application/json", "{}", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("text/plain", "hello", HttpStatusCode.UnsupportedMediaType)]
     [InlineData(OtlpHttpEndpoints.Protobuf, "not protobuf at all \u0001\u00ff", HttpStatusCode.BadRequest)]
-    public async Task What_is_not_an_export_request_in_protobuf_is_refused_with_a_problem(string contentType, string body, HttpStatusCode status)
+    [InlineData("application/json", "{\"resourceSpans\": 7}", HttpStatusCode.BadRequest)]
+    [InlineData("application/json", "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"not hex\"}]}]}]}", HttpStatusCode.BadRequest)]
+    public async Task What_is_not_an_export_request_in_protobuf_or_json_is_refused_with_a_problem(string contentType, string body, HttpStatusCode status)
     {
         using var http = new HttpClient();
         using var content = new StringContent(body);

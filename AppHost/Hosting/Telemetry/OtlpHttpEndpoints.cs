@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
 using Aspire.Hosting.Telemetry.Otlp.Collector.Logs;
 using Aspire.Hosting.Telemetry.Otlp.Collector.Metrics;
 using Aspire.Hosting.Telemetry.Otlp.Collector.Trace;
@@ -11,13 +12,20 @@ using Microsoft.AspNetCore.Routing;
 namespace Aspire.Hosting.Telemetry;
 
 /// <summary>
-/// OTLP over HTTP with binary protobuf (<c>http/protobuf</c>): <c>POST /v1/traces</c>,
+/// OTLP over HTTP (<c>http/protobuf</c> and <c>http/json</c>): <c>POST /v1/traces</c>,
 /// <c>/v1/logs</c> and <c>/v1/metrics</c>, gzip-encoded or not, into the same store as the gRPC
-/// services. JSON (<c>http/json</c>) is refused with 415: its ids are hex, not protobuf's JSON form.
+/// services; answered in the request's encoding. OTLP's JSON is protobuf's JSON mapping except that
+/// trace and span ids are hex, not base64: they are turned into base64 before parsing.
 /// </summary>
 internal static class OtlpHttpEndpoints
 {
     public const string Protobuf = "application/x-protobuf";
+
+    public const string Json = "application/json";
+
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    private static readonly HashSet<string> IdFields = ["traceId", "spanId", "parentSpanId"];
 
     /// <summary>The most a request may carry, compressed or not (as the gRPC services allow).</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
@@ -48,15 +56,18 @@ internal static class OtlpHttpEndpoints
     }
 
     private static void Map<TRequest>(IEndpointRouteBuilder app, string path, MessageParser<TRequest> parser,
-        Action<TelemetryStore, TRequest> store, IMessage response) where TRequest : IMessage<TRequest>
+        Action<TelemetryStore, TRequest> store, IMessage response) where TRequest : IMessage<TRequest>, new()
     {
-        var answer = response.ToByteArray();
+        var binaryAnswer = response.ToByteArray();
+        var jsonAnswer = JsonFormatter.Default.Format(response);
         app.MapPost(path, async (HttpContext context, TelemetryStore telemetry) =>
         {
-            if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), Protobuf, StringComparison.OrdinalIgnoreCase))
+            var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
+            var json = string.Equals(mediaType, Json, StringComparison.OrdinalIgnoreCase);
+            if (!json && !string.Equals(mediaType, Protobuf, StringComparison.OrdinalIgnoreCase))
             {
                 return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                    detail: $"This OTLP/HTTP endpoint takes {Protobuf} (http/protobuf); send JSON exporters to the gRPC endpoint or switch them to protobuf.");
+                    detail: $"OTLP/HTTP takes {Protobuf} (http/protobuf) or {Json} (http/json).");
             }
             context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = MaxBytes;
 
@@ -74,16 +85,50 @@ internal static class OtlpHttpEndpoints
             TRequest request;
             try
             {
-                request = parser.ParseFrom(body);
+                request = json ? Parser.Parse<TRequest>(Base64Ids(body)) : parser.ParseFrom(body);
             }
-            catch (InvalidProtocolBufferException ex)
+            catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException or System.Text.Json.JsonException or FormatException)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an OTLP export request", detail: ex.Message);
             }
             store(telemetry, request);
             telemetry.Stored();
-            return Results.Bytes(answer, Protobuf);
+            return json ? Results.Text(jsonAnswer, Json) : Results.Bytes(binaryAnswer, Protobuf);
         });
+    }
+
+    /// <summary>The JSON with every hex trace and span id rewritten as base64, as protobuf's JSON mapping has bytes.</summary>
+    private static string Base64Ids(byte[] body)
+    {
+        var root = JsonNode.Parse(body) ?? throw new FormatException("The body is JSON null.");
+        Rewrite(root);
+        return root.ToJsonString();
+
+        static void Rewrite(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, value) in obj.ToList())
+                    {
+                        if (IdFields.Contains(name) && value is JsonValue id && id.TryGetValue<string>(out var hex))
+                        {
+                            obj[name] = hex.Length == 0 ? "" : Convert.ToBase64String(Convert.FromHexString(hex));
+                        }
+                        else if (value is not null)
+                        {
+                            Rewrite(value);
+                        }
+                    }
+                    break;
+                case JsonArray array:
+                    foreach (var item in array.OfType<JsonNode>())
+                    {
+                        Rewrite(item);
+                    }
+                    break;
+            }
+        }
     }
 
     /// <summary>The body, gunzipped when it says so, never more than <see cref="MaxBytes"/> either way.</summary>

@@ -9,8 +9,8 @@ namespace Aspire.Hosting.Telemetry;
 
 /// <summary>
 /// The AppHost's OTLP endpoints, each on a free loopback port: gRPC (HTTP/2 without TLS) serving
-/// the logs, trace and metrics collector services, and HTTP/1.1 with <c>http/protobuf</c>
-/// (<see cref="OtlpHttpEndpoints"/>), both into one <see cref="TelemetryStore"/>. The services
+/// the logs, trace and metrics collector services, and HTTP/1.1 with <c>http/protobuf</c> or
+/// <c>http/json</c> (<see cref="OtlpHttpEndpoints"/>), both into one <see cref="TelemetryStore"/>. The services
 /// find the gRPC one through <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; the HTTP one is for exporters
 /// that speak only HTTP.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Where gRPC exporters send to, e.g. <c>http://127.0.0.1:43117</c>.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>Where <c>http/protobuf</c> exporters send to (the signal's path, <c>/v1/traces</c> …, appended).</summary>
+    /// <summary>Where <c>http/protobuf</c> and <c>http/json</c> exporters send to (the signal's path, <c>/v1/traces</c> …, appended).</summary>
     public Uri HttpEndpoint { get; }
 
     public static async Task<OtlpReceiver> StartAsync(TelemetryStore store, CancellationToken cancellationToken = default)
