@@ -41,7 +41,7 @@ public static class Extensions
             // Clients that move media bytes remove it and set their own timeouts.
             // Retries start at 250 ms rather than 2 s: the callers are players and services that
             // would rather hear 503 within two seconds than wait fourteen.
-            http.AddStandardResilienceHandler(options => options.Retry.Delay = ResilienceConfiguration.RetryDelay);
+            http.AddStandardResilienceHandler(ResilienceConfiguration.ConfigureServiceHop);
             http.AddInternalApiKey();
             http.AddServiceDiscovery();
         });

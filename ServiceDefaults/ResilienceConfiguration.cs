@@ -21,6 +21,25 @@ public static class ResilienceConfiguration
     /// <summary>Retries start at 250 ms rather than 2 s: callers would rather hear 503 soon.</summary>
     internal static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The default pipeline's rule for calls between our services: transient failures are retried
+    /// and counted by the circuit breaker, except an answer that carries <c>Retry-After</c>. A
+    /// service says that when it has done its own retrying upstream (metadata's
+    /// <c>upstream_unavailable</c>, a rate limit): retrying it at every hop multiplied the waits —
+    /// honouring its 5 s at each of legacy → streaming → metadata held a player 20–30 s for a 503 —
+    /// and it says nothing about the health of the service that gave it.
+    /// </summary>
+    internal static void ConfigureServiceHop(HttpStandardResilienceOptions options)
+    {
+        options.Retry.Delay = RetryDelay;
+        options.Retry.ShouldRetryAfterHeader = false;
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientHop(args.Outcome));
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientHop(args.Outcome));
+    }
+
+    private static bool IsTransientHop(Polly.Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.Headers.RetryAfter is null;
+
     /// <summary>Gives this client a standard resilience pipeline of its own, configured from <c>Resilience:&lt;client name&gt;</c>.</summary>
     public static IHttpClientBuilder AddUpstreamResilience(this IHttpClientBuilder builder)
     {

@@ -41,4 +41,16 @@ public static class ErrorCodes
         UpstreamUnavailable => 502,
         _ => 500,
     };
+
+    /// <summary>
+    /// The <c>Retry-After</c> (seconds) an answer with this code carries: asking again at once would
+    /// not help. Services calling each other pass such answers on without retrying them (see
+    /// ServiceDefaults' resilience), so the wait is not multiplied at every hop.
+    /// </summary>
+    public static int? RetryAfterSeconds(string code) => code switch
+    {
+        UpstreamThrottled => 30,
+        UpstreamUnavailable => 5,
+        _ => null,
+    };
 }

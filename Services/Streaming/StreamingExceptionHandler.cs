@@ -22,6 +22,11 @@ internal sealed class StreamingExceptionHandler(IProblemDetailsService problems)
         }
 
         context.Response.StatusCode = status;
+        // Metadata's "come back later" is passed on with it, so that legacy does not retry it either.
+        if (ErrorCodes.RetryAfterSeconds(code) is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var problem = new ProblemDetails { Status = status, Title = code.Replace('_', ' '), Detail = detail, Extensions = { ["code"] = code } };
         if (exception is SelectorException selector)
         {

@@ -147,6 +147,19 @@ public sealed class ProxyTests(StreamingFixture streaming)
     }
 
     [Fact]
+    public async Task A_platform_that_is_down_is_answered_once_with_when_to_come_back()
+    {
+        using var response = await Client.GetAsync("/api/v2/stream/youtube/ytdown00001?mode=redirect");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ErrorCodes.UpstreamUnavailable, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        // Passed on, so that legacy does not retry it either; and metadata, which had retried the
+        // platform already, was asked once, not once per retry.
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.Single(streaming.MetadataCalls, c => c.Contains("ytdown00001"));
+    }
+
+    [Fact]
     public async Task A_host_off_the_allow_list_is_never_contacted()
     {
         using var response = await Client.GetAsync("/api/v2/stream/proxy/youtube/offlist0001");

@@ -73,7 +73,7 @@ public sealed class StreamingFixture : IAsyncLifetime
             routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
                 ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
                 : Results.Json(new { code = ErrorCodes.UnsupportedPlatform, detail = "Not a supported URL." }, statusCode: 400, contentType: "application/problem+json"));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id) => id.StartsWith("batch", StringComparison.Ordinal)
+            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id, HttpContext context) => id.StartsWith("batch", StringComparison.Ordinal)
                 ? await BatchFormatsAsync(id)
                 : id switch
                 {
@@ -109,6 +109,7 @@ public sealed class StreamingFixture : IAsyncLifetime
                     "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
                     "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
                     "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
+                    "ytdown00001" => PlatformDown(context),
                     "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),
                     "localhost01" => Results.Json(Formats(id, (new Uri($"http://localhost:{Cdn.Address.Port}/media/progressive.mp4"), "18", 360)), ContractJson.Options),
                     "bilibili001" => Results.Json(Formats(id, (progressive, "64", 720)) with
@@ -137,6 +138,14 @@ public sealed class StreamingFixture : IAsyncLifetime
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());
         Client = new HttpClient { BaseAddress = Address };
+    }
+
+    /// <summary>What metadata answers when the platform is down, having retried it already: 503, come back in 5 s.</summary>
+    private static IResult PlatformDown(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Results.Json(new { type = "about:blank", title = "upstream unavailable", status = 503, code = ErrorCodes.UpstreamUnavailable, detail = "YouTube did not answer." },
+            statusCode: 503, contentType: "application/problem+json");
     }
 
     /// <summary>

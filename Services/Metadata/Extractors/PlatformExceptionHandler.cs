@@ -16,9 +16,9 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
 
         context.Response.StatusCode = platform.StatusCode;
         // Tell callers (players retry on their own) when asking again makes sense.
-        if (platform.Code is ErrorCodes.UpstreamThrottled or ErrorCodes.UpstreamUnavailable)
+        if (ErrorCodes.RetryAfterSeconds(platform.Code) is { } seconds)
         {
-            context.Response.Headers.RetryAfter = platform.Code == ErrorCodes.UpstreamThrottled ? "30" : "5";
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
