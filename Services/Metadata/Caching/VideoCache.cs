@@ -66,20 +66,18 @@ public sealed class VideoCache
         GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
 
     /// <summary>
-    /// A video's formats: from its details when those are cached already (a player that asked for
-    /// a video's info and then plays it costs one extraction, not two), else extracted and cached
-    /// on their own (without what only the details need, such as YouTube's watch page).
+    /// A video's formats, cached on their own. On a miss they are taken from the video's details
+    /// when those are cached already (a player that asked for a video's info and then plays it
+    /// costs one extraction, not two), else extracted without what only the details need (such as
+    /// YouTube's watch page). A hit costs one lookup, as before.
     /// </summary>
-    public async Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken)
+    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken)
     {
         var platform = extractor.Platform.Name;
-        if (await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", cancellationToken) is { Value: { } video }
-            && !IsStale(video.ExpiresAt))
-        {
-            CountLookup(platform, "formats", hit: true);
-            return video.ToFormatList();
-        }
-        return await GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken);
+        return GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken,
+            known: async token => await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", token) is { Value: { } video } && !IsStale(video.ExpiresAt)
+                ? video.ToFormatList()
+                : null);
     }
 
     /// <summary>What the cache holds under <paramref name="key"/> (in process or in Redis), without creating or storing anything.</summary>
@@ -94,8 +92,9 @@ public sealed class VideoCache
 
     private bool IsStale(DateTimeOffset? expiresAt) => expiresAt is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow();
 
+    /// <param name="known">On a miss, asked before <paramref name="fetch"/>: the value if the cache holds it in another form; not a platform call.</param>
     private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
-        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken)
+        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken, Func<CancellationToken, Task<T?>>? known = null)
     {
         var key = $"{kind}:{platform}:{id}";
         for (var attempt = 0; ; attempt++)
@@ -103,6 +102,10 @@ public sealed class VideoCache
             var fetched = false;
             var entry = await _cache.GetOrCreateAsync(key, async token =>
                 {
+                    if (known is not null && await known(token) is { } value)
+                    {
+                        return new CachedResult<T>(value, null, null, _time.GetUtcNow());
+                    }
                     fetched = true;
                     try
                     {
