@@ -32,27 +32,9 @@ internal static class OtlpHttpEndpoints
 
     public static void MapOtlpHttp(this IEndpointRouteBuilder app)
     {
-        Map(app, "/v1/traces", ExportTraceServiceRequest.Parser, static (store, request) =>
-        {
-            foreach (var spans in request.ResourceSpans)
-            {
-                OtlpMapper.Store(store, spans);
-            }
-        }, new ExportTraceServiceResponse());
-        Map(app, "/v1/logs", ExportLogsServiceRequest.Parser, static (store, request) =>
-        {
-            foreach (var logs in request.ResourceLogs)
-            {
-                OtlpMapper.Store(store, logs);
-            }
-        }, new ExportLogsServiceResponse());
-        Map(app, "/v1/metrics", ExportMetricsServiceRequest.Parser, static (store, request) =>
-        {
-            foreach (var metrics in request.ResourceMetrics)
-            {
-                OtlpMapper.Store(store, metrics);
-            }
-        }, new ExportMetricsServiceResponse());
+        Map(app, "/v1/traces", ExportTraceServiceRequest.Parser, OtlpMapper.Store, new ExportTraceServiceResponse());
+        Map(app, "/v1/logs", ExportLogsServiceRequest.Parser, OtlpMapper.Store, new ExportLogsServiceResponse());
+        Map(app, "/v1/metrics", ExportMetricsServiceRequest.Parser, OtlpMapper.Store, new ExportMetricsServiceResponse());
     }
 
     private static void Map<TRequest>(IEndpointRouteBuilder app, string path, MessageParser<TRequest> parser,
@@ -92,7 +74,6 @@ internal static class OtlpHttpEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an OTLP export request", detail: ex.Message);
             }
             store(telemetry, request);
-            telemetry.Stored();
             return json ? Results.Text(jsonAnswer, Json) : Results.Bytes(binaryAnswer, Protobuf);
         });
     }

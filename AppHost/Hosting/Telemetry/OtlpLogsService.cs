@@ -8,11 +8,7 @@ internal sealed class OtlpLogsService(TelemetryStore store) : LogsService.LogsSe
 {
     public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
     {
-        foreach (var resourceLogs in request.ResourceLogs)
-        {
-            OtlpMapper.Store(store, resourceLogs);
-        }
-        store.Stored();
+        OtlpMapper.Store(store, request);
         return Task.FromResult(new ExportLogsServiceResponse());
     }
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Aspire.Hosting.Telemetry.Otlp.Collector.Logs;
+using Aspire.Hosting.Telemetry.Otlp.Collector.Metrics;
+using Aspire.Hosting.Telemetry.Otlp.Collector.Trace;
 using Aspire.Hosting.Telemetry.Otlp.Common;
 using Aspire.Hosting.Telemetry.Otlp.Logs;
 using Aspire.Hosting.Telemetry.Otlp.Metrics;
@@ -11,6 +14,36 @@ namespace Aspire.Hosting.Telemetry;
 /// <summary>Turns OTLP messages into the store's records: hex ids, readable levels, attributes as text.</summary>
 internal static class OtlpMapper
 {
+    /// <summary>One export request of each signal, as gRPC and HTTP receive it, into the store, then tells the store's watchers.</summary>
+    public static void Store(TelemetryStore store, ExportLogsServiceRequest request)
+    {
+        foreach (var resourceLogs in request.ResourceLogs)
+        {
+            Store(store, resourceLogs);
+        }
+        store.Stored();
+    }
+
+    /// <inheritdoc cref="Store(TelemetryStore, ExportLogsServiceRequest)"/>
+    public static void Store(TelemetryStore store, ExportTraceServiceRequest request)
+    {
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            Store(store, resourceSpans);
+        }
+        store.Stored();
+    }
+
+    /// <inheritdoc cref="Store(TelemetryStore, ExportLogsServiceRequest)"/>
+    public static void Store(TelemetryStore store, ExportMetricsServiceRequest request)
+    {
+        foreach (var resourceMetrics in request.ResourceMetrics)
+        {
+            Store(store, resourceMetrics);
+        }
+        store.Stored();
+    }
+
     public static int Store(TelemetryStore store, ResourceLogs resourceLogs)
     {
         var (resource, instance) = Identify(resourceLogs.Resource);

@@ -8,11 +8,7 @@ internal sealed class OtlpMetricsService(TelemetryStore store) : MetricsService.
 {
     public override Task<ExportMetricsServiceResponse> Export(ExportMetricsServiceRequest request, ServerCallContext context)
     {
-        foreach (var resourceMetrics in request.ResourceMetrics)
-        {
-            OtlpMapper.Store(store, resourceMetrics);
-        }
-        store.Stored();
+        OtlpMapper.Store(store, request);
         return Task.FromResult(new ExportMetricsServiceResponse());
     }
 }

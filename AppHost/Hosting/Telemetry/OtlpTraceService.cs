@@ -8,11 +8,7 @@ internal sealed class OtlpTraceService(TelemetryStore store) : TraceService.Trac
 {
     public override Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
     {
-        foreach (var resourceSpans in request.ResourceSpans)
-        {
-            OtlpMapper.Store(store, resourceSpans);
-        }
-        store.Stored();
+        OtlpMapper.Store(store, request);
         return Task.FromResult(new ExportTraceServiceResponse());
     }
 }
