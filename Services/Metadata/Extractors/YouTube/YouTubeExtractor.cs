@@ -33,14 +33,16 @@ public sealed partial class YouTubeExtractor(
 
     public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
     {
-        // The watch page is read alongside the player calls, so that it costs no added latency;
-        // a video that turns out dead cancels it.
+        // The watch page is read alongside the player calls, so that it costs no added latency
+        // (asked after them: the player calls are what the answer waits for); a video that turns
+        // out dead cancels it.
+        var extraction = ExtractAsync(videoId, cancellationToken);
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var page = watchNext.GetAsync(videoId, abandon.Token);
         VideoInfo info;
         try
         {
-            info = await ExtractAsync(videoId, cancellationToken);
+            info = await extraction;
         }
         catch
         {
@@ -62,11 +64,15 @@ public sealed partial class YouTubeExtractor(
     private async Task<VideoInfo> ExtractAsync(string videoId, CancellationToken cancellationToken)
     {
         var clients = options.Value.EffectiveClients;
+        // The first client is asked before anything else: its answer is the one always needed.
+        var first = clients.Count > 0 && clients[0] is { MuxedOnly: false, NeedsPlayerJs: false } firstClient
+            ? new EarlyCall(firstClient, innerTube.GetPlayerAsync(videoId, firstClient, null, cancellationToken))
+            : null;
         using var unneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var early = AskMuxedClientEarly(clients, videoId, unneeded.Token);
         try
         {
-            return await ExtractAsync(videoId, clients, early, cancellationToken);
+            return await ExtractAsync(videoId, clients, [first, early], cancellationToken);
         }
         finally
         {
@@ -97,8 +103,9 @@ public sealed partial class YouTubeExtractor(
 
     private sealed record EarlyCall(InnerTubeClientProfile Client, Task<JsonObject> Response);
 
+    /// <param name="started">Calls already under way (either may be null): a client found here is not asked again.</param>
     private async Task<VideoInfo> ExtractAsync(string videoId,
-        IReadOnlyList<InnerTubeClientProfile> clients, EarlyCall? early, CancellationToken cancellationToken)
+        IReadOnlyList<InnerTubeClientProfile> clients, EarlyCall?[] started, CancellationToken cancellationToken)
     {
         JsonObject? primary = null;
         var primaryNeedsPlayer = false;
@@ -119,9 +126,9 @@ public sealed partial class YouTubeExtractor(
             {
                 // A client that needs the player is told the player's signature timestamp, so
                 // that YouTube scrambles for the player we will decipher with.
-                if (early is not null && ReferenceEquals(client, early.Client))
+                if (Array.Find(started, call => ReferenceEquals(call?.Client, client)) is { } call)
                 {
-                    response = await early.Response.WaitAsync(cancellationToken);
+                    response = await call.Response.WaitAsync(cancellationToken);
                 }
                 else
                 {
