@@ -27,7 +27,7 @@ public sealed class AppHostProcessTests
         var metadataHealth = await new HttpClient().GetStringAsync($"http://localhost:{apphost.Ports[0]}/health");
         Assert.Contains("\"Degraded\"", metadataHealth);
 
-        var children = ChildrenOf(apphost.Process.Id);
+        var children = ProcessTree.Children(apphost.Process.Id);
         Assert.Equal(3, children.Count);
 
         Assert.Equal(0, Kill(apphost.Process.Id, 15));
@@ -41,8 +41,8 @@ public sealed class AppHostProcessTests
     public async Task A_killed_apphost_leaves_no_service_and_no_redis_behind()
     {
         using var apphost = await RunningAppHost.StartAsync(withRedis: true);
-        var children = DescendantsOf(apphost.Process.Id);
-        Assert.Equal(3, ChildrenOf(apphost.Process.Id).Count(pid => CommandLine(pid).Contains(".dll")));
+        var children = ProcessTree.Descendants(apphost.Process.Id);
+        Assert.Equal(3, ProcessTree.Children(apphost.Process.Id).Count(pid => CommandLine(pid).Contains(".dll")));
         Assert.Single(children, pid => CommandLine(pid).StartsWith("redis-server", StringComparison.Ordinal));
 
         // SIGKILL: the AppHost gets no chance to stop anything; each service notices its standard
@@ -162,55 +162,9 @@ public sealed class AppHostProcessTests
         }
     }
 
-    private static List<int> DescendantsOf(int ancestor)
-    {
-        var found = new List<int>();
-        var next = new Queue<int>([ancestor]);
-        while (next.TryDequeue(out var parent))
-        {
-            foreach (var child in ChildrenOf(parent))
-            {
-                found.Add(child);
-                next.Enqueue(child);
-            }
-        }
-        return found;
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            // /proc/<pid>/cmdline: the arguments separated by NULs; the program's path shortened to its name.
-            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            return arguments.Length == 0 ? "" : string.Join(' ', [Path.GetFileName(arguments[0]), .. arguments[1..]]);
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
-
-    private static List<int> ChildrenOf(int parent) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent)
-            .ToList();
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[1]);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    /// <summary>A process's command line, its program's path shortened to its name.</summary>
+    private static string CommandLine(int pid) =>
+        ProcessTree.Arguments(pid) is [var program, .. var arguments] ? string.Join(' ', [Path.GetFileName(program), .. arguments]) : "";
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
     private static extern int Kill(int pid, int signal);

@@ -33,6 +33,31 @@ public sealed class ParameterTests
     }
 
     [Fact]
+    public async Task The_password_is_on_no_command_line_and_its_file_is_gone_once_redis_answers()
+    {
+        await using var app = await StartCacheOnlyAsync([new("Parameters:cache-password", "configured0password2")]);
+
+        // The resource's process (the lifeline shell, where there is one) and what it runs.
+        var pid = app.ResourceNotifications.Snapshots.Single(s => s.Name == "cache").ProcessIds[0];
+        var processes = new[] { pid }.Concat(ProcessTree.Descendants(pid)).Select(ProcessTree.Arguments).ToList();
+        Assert.Contains(processes, p => p.Any(a => a.Contains("redis-server", StringComparison.Ordinal)));
+        Assert.All(processes, arguments => Assert.DoesNotContain(arguments, a => a.Contains("configured0password2", StringComparison.Ordinal)));
+
+        // Handed over in a file instead (Redis retitles its own process; the shell keeps the
+        // arguments it was given), which Redis has read by now and which is gone.
+        var file = processes.SelectMany(arguments => arguments).First(a => a.EndsWith("redis.conf", StringComparison.Ordinal));
+        Assert.False(File.Exists(file), $"{file} is still there");
+        Assert.Equal("+OK|+PONG", await SendAsync(app.GetEndpoint("cache", "tcp"), "AUTH configured0password2", "PING"));
+    }
+
+    [Theory]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData("with \"quotes\" and \\", "\"with \\\"quotes\\\" and \\\\\"")]
+    [InlineData("two\nlines", "\"two\\nlines\"")]
+    public void A_password_is_quoted_as_redis_reads_its_configuration(string password, string quoted) =>
+        Assert.Equal(quoted, RedisPasswordFile.Quoted(password));
+
+    [Fact]
     public async Task A_configured_password_parameter_is_the_one_redis_requires()
     {
         await using var app = await StartCacheOnlyAsync([new("Parameters:cache-password", "configured0password1")]);

@@ -12,11 +12,14 @@ namespace Aspire.Hosting.Orchestration;
 internal sealed class RedisRuntime : ResourceRuntime
 {
     private readonly Func<string?> _connectionString;
+    private readonly RedisPasswordFile? _passwordFile;
 
-    private RedisRuntime(RedisResource resource, OrchestratorContext context, Func<string?> connectionString, ResourceInstance? instance)
+    private RedisRuntime(RedisResource resource, OrchestratorContext context, Func<string?> connectionString, ResourceInstance? instance,
+        RedisPasswordFile? passwordFile = null)
         : base(resource, context)
     {
         _connectionString = connectionString;
+        _passwordFile = passwordFile;
         Instances = instance is null ? [] : [instance];
     }
 
@@ -54,30 +57,46 @@ internal sealed class RedisRuntime : ResourceRuntime
             : null;
         // The port is read at each start, probe and reference: one the engine chose may move (BeforeStart).
         ResourceInstance instance = null!;
+        // The password goes in a file only this user can read (the first argument, as redis-server
+        // takes a configuration file), not on the command line every local user can see.
+        var passwordFile = password is null ? null : new RedisPasswordFile(password);
         string[] Arguments()
         {
             string[] arguments = ["--port", instance.Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-            return password is null ? arguments : [.. arguments, "--requirepass", password];
+            return passwordFile is null ? arguments : [passwordFile.Path, .. arguments];
         }
         // Under the stdin watcher where there is a shell: a killed AppHost does not leave Redis behind.
         var spec = StdinLifeline.IsAvailable
             ? new ProcessSpec(StdinLifeline.Shell, () => StdinLifeline.Arguments(server, Arguments()), Path.GetTempPath(), () => [])
             : new ProcessSpec(server, () => Arguments(), Path.GetTempPath(), () => []);
-        instance = new ResourceInstance(resource.Name, told ?? freePort(), spec, ct => HealthProbes.PingRedisAsync("127.0.0.1", instance.Port, password, ct))
+        instance = new ResourceInstance(resource.Name, told ?? freePort(), spec, async ct =>
+        {
+            var reading = await HealthProbes.PingRedisAsync("127.0.0.1", instance.Port, password, ct);
+            if (reading.Status == HealthStatus.Healthy)
+            {
+                // It took the password: it has read the file, and will not again until a restart.
+                passwordFile?.Remove();
+            }
+            return reading;
+        })
         {
             PortChosen = told is null,
         };
         return new RedisRuntime(resource, context,
-            () => password is null ? $"localhost:{instance.Port}" : $"localhost:{instance.Port},password={password}", instance);
+            () => password is null ? $"localhost:{instance.Port}" : $"localhost:{instance.Port},password={password}", instance, passwordFile);
     }
 
     protected override void BeforeStart(ResourceInstance instance)
     {
+        _passwordFile?.Write();
         if (MovePortIfTaken(instance))
         {
             Publish(s => s with { ConnectionString = ConnectionString is { } cs ? Redact(cs) : null });
         }
     }
+
+    // A Redis that never answered leaves its file behind until here.
+    protected override void AfterRun() => _passwordFile?.Remove();
 
     /// <summary>The connection string with the value of its <c>password=</c> option masked.</summary>
     internal static string Redact(string connectionString) =>

@@ -82,6 +82,15 @@ internal abstract partial class ResourceRuntime(IResource resource, Orchestrator
             LogFailedToStart(Context.Logger, Name, ex.Message);
             Publish(s => s with { State = KnownResourceStates.FailedToStart, Message = ex.Message });
         }
+        finally
+        {
+            AfterRun();
+        }
+    }
+
+    /// <summary>Called when the resource has stopped running: stopped, given up on, or never started.</summary>
+    protected virtual void AfterRun()
+    {
     }
 
     private async Task<bool> WaitForDependenciesAsync(CancellationToken cancellationToken)

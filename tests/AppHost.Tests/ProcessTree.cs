@@ -1,0 +1,54 @@
+namespace VideoPlatform.AppHost.Tests;
+
+/// <summary>Processes as Linux's <c>/proc</c> shows them: who descends from whom, and with what arguments.</summary>
+internal static class ProcessTree
+{
+    public static List<int> Descendants(int ancestor)
+    {
+        var found = new List<int>();
+        var next = new Queue<int>([ancestor]);
+        while (next.TryDequeue(out var parent))
+        {
+            foreach (var child in Children(parent))
+            {
+                found.Add(child);
+                next.Enqueue(child);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The program and arguments of <paramref name="pid"/> (<c>/proc/&lt;pid&gt;/cmdline</c>: NUL-separated); none once it is gone.</summary>
+    public static string[] Arguments(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
+    public static List<int> Children(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == parent)
+            .ToList();
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1]);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
