@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Streaming.Hls;
 using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.Streaming.Tests;
@@ -88,6 +90,70 @@ public sealed class DashTests(StreamingFixture streaming)
         await MediaFiles.RunAsync("ffmpeg", ["-v", "error", "-i", url, "-map", "0", "-f", "null", "-"]);
         Assert.Contains(streaming.Cdn.Requests, r => r.StartsWith("GET /media/dash-video.mp4", StringComparison.Ordinal));
         Assert.Contains(streaming.Cdn.Requests, r => r.StartsWith("GET /media/dash-audio.m4a", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("", new[] { "136", "134", "140" })]
+    [InlineData("?quality=720p", new[] { "136", "134", "140" })]
+    [InlineData("?quality=480p", new[] { "134", "140" })]
+    // Nothing as short: the shortest there is, as quality=144p picks the worst format elsewhere.
+    [InlineData("?quality=144p", new[] { "134", "140" })]
+    [InlineData("?quality=audio", new[] { "140" })]
+    public async Task The_mpd_offers_no_video_taller_than_the_quality_asked_for(string query, string[] representations)
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync($"/api/v2/stream/dash/youtube/dash00000002{query}"));
+
+        Assert.Equal(representations, mpd.Descendants(Mpd + "Representation").Select(r => r.Attribute("id")!.Value));
+    }
+
+    [Fact]
+    public async Task A_file_the_cdn_refuses_is_resolved_again_and_served()
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dash00000001"));
+        var baseUrl = mpd.Descendants(Mpd + "Representation").First(r => r.Attribute("id")?.Value == "134").Element(Mpd + "BaseURL")!.Value;
+        var asked = streaming.MetadataCalls.Count(c => c.Contains("dash00000001", StringComparison.Ordinal));
+        streaming.Cdn.RefuseNext("dash-video.mp4");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
+        using var response = await streaming.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(streaming.DashVideo[..100], await response.Content.ReadAsByteArrayAsync());
+        // The formats this service held still named the refused URL: metadata was asked again, once.
+        Assert.Equal(asked + 1, streaming.MetadataCalls.Count(c => c.Contains("dash00000001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_file_whose_url_has_expired_is_fetched_from_its_new_url_without_trying_the_old()
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dashexpired1"));
+        var named = streaming.ExpiredAnswers;
+        var baseUrl = mpd.Descendants(Mpd + "Representation").First(r => r.Attribute("id")?.Value == "134").Element(Mpd + "BaseURL")!.Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
+        using var response = await streaming.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(streaming.DashVideo[..100], await response.Content.ReadAsByteArrayAsync());
+        Assert.True(streaming.ExpiredAnswers > named, "the formats were not asked for again");
+        Assert.DoesNotContain($"GET /media/dash-video.mp4?n={named}", streaming.Cdn.Requests);
+        Assert.Contains($"GET /media/dash-video.mp4?n={streaming.ExpiredAnswers}", streaming.Cdn.Requests);
+    }
+
+    [Fact]
+    public void A_file_token_outlives_its_url_and_names_the_format()
+    {
+        var tokens = new SegmentTokens(Options.Create(new StreamingOptions { TokenKey = "test-key" }), TimeProvider.System);
+        var url = new Uri("https://rr1---sn-x.googlevideo.com/videoplayback?itag=134");
+        var expired = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        var entry = tokens.Verify(tokens.Sign(new MediaFile("youtube", "dQw4w9WgXcQ", "134"), url, new Dictionary<string, string>(), expired));
+
+        Assert.Equal(url, entry.Url);
+        Assert.Equal(new MediaFile("youtube", "dQw4w9WgXcQ", "134"), entry.File);
+        Assert.Equal(expired.ToUnixTimeSeconds(), entry.UrlExpiresAt?.ToUnixTimeSeconds());
+        // A playlist entry's token carries no format and still dies with its URL.
+        Assert.Null(tokens.Verify(tokens.Sign(url, new Dictionary<string, string>())).File);
     }
 
     [Fact]

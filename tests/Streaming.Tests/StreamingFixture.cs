@@ -38,6 +38,10 @@ public sealed class StreamingFixture : IAsyncLifetime
     public int MostBatchCallsAtOnce => Volatile.Read(ref _mostBatchCalls);
 
     private int _batchCalls;
+    private int _expiredAnswers;
+
+    /// <summary>How many times metadata was asked for <c>dashexpired1</c>: its answer's video URL ends with <c>?n=</c> that count.</summary>
+    public int ExpiredAnswers => Volatile.Read(ref _expiredAnswers);
     private int _mostBatchCalls;
     private readonly TaskCompletionSource _batchGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplicationFactory<Program> _factory = null!;
@@ -65,8 +69,7 @@ public sealed class StreamingFixture : IAsyncLifetime
         DashVideo = await File.ReadAllBytesAsync(dashVideoPath);
         var dashVideo = Cdn.Add("dash-video.mp4", dashVideoPath);
         var dashAudio = Cdn.Add("dash-audio.m4a", dashAudioPath);
-        var (videoInit, videoIndex) = MediaFiles.SegmentRanges(DashVideo);
-        var (audioInit, audioIndex) = MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath));
+        var dash = DashFiles(dashVideo, dashAudio, MediaFiles.SegmentRanges(DashVideo), MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath)));
 
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
@@ -88,22 +91,17 @@ public sealed class StreamingFixture : IAsyncLifetime
                         new VideoFormat { FormatId = "140", Url = adaptiveAudio.ToString(), Ext = "m4a", Acodec = "mp4a.40.2", AudioSampleRate = 44100, HasAudio = true },
                     ],
                     }, ContractJson.Options),
-                    "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with
+                    "dash00000001" => Results.Json(Formats(id, (progressive, "18", 360)) with { Formats = [.. Formats(id, (progressive, "18", 360)).Formats, .. dash] },
+                        ContractJson.Options),
+                    // The same file as a taller format too: what matters there is which heights the manifest offers.
+                    "dash00000002" => Results.Json(Formats(id) with { Formats = [.. dash, dash[0] with { FormatId = "136", Height = 720, Width = 1280 }] },
+                        ContractJson.Options),
+                    // URLs that have expired by the time they are used, each answer naming new ones, as a
+                    // player that holds a manifest for longer than its URLs live sees them.
+                    "dashexpired1" => Results.Json(Formats(id) with
                     {
-                        Formats =
-                        [
-                            .. Formats(id, (progressive, "18", 360)).Formats,
-                        new VideoFormat
-                        {
-                            FormatId = "134", Url = dashVideo.ToString(), Ext = "mp4", MimeType = "video/mp4; codecs=\"avc1.42C01E\"", Vcodec = "avc1.42C01E",
-                            Width = 640, Height = 360, Fps = 25, Bitrate = 250_000, HasVideo = true, InitRange = videoInit, IndexRange = videoIndex,
-                        },
-                        new VideoFormat
-                        {
-                            FormatId = "140", Url = dashAudio.ToString(), Ext = "m4a", MimeType = "audio/mp4; codecs=\"mp4a.40.2\"", Acodec = "mp4a.40.2",
-                            AudioSampleRate = 44100, AudioChannels = 1, Bitrate = 96_000, HasAudio = true, InitRange = audioInit, IndexRange = audioIndex,
-                        },
-                    ],
+                        ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(-1),
+                        Formats = [dash[0] with { Url = $"{dashVideo}?n={Interlocked.Increment(ref _expiredAnswers)}" }, dash[1]],
                     }, ContractJson.Options),
                     "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
                     "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
@@ -191,6 +189,21 @@ public sealed class StreamingFixture : IAsyncLifetime
         }
         return job;
     }
+
+    /// <summary>A DASH video's two files: video-only 360p (itag 134) and audio (140), with their index ranges.</summary>
+    private static VideoFormat[] DashFiles(Uri video, Uri audio, (string Init, string Index) videoRanges, (string Init, string Index) audioRanges) =>
+    [
+        new VideoFormat
+        {
+            FormatId = "134", Url = video.ToString(), Ext = "mp4", MimeType = "video/mp4; codecs=\"avc1.42C01E\"", Vcodec = "avc1.42C01E",
+            Width = 640, Height = 360, Fps = 25, Bitrate = 250_000, HasVideo = true, InitRange = videoRanges.Init, IndexRange = videoRanges.Index,
+        },
+        new VideoFormat
+        {
+            FormatId = "140", Url = audio.ToString(), Ext = "m4a", MimeType = "audio/mp4; codecs=\"mp4a.40.2\"", Acodec = "mp4a.40.2",
+            AudioSampleRate = 44100, AudioChannels = 1, Bitrate = 96_000, HasAudio = true, InitRange = audioRanges.Init, IndexRange = audioRanges.Index,
+        },
+    ];
 
     private static FormatList Formats(string id, params (Uri Url, string Itag, int Height)[] formats) => new()
     {

@@ -11,6 +11,7 @@ using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
+using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Apis;
 
@@ -127,7 +128,7 @@ internal static class StreamApi
                 }
                 return await PlaylistAsync(new Uri(master), new Dictionary<string, string>(), proxy, context);
             case "dash":
-                return await ManifestAsync(platform, videoId, resolver, context);
+                return await ManifestAsync(platform, videoId, query.Quality, resolver, context);
             default:
                 throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
         }
@@ -138,22 +139,23 @@ internal static class StreamApi
     {
         StreamInput.Validate(platform, videoId, query);
         metrics.RequestStarted("dash", platform);
-        return ManifestAsync(platform, videoId, resolver, context);
+        return ManifestAsync(platform, videoId, query.Quality, resolver, context);
     }
 
-    private static async Task<IResult> ManifestAsync(string platform, string videoId, StreamResolver resolver, HttpContext context)
+    private static async Task<IResult> ManifestAsync(string platform, string videoId, string? quality, StreamResolver resolver, HttpContext context)
     {
         var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
-        var adaptive = DashManifest.AdaptiveFormats(formats.Formats);
+        var adaptive = DashManifest.AdaptiveFormats(formats.Formats, FormatSelector.HeightCap(quality), audioOnly: FormatSelector.IsAudioOnly(quality));
         if (adaptive.Count == 0)
         {
             throw new StreamingException(ErrorCodes.NoMatchingFormat,
                 $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
         }
         var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
-        // Tokens die with the upstream URLs they name; a player asks for the manifest again.
+        // Each file's token names its format too, so it outlives the URL: a player may play a
+        // static manifest for hours, and a URL that expired or is refused meanwhile is resolved again.
         var mpd = DashManifest.Write(formats, adaptive, format =>
-            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
+            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(new MediaFile(platform, videoId, format.FormatId), new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
         return TypedResults.Text(mpd, DashManifest.ContentType, System.Text.Encoding.UTF8);
     }
 
@@ -164,23 +166,57 @@ internal static class StreamApi
         null => "mp4",
     };
 
-    private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamMetricsCollector metrics, HttpContext context)
+    private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamResolver resolver,
+        StreamMetricsCollector metrics, TimeProvider time, HttpContext context)
     {
-        var (url, headers) = tokens.Verify(token);
-        metrics.RequestStarted("hls", "segment");
-        if (PlaylistRewriter.IsPlaylist(url, null))
+        var entry = tokens.Verify(token);
+        metrics.RequestStarted(entry.File is null ? "hls" : "dash", "segment");
+        if (entry.File is null && PlaylistRewriter.IsPlaylist(entry.Url, null))
         {
-            return await PlaylistAsync(url, headers, proxy, context);
+            return await PlaylistAsync(entry.Url, entry.Headers, proxy, context);
         }
-        var segment = new ResolvedStream
+        var current = new ResolvedStream
         {
-            Platform = "segment",
-            VideoId = "",
-            StreamUrl = url.ToString(),
-            Format = new VideoFormat { FormatId = "segment", Url = url.ToString(), Ext = "ts", HttpHeaders = headers },
+            Platform = entry.File?.Platform ?? "segment",
+            VideoId = entry.File?.VideoId ?? "",
+            StreamUrl = entry.Url.ToString(),
+            Format = new VideoFormat { FormatId = entry.File?.FormatId ?? "segment", Url = entry.Url.ToString(), Ext = "ts", HttpHeaders = entry.Headers },
         };
-        await proxy.ProxyAsync(context, segment, reResolve: null);
+        Func<CancellationToken, Task<ResolvedStream>>? reResolve = null;
+        if (entry.File is { } file)
+        {
+            // A format's file: a refused URL is resolved again (and a URL known to have expired
+            // before it is even tried).
+            reResolve = async cancellation => current = await ResolveFileAsync(resolver, file, refused: current.StreamUrl, cancellation);
+            if (entry.UrlExpiresAt is { } expires && expires <= time.GetUtcNow())
+            {
+                metrics.ReResolved();
+                current = await ResolveFileAsync(resolver, file, refused: current.StreamUrl, context.RequestAborted);
+            }
+        }
+        await proxy.ProxyAsync(context, current, reResolve);
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// The current URL of a format a manifest named: from the formats this service holds, or, when
+    /// they still give the URL that was <paramref name="refused"/>, from the platform afresh.
+    /// </summary>
+    private static async Task<ResolvedStream> ResolveFileAsync(StreamResolver resolver, MediaFile file, string refused, CancellationToken cancellationToken)
+    {
+        var format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: false, cancellationToken));
+        if (format is null || format.Url == refused)
+        {
+            format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: true, cancellationToken));
+        }
+        if (format is null)
+        {
+            throw new StreamingException(ErrorCodes.NoMatchingFormat,
+                $"{file.Platform}/{file.VideoId} no longer offers format {file.FormatId}; ask for the manifest again.", StatusCodes.Status410Gone);
+        }
+        return new ResolvedStream { Platform = file.Platform, VideoId = file.VideoId, StreamUrl = format.Url, Format = format };
+
+        VideoFormat? Find(FormatList formats) => formats.Formats.FirstOrDefault(f => f.FormatId == file.FormatId);
     }
 
     private static async Task<IResult> PlaylistAsync(Uri url, IReadOnlyDictionary<string, string> headers, MediaProxy proxy, HttpContext context)

@@ -18,9 +18,27 @@ public static class DashManifest
 
     private const string Namespace = "urn:mpeg:dash:schema:mpd:2011";
 
-    /// <summary>Formats a DASH player can take: single-kind (video or audio) files in an ISO-BMFF or WebM container.</summary>
-    public static IReadOnlyList<VideoFormat> AdaptiveFormats(IEnumerable<VideoFormat> formats) =>
-        formats.Where(f => f.HasVideo != f.HasAudio && f.Protocol == "https" && MimeTypeOf(f) is not null).ToList();
+    /// <summary>
+    /// Formats a DASH player can take: single-kind (video or audio) files in an ISO-BMFF or WebM
+    /// container; video no taller than <paramref name="maxHeight"/> (or, when none is, the
+    /// shortest), or none with <paramref name="audioOnly"/>.
+    /// </summary>
+    public static IReadOnlyList<VideoFormat> AdaptiveFormats(IEnumerable<VideoFormat> formats, int? maxHeight = null, bool audioOnly = false)
+    {
+        var adaptive = formats.Where(f => f.HasVideo != f.HasAudio && f.Protocol == "https" && MimeTypeOf(f) is not null).ToList();
+        var video = adaptive.Where(f => f.HasVideo).ToList();
+        if (audioOnly)
+        {
+            video = [];
+        }
+        else if (maxHeight is { } cap && video.Count > 0)
+        {
+            var fitting = video.Where(f => (f.Height ?? 0) <= cap).ToList();
+            var shortest = video.Min(f => f.Height ?? 0);
+            video = fitting.Count > 0 ? fitting : video.Where(f => (f.Height ?? 0) == shortest).ToList();
+        }
+        return [.. video, .. adaptive.Where(f => f.HasAudio)];
+    }
 
     public static string Write(FormatList video, IReadOnlyList<VideoFormat> formats, Func<VideoFormat, string> baseUrl)
     {

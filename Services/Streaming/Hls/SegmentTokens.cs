@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Metrics;
@@ -35,13 +36,29 @@ public sealed class SegmentTokens
     {
         var limit = _time.GetUtcNow() + _lifetime;
         var expiry = expiresAt is { } requested && requested < limit ? requested : limit;
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(
-            url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds()));
+        return Sign(new TokenPayload(url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds()));
+    }
+
+    /// <summary>
+    /// A token for one format of a video (a file of a DASH manifest): it names the format as well
+    /// as its current URL, so it lives the configured lifetime rather than the URL's — a URL that
+    /// has expired (<paramref name="urlExpiresAt"/>) or is refused is resolved again from the format.
+    /// </summary>
+    public string Sign(MediaFile file, Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? urlExpiresAt)
+    {
+        var expiry = _time.GetUtcNow() + _lifetime;
+        return Sign(new TokenPayload(url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds(),
+            file, urlExpiresAt?.ToUnixTimeSeconds()));
+    }
+
+    private string Sign(TokenPayload token)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(token);
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}";
     }
 
-    /// <summary>The URL and headers a token stands for; throws 403 when it is not one this service signed or it has expired.</summary>
-    public (Uri Url, IReadOnlyDictionary<string, string> Headers) Verify(string? token)
+    /// <summary>What a token stands for; throws 403 when it is not one this service signed or it has expired.</summary>
+    public SignedEntry Verify(string? token)
     {
         var dot = token?.IndexOf('.') ?? -1;
         if (token is null || dot <= 0 || token.Length > 8192)
@@ -69,7 +86,8 @@ public sealed class SegmentTokens
         {
             throw Refused("expired", "The token has expired; ask for the stream again.");
         }
-        return (new Uri(data.U), data.H ?? new Dictionary<string, string>());
+        return new SignedEntry(new Uri(data.U), data.H ?? new Dictionary<string, string>(), data.F,
+            data.X is { } urlExpiry ? DateTimeOffset.FromUnixTimeSeconds(urlExpiry) : null);
     }
 
     private StreamingException Refused(string reason, string detail)
@@ -86,5 +104,23 @@ public sealed class SegmentTokens
         return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
     }
 
-    private sealed record TokenPayload(string U, Dictionary<string, string>? H, long E);
+    // Short names: the payload travels in every URL of a playlist or manifest. F and X only for a format's file.
+    private sealed record TokenPayload(string U, Dictionary<string, string>? H, long E,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MediaFile? F = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? X = null);
+}
+
+/// <summary>One format of a video, as a DASH manifest's file names it: enough to resolve its URL again.</summary>
+public sealed record MediaFile(
+    [property: JsonPropertyName("p")] string Platform,
+    [property: JsonPropertyName("v")] string VideoId,
+    [property: JsonPropertyName("f")] string FormatId);
+
+/// <summary>
+/// What a signed token stands for: an upstream URL and the headers its host wants; for a file of a
+/// DASH manifest also the format it is (<see cref="File"/>) and when the URL itself expires.
+/// </summary>
+public sealed record SignedEntry(Uri Url, IReadOnlyDictionary<string, string> Headers, MediaFile? File, DateTimeOffset? UrlExpiresAt)
+{
+    public void Deconstruct(out Uri url, out IReadOnlyDictionary<string, string> headers) => (url, headers) = (Url, Headers);
 }

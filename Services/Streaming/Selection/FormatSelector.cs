@@ -26,8 +26,8 @@ public static class FormatSelector
             return format;
         }
 
-        var name = (quality ?? "best").Trim().ToLowerInvariant();
-        if (name is "audio" or "bestaudio")
+        var name = Normalized(quality);
+        if (IsAudioOnly(name))
         {
             return "bestaudio/best";
         }
@@ -36,7 +36,7 @@ public static class FormatSelector
             return "worst";
         }
 
-        int? cap = name.EndsWith('p') && int.TryParse(name[..^1], CultureInfo.InvariantCulture, out var height) ? height : null;
+        var cap = HeightCap(name);
         if (cap is null && name is not ("best" or "highest"))
         {
             throw new SelectorException($"Unknown quality '{quality}'. Use one of: {string.Join(", ", Qualities)}.", 0);
@@ -50,6 +50,15 @@ public static class FormatSelector
             _ => cap is null ? "best" : $"best{limit}/worst",
         };
     }
+
+    /// <summary>The height a quality name caps video at: 720 for <c>720p</c>; null for the names without a height.</summary>
+    public static int? HeightCap(string? quality) =>
+        Normalized(quality) is var name && name.EndsWith('p') && int.TryParse(name[..^1], CultureInfo.InvariantCulture, out var height) ? height : null;
+
+    /// <summary>Whether a quality name asks for sound only (<c>audio</c>).</summary>
+    public static bool IsAudioOnly(string? quality) => Normalized(quality) is "audio" or "bestaudio";
+
+    private static string Normalized(string? quality) => (quality ?? "best").Trim().ToLowerInvariant();
 
     /// <summary>Applies an expression; null when nothing matches.</summary>
     public static VideoFormat? Select(string expression, IReadOnlyList<VideoFormat> formats)
