@@ -48,6 +48,28 @@ public sealed class ChunkedProxyTests(StreamingFixture streaming)
     }
 
     [Fact]
+    public async Task A_chunk_refused_in_the_middle_of_a_download_is_fetched_again_from_a_re_resolved_url()
+    {
+        // The formats held first, so that what metadata is asked afterwards is the re-resolve alone.
+        using (var warm = new HttpRequestMessage(HttpMethod.Get, "/api/v2/stream/proxy/youtube/chunked0001") { Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99) } })
+        {
+            (await streaming.Client.SendAsync(warm)).EnsureSuccessStatusCode();
+        }
+        var asked = streaming.MetadataCalls.Count(c => c.Contains("chunked0001", StringComparison.Ordinal));
+        var before = streaming.Cdn.RangeRequests.Count;
+        streaming.Cdn.RefuseAfter("videoplayback", served: 2);
+
+        using var response = await streaming.Client.GetAsync("/api/v2/stream/proxy/youtube/chunked0001");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(streaming.Media, await response.Content.ReadAsByteArrayAsync());
+        // The third chunk was refused, asked again from the new URL, and the download went on from there.
+        var expected = ExpectedRanges(0, streaming.Media.Length - 1);
+        Assert.Equal([.. expected[..3], expected[2], .. expected[3..]], UpstreamRanges(before));
+        Assert.Equal(asked + 1, streaming.MetadataCalls.Count(c => c.Contains("chunked0001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_small_range_from_a_chunked_host_is_one_upstream_request_as_asked()
     {
         var before = streaming.Cdn.RangeRequests.Count;

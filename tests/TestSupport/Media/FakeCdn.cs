@@ -14,6 +14,7 @@ public sealed class FakeCdn : IAsyncDisposable
     private readonly LoopbackServer _server;
     private readonly ConcurrentDictionary<string, string> _files = new();
     private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private readonly ConcurrentDictionary<string, int> _refusalsLater = new();
 
     private FakeCdn(LoopbackServer server) => _server = server;
 
@@ -91,6 +92,9 @@ public sealed class FakeCdn : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> requests for <paramref name="name"/> get 403.</summary>
     public void RefuseNext(string name, int times = 1) => _refusals[name] = times;
 
+    /// <summary>After <paramref name="served"/> more requests for <paramref name="name"/>, the next one gets 403 (once): a URL that stops working mid-download.</summary>
+    public void RefuseAfter(string name, int served) => _refusalsLater[name] = served;
+
     private async Task TrickleAsync(string name, HttpContext context)
     {
         RangeRequests.Enqueue((name, context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null));
@@ -133,6 +137,15 @@ public sealed class FakeCdn : IAsyncDisposable
         {
             _refusals[name] = left - 1;
             return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (_refusalsLater.TryGetValue(name, out var served))
+        {
+            if (served == 0)
+            {
+                _refusalsLater.TryRemove(name, out _);
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            _refusalsLater[name] = served - 1;
         }
         return _files.TryGetValue(name, out var path)
             ? Results.File(path, "video/mp4", enableRangeProcessing: true)
