@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Extractors.Bilibili;
@@ -54,31 +53,12 @@ public sealed class BilibiliIdTests
     }
 }
 
-public sealed class BilibiliExtractionTests : IAsyncLifetime
+public sealed class BilibiliExtractionTests : MetadataOverFakeBilibili
 {
-    private FakeBilibili _bilibili = null!;
-    private WebApplicationFactory<Program> _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bilibili = await FakeBilibili.StartAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("Platforms:Bilibili:ApiBaseUrl", _bilibili.ApiBaseUrl.ToString()));
-        _client = _factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _bilibili.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_video_has_its_details_and_stats()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/BV17x411w7KC", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/BV17x411w7KC", ContractJson.Options);
 
         Assert.NotNull(info);
         Assert.Equal("【MV】保加利亚妖王AZIS视频合辑", info.Title);
@@ -93,16 +73,16 @@ public sealed class BilibiliExtractionTests : IAsyncLifetime
     [Fact]
     public async Task An_av_id_reaches_the_same_video()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/av170001", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/av170001", ContractJson.Options);
 
         Assert.Equal("【MV】保加利亚妖王AZIS视频合辑", info!.Title);
-        Assert.Contains(_bilibili.Requests, r => r.Contains("bvid=BV17x411w7KC"));
+        Assert.Contains(Bilibili.Requests, r => r.Contains("bvid=BV17x411w7KC"));
     }
 
     [Fact]
     public async Task Formats_are_dash_in_three_codecs_plus_the_progressive_mp4_with_the_headers_the_cdn_needs()
     {
-        var formats = await _client.GetFromJsonAsync<FormatList>("/api/v2/videos/bilibili/BV1L9Uoa9EUx/formats", ContractJson.Options);
+        var formats = await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/bilibili/BV1L9Uoa9EUx/formats", ContractJson.Options);
 
         Assert.NotNull(formats);
         var video = formats.Formats.Where(f => f.HasVideo && !f.HasAudio).ToList();
@@ -122,12 +102,12 @@ public sealed class BilibiliExtractionTests : IAsyncLifetime
     [Fact]
     public async Task A_part_of_a_multi_part_video_is_addressed_by_its_number()
     {
-        var info = await _client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/BV1GJ411x7h7_p2", ContractJson.Options);
+        var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/bilibili/BV1GJ411x7h7_p2", ContractJson.Options);
 
         Assert.Equal("三部曲合集 (P2 第一章)", info!.Title);
         Assert.Equal(300, info.Duration);
         Assert.Equal(3, info.Chapters.Count);
-        Assert.Contains(_bilibili.Requests, r => r.StartsWith("GET /x/player/wbi/playurl?", StringComparison.Ordinal) && r.Contains("cid=1002"));
+        Assert.Contains(Bilibili.Requests, r => r.StartsWith("GET /x/player/wbi/playurl?", StringComparison.Ordinal) && r.Contains("cid=1002"));
     }
 
     [Theory]
@@ -136,7 +116,7 @@ public sealed class BilibiliExtractionTests : IAsyncLifetime
     [InlineData("BV1GJ411x7h7_p9", HttpStatusCode.NotFound, ErrorCodes.VideoUnavailable)]
     public async Task Bilibili_codes_become_the_platforms_error_codes(string id, HttpStatusCode status, string code)
     {
-        using var response = await _client.GetAsync($"/api/v2/videos/bilibili/{id}");
+        using var response = await Client.GetAsync($"/api/v2/videos/bilibili/{id}");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());

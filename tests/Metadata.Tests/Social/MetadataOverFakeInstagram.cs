@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Metadata.Tests.Social;
@@ -10,25 +9,20 @@ namespace VideoPlatform.Metadata.Tests.Social;
 /// sessions: a good <c>sessionid</c> gets the post, an expired one a redirect to the login page,
 /// none a 401 <c>login_required</c>; the web client's app id is required.
 /// </summary>
-public abstract class MetadataOverFakeInstagram : IAsyncLifetime
+public abstract class MetadataOverFakeInstagram : MetadataOverFake<LoopbackServer>
 {
     public const string ReelPk = "3250774235519529637";
     public const string PhotoPk = "3264976188174137714";
 
-    private WebApplicationFactory<Program> _factory = null!;
-
-    protected LoopbackServer Instagram { get; private set; } = null!;
-
-    protected HttpClient Client { get; private set; } = null!;
-
-    /// <summary>The cookie settings of the service under test.</summary>
-    protected abstract IReadOnlyDictionary<string, string> Settings { get; }
+    protected LoopbackServer Instagram => Fake;
 
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Social", name));
 
-    public async Task InitializeAsync()
-    {
-        Instagram = await LoopbackServer.StartAsync(routes => routes.MapGet("/api/v1/media/{pk}/info/", (string pk, HttpRequest request) =>
+    protected override IEnumerable<KeyValuePair<string, string>> PointedAt(LoopbackServer fake) =>
+        [new("Platforms:Instagram:ApiBaseUrl", new Uri(fake.Address, "/api/v1/").ToString())];
+
+    protected override Task<LoopbackServer> StartFakeAsync() =>
+        LoopbackServer.StartAsync(routes => routes.MapGet("/api/v1/media/{pk}/info/", (string pk, HttpRequest request) =>
         {
             if (request.Headers["X-IG-App-ID"] != "936619743392459")
             {
@@ -50,21 +44,4 @@ public abstract class MetadataOverFakeInstagram : IAsyncLifetime
                 _ => Results.Text("""{"message":"Media not found or unavailable","status":"fail"}""", "application/json", statusCode: 404),
             };
         }));
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Platforms:Instagram:ApiBaseUrl", new Uri(Instagram.Address, "/api/v1/").ToString());
-            foreach (var (key, value) in Settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
-        Client = _factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-        await Instagram.DisposeAsync();
-    }
 }

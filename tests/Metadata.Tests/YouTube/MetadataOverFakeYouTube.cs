@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
@@ -10,24 +9,17 @@ namespace VideoPlatform.Metadata.Tests.YouTube;
 /// Base of the tests that run the metadata service over real HTTP against a fresh fake YouTube,
 /// one per test so that its call log belongs to that test alone.
 /// </summary>
-public abstract class MetadataOverFakeYouTube : IAsyncLifetime
+public abstract class MetadataOverFakeYouTube : MetadataOverFake<FakeYouTube>
 {
-    private WebApplicationFactory<Program> _factory = null!;
-
-    protected FakeYouTube YouTube { get; private set; } = null!;
-
-    protected HttpClient Client { get; private set; } = null!;
+    protected FakeYouTube YouTube => Fake;
 
     /// <summary>The CDN the fake's media URLs name; null makes the fake its own CDN.</summary>
     protected virtual Uri? Cdn => null;
 
-    public async Task InitializeAsync()
-    {
-        YouTube = await FakeYouTube.StartAsync(Cdn);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.UseSetting("Platforms:YouTube:BaseUrl", YouTube.BaseUrl.ToString()));
-        Client = _factory.CreateClient();
-    }
+    protected override Task<FakeYouTube> StartFakeAsync() => FakeYouTube.StartAsync(Cdn);
+
+    protected override IEnumerable<KeyValuePair<string, string>> PointedAt(FakeYouTube fake) =>
+        [new("Platforms:YouTube:BaseUrl", fake.BaseUrl.ToString())];
 
     /// <summary>GETs <paramref name="path"/> and asserts a problem-details answer with this status and code; returns it.</summary>
     protected async Task<JsonElement> AssertProblemAsync(string path, HttpStatusCode status, string code)
@@ -40,12 +32,5 @@ public abstract class MetadataOverFakeYouTube : IAsyncLifetime
         Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         return problem;
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await _factory.DisposeAsync();
-        await YouTube.DisposeAsync();
     }
 }
