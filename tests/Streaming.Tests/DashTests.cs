@@ -124,6 +124,22 @@ public sealed class DashTests(StreamingFixture streaming)
     }
 
     [Fact]
+    public async Task A_refused_dubbed_track_is_resolved_again_as_that_track_not_another_language_of_its_itag()
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dashdubbed01"));
+        var german = mpd.Descendants(Mpd + "Representation").Single(r => r.Attribute("id")?.Value == "140-de").Element(Mpd + "BaseURL")!.Value;
+        var before = streaming.Cdn.Requests.Count;
+        streaming.Cdn.RefuseNext("dash-audio-de.m4a");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, german) { Headers = { Range = new RangeHeaderValue(0, 99) } };
+        using var response = await streaming.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        // Refused, then fetched again from the German track's URL, never from the English one.
+        Assert.Equal(["GET /media/dash-audio-de.m4a", "GET /media/dash-audio-de.m4a"], streaming.Cdn.Requests.Skip(before));
+    }
+
+    [Fact]
     public async Task A_file_whose_url_has_expired_is_fetched_from_its_new_url_without_trying_the_old()
     {
         var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dashexpired1"));
@@ -154,6 +170,7 @@ public sealed class DashTests(StreamingFixture streaming)
         Assert.Equal(expired.ToUnixTimeSeconds(), entry.UrlExpiresAt?.ToUnixTimeSeconds());
         // A playlist entry's token carries no format and still dies with its URL.
         Assert.Null(tokens.Verify(tokens.Sign(url, new Dictionary<string, string>())).File);
+        Assert.Equal(403, Assert.Throws<StreamingException>(() => tokens.Verify(tokens.Sign(url, new Dictionary<string, string>(), expired))).StatusCode);
     }
 
     [Fact]

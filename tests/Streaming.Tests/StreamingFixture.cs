@@ -69,6 +69,7 @@ public sealed class StreamingFixture : IAsyncLifetime
         DashVideo = await File.ReadAllBytesAsync(dashVideoPath);
         var dashVideo = Cdn.Add("dash-video.mp4", dashVideoPath);
         var dashAudio = Cdn.Add("dash-audio.m4a", dashAudioPath);
+        var dubbedAudio = Cdn.Add("dash-audio-de.m4a", dashAudioPath);
         var dash = DashFiles(dashVideo, dashAudio, MediaFiles.SegmentRanges(DashVideo), MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath)));
 
         Metadata = await LoopbackServer.StartAsync(routes =>
@@ -96,6 +97,16 @@ public sealed class StreamingFixture : IAsyncLifetime
                     // The same file as a taller format too: what matters there is which heights the manifest offers.
                     "dash00000002" => Results.Json(Formats(id) with { Formats = [.. dash, dash[0] with { FormatId = "136", Height = 720, Width = 1280 }] },
                         ContractJson.Options),
+                    // One itag per audio language, as YouTube gives dubbed tracks: the German track's own file.
+                    "dashdubbed01" => Results.Json(Formats(id) with
+                    {
+                        Formats =
+                        [
+                            dash[0],
+                            dash[1] with { AudioTrack = new AudioTrack("en.4", "en", "English original", true, "original") },
+                            dash[1] with { Url = dubbedAudio.ToString(), AudioTrack = new AudioTrack("de.3", "de", "German", false, "dubbed") },
+                        ],
+                    }, ContractJson.Options),
                     // URLs that have expired by the time they are used, each answer naming new ones, as a
                     // player that holds a manifest for longer than its URLs live sees them.
                     "dashexpired1" => Results.Json(Formats(id) with

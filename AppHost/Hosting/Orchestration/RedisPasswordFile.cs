@@ -48,7 +48,7 @@ internal sealed class RedisPasswordFile(string password)
             {
                 directory.Delete(recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Gone already, or held on Windows: the temp directory's owner can still read only their own.
             }

@@ -148,14 +148,15 @@ internal static class StreamApi
         var adaptive = DashManifest.AdaptiveFormats(formats.Formats, FormatSelector.HeightCap(quality), audioOnly: FormatSelector.IsAudioOnly(quality));
         if (adaptive.Count == 0)
         {
-            throw new StreamingException(ErrorCodes.NoMatchingFormat,
-                $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
+            throw new StreamingException(ErrorCodes.NoMatchingFormat, DashManifest.AdaptiveFormats(formats.Formats).Count > 0
+                ? $"{platform}/{videoId} has no adaptive formats for quality '{quality}'; ask for another quality."
+                : $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
         }
         var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
         // Each file's token names its format too, so it outlives the URL: a player may play a
         // static manifest for hours, and a URL that expired or is refused meanwhile is resolved again.
         var mpd = DashManifest.Write(formats, adaptive, format =>
-            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(new MediaFile(platform, videoId, format.FormatId), new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
+            $"{PlaylistRewriter.SegmentPath}/s.{ExtensionOf(format)}?token={tokens.Sign(MediaFile.Of(platform, videoId, format), new Uri(format.Url), format.HttpHeaders, formats.ExpiresAt)}");
         return TypedResults.Text(mpd, DashManifest.ContentType, System.Text.Encoding.UTF8);
     }
 
@@ -186,12 +187,20 @@ internal static class StreamApi
         if (entry.File is { } file)
         {
             // A format's file: a refused URL is resolved again (and a URL known to have expired
-            // before it is even tried).
-            reResolve = async cancellation => current = await ResolveFileAsync(resolver, file, refused: current.StreamUrl, cancellation);
+            // before it is even tried). The proxy counts the first kind; the second is counted
+            // when it had to ask metadata, not on every request after the expiry.
+            reResolve = async cancellation =>
+            {
+                (current, _) = await ResolveFileAsync(resolver, file, refused: new Uri(current.StreamUrl), cancellation);
+                return current;
+            };
             if (entry.UrlExpiresAt is { } expires && expires <= time.GetUtcNow())
             {
-                metrics.ReResolved();
-                current = await ResolveFileAsync(resolver, file, refused: current.StreamUrl, context.RequestAborted);
+                (current, var askedAgain) = await ResolveFileAsync(resolver, file, refused: entry.Url, context.RequestAborted);
+                if (askedAgain)
+                {
+                    metrics.ReResolved();
+                }
             }
         }
         await proxy.ProxyAsync(context, current, reResolve);
@@ -200,12 +209,15 @@ internal static class StreamApi
 
     /// <summary>
     /// The current URL of a format a manifest named: from the formats this service holds, or, when
-    /// they still give the URL that was <paramref name="refused"/>, from the platform afresh.
+    /// they still give the URL that was <paramref name="refused"/>, asked of metadata again (which
+    /// answers from its own cache until the URLs near their expiry). Says whether it asked.
     /// </summary>
-    private static async Task<ResolvedStream> ResolveFileAsync(StreamResolver resolver, MediaFile file, string refused, CancellationToken cancellationToken)
+    private static async Task<(ResolvedStream Stream, bool AskedAgain)> ResolveFileAsync(StreamResolver resolver, MediaFile file, Uri refused,
+        CancellationToken cancellationToken)
     {
         var format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: false, cancellationToken));
-        if (format is null || format.Url == refused)
+        var askedAgain = format is null || (Uri.TryCreate(format.Url, UriKind.Absolute, out var held) && held == refused);
+        if (askedAgain)
         {
             format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: true, cancellationToken));
         }
@@ -214,9 +226,9 @@ internal static class StreamApi
             throw new StreamingException(ErrorCodes.NoMatchingFormat,
                 $"{file.Platform}/{file.VideoId} no longer offers format {file.FormatId}; ask for the manifest again.", StatusCodes.Status410Gone);
         }
-        return new ResolvedStream { Platform = file.Platform, VideoId = file.VideoId, StreamUrl = format.Url, Format = format };
+        return (new ResolvedStream { Platform = file.Platform, VideoId = file.VideoId, StreamUrl = format.Url, Format = format }, askedAgain);
 
-        VideoFormat? Find(FormatList formats) => formats.Formats.FirstOrDefault(f => f.FormatId == file.FormatId);
+        VideoFormat? Find(FormatList formats) => formats.Formats.FirstOrDefault(file.Names);
     }
 
     private static async Task<IResult> PlaylistAsync(Uri url, IReadOnlyDictionary<string, string> headers, MediaProxy proxy, HttpContext context)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Streaming.Metrics;
 
 namespace VideoPlatform.Streaming.Hls;
@@ -110,11 +111,20 @@ public sealed class SegmentTokens
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? X = null);
 }
 
-/// <summary>One format of a video, as a DASH manifest's file names it: enough to resolve its URL again.</summary>
+/// <summary>
+/// One format of a video, as a DASH manifest's file names it: enough to resolve its URL again. The
+/// same format id comes once per audio language, so the audio track's id tells them apart.
+/// </summary>
 public sealed record MediaFile(
     [property: JsonPropertyName("p")] string Platform,
     [property: JsonPropertyName("v")] string VideoId,
-    [property: JsonPropertyName("f")] string FormatId);
+    [property: JsonPropertyName("f")] string FormatId,
+    [property: JsonPropertyName("a"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AudioTrackId = null)
+{
+    public static MediaFile Of(string platform, string videoId, VideoFormat format) => new(platform, videoId, format.FormatId, format.AudioTrack?.Id);
+
+    public bool Names(VideoFormat format) => format.FormatId == FormatId && format.AudioTrack?.Id == AudioTrackId;
+}
 
 /// <summary>
 /// What a signed token stands for: an upstream URL and the headers its host wants; for a file of a

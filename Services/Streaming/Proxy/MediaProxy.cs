@@ -193,6 +193,13 @@ public sealed partial class MediaProxy(
         {
             LogClientLeft(logger, stream.Platform, stream.VideoId);
         }
+        catch (Exception ex) when (ex is StreamingException or HttpRequestException)
+        {
+            // A later chunk could not be had (its URL could not be resolved again, the host went
+            // away): the headers are gone, so the response can only be cut short.
+            LogChunkAbandoned(logger, stream.Platform, stream.VideoId, ex.Message);
+            context.Abort();
+        }
     }
 
     private static void CopyHeaders(HttpContext context, HttpResponseMessage response, string[] names)
@@ -327,6 +334,9 @@ public sealed partial class MediaProxy(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk at byte {From} of {Platform}/{VideoId} answered {Status}; the response was cut short")]
     private static partial void LogChunkFailed(ILogger logger, string platform, string videoId, long from, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A later chunk of {Platform}/{VideoId} could not be fetched ({Reason}); the response was cut short")]
+    private static partial void LogChunkAbandoned(ILogger logger, string platform, string videoId, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Client left while {Platform}/{VideoId} was streaming; upstream cancelled")]
     private static partial void LogClientLeft(ILogger logger, string platform, string videoId);
