@@ -29,7 +29,7 @@ internal static class Scenarios
         new("cold-extraction",
             "Median latency of 40 uncached `GET /api/v2/videos/youtube/{id}` (each a new id) minus the median latency of the upstream calls such an extraction makes (both player calls and the watch page, at once, as the extractor makes them) made directly to the fake YouTube: " +
             "once with the fake answering each player call after 20 ms (an upstream's round trip; YouTube's own are longer), once answering at once (what is left is CPU time on this machine's shared cores). " +
-            "Both after 400 extractions, as in a service that has been up a while; and the first 40 after start, while the JIT has not yet optimised the extraction path.",
+            "Both after 400 extractions, as in a service that has been up a while; and 40 right after start (after 5 discarded), while the JIT has not yet optimised the extraction path.",
             ColdExtractionAsync),
         new("soak",
             "12 minutes of mixed load (cached metadata, streaming redirects and VRChat redirects at once) — only with `--soak`; " +
@@ -180,7 +180,7 @@ internal static class Scenarios
                 new("cold request, median / p90 (upstream 20 ms per call)", $"{Median(steady.Service):0.00} ms / {Percentile(steady.Service, 0.9):0.00} ms", "", null, "", null),
                 new("added latency, median (instant upstream: CPU time)", $"{instant.Overhead:0.00} ms", $"upstream alone {Median(instant.Upstream):0.00} ms", null, "", null),
                 new("cold request, median / p90 (instant upstream)", $"{Median(instant.Service):0.00} ms / {Percentile(instant.Service, 0.9):0.00} ms", "", null, "", null),
-                new("added latency, median, first 40 extractions after start (upstream 20 ms per call)", $"{first.Overhead:0.00} ms", $"upstream alone {Median(first.Upstream):0.00} ms", null, "", null),
+                new("added latency, median, 40 extractions right after start (upstream 20 ms per call)", $"{first.Overhead:0.00} ms", $"upstream alone {Median(first.Upstream):0.00} ms", null, "", null),
                 new("machine: parsing a player answer after 20 ms asleep, median", $"{afterIdle:0} µs", $"back to back {busy:0} µs", afterIdle / busy, "", null),
             ];
         }
