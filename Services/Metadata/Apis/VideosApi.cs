@@ -18,7 +18,7 @@ internal static class VideosApi
         videos.MapGet("/", GetVideo).WithName("GetVideo")
             .WithSummary("A video's metadata with its formats.");
         videos.MapGet("/formats", GetFormats).WithName("GetFormats")
-            .WithSummary("Every muxed, video-only and audio-only format of a video, with HLS/DASH manifests for live streams.");
+            .WithSummary("Every muxed, video-only and audio-only format of a video, with HLS/DASH manifests for live streams; fresh=true (for a URL the CDN refused) extracts again unless the held formats are younger than Metadata:Cache:RefreshAfter.");
 
         app.MapPost("/api/v2/videos/info", PostInfo).WithName("PostVideoInfo").WithTags("Videos")
             .WithSummary("A video's metadata from any supported URL: {\"url\": \"https://youtu.be/…\"}.");
@@ -37,10 +37,10 @@ internal static class VideosApi
     }
 
     private static async Task<CachedJsonResult<FormatList>> GetFormats(
-        string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+        string platform, string videoId, [FromQuery] bool? fresh, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
     {
         var extractor = FindExtractor(registry, platform, videoId);
-        return new(await cache.GetFormatsAsync(extractor, videoId, cancellationToken));
+        return new(await cache.GetFormatsAsync(extractor, videoId, cancellationToken, refresh: fresh == true));
     }
 
     private static async Task<CachedJsonResult<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)

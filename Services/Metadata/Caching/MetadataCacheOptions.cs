@@ -23,6 +23,13 @@ public sealed class MetadataCacheOptions
     /// <summary>A channel name (handle, <c>/c/</c>, <c>/user/</c>) resolved to its channel id.</summary>
     public TimeSpan ChannelNameTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Formats asked for with <c>fresh=true</c> (a caller whose URL the CDN refused) are extracted
+    /// again once they are this old; younger ones are answered as they are, so that refusals cost
+    /// at most one extraction per video in this time.
+    /// </summary>
+    public TimeSpan RefreshAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Stream URLs this close to expiring are fetched again rather than served.</summary>
     public TimeSpan ExpiryMargin { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -69,15 +69,18 @@ public sealed class VideoCache
     /// A video's formats, cached on their own. On a miss they are taken from the video's details
     /// when those are cached already (a player that asked for a video's info and then plays it
     /// costs one extraction, not two), else extracted without what only the details need (such as
-    /// YouTube's watch page). A hit costs one lookup, as before.
+    /// YouTube's watch page). A hit costs one lookup, as before. With <paramref name="refresh"/>
+    /// (the caller's URL was refused) held formats older than <c>RefreshAfter</c> are extracted
+    /// again, not taken from the details (which hold the same URLs).
     /// </summary>
-    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken)
+    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken, bool refresh = false)
     {
         var platform = extractor.Platform.Name;
         return GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken,
-            known: async token => await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", token) is { Value: { } video } && !IsStale(video.ExpiresAt)
+            known: refresh ? null : async token => await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", token) is { Value: { } video } && !IsStale(video.ExpiresAt)
                 ? video.ToFormatList()
-                : null);
+                : null,
+            refreshAfter: refresh ? _options.RefreshAfter : null);
     }
 
     /// <summary>What the cache holds under <paramref name="key"/> (in process or in Redis), without creating or storing anything.</summary>
@@ -93,8 +96,10 @@ public sealed class VideoCache
     private bool IsStale(DateTimeOffset? expiresAt) => expiresAt is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow();
 
     /// <param name="known">On a miss, asked before <paramref name="fetch"/>: the value if the cache holds it in another form; not a platform call.</param>
+    /// <param name="refreshAfter">A held value at least this old is fetched again.</param>
     private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
-        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken, Func<CancellationToken, Task<T?>>? known = null)
+        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken, Func<CancellationToken, Task<T?>>? known = null,
+        TimeSpan? refreshAfter = null)
     {
         var key = $"{kind}:{platform}:{id}";
         for (var attempt = 0; ; attempt++)
@@ -131,9 +136,11 @@ public sealed class VideoCache
             }
 
             var value = entry.Value!;
-            if (attempt == 0 && IsStale(expiresAt(value)))
+            if (attempt == 0 && (IsStale(expiresAt(value))
+                || (!fetched && refreshAfter is { } age && _time.GetUtcNow() - entry.CachedAt >= age)))
             {
-                // The URLs inside are about to stop working: forget them and extract again, once.
+                // The URLs inside are about to stop working, or have been refused: forget them
+                // and extract again, once.
                 await _cache.RemoveAsync(key, cancellationToken);
                 continue;
             }

@@ -58,7 +58,7 @@ public sealed class StreamResolver(
         var formats = await cache.GetOrCreateAsync(key, async token =>
             {
                 fetched = true;
-                var list = await FetchAsync(platform, videoId, token);
+                var list = await FetchAsync(platform, videoId, fresh, token);
                 _entries[key] = (platform, time.GetUtcNow() + options.Value.FormatsTtl);
                 return list;
             },
@@ -123,11 +123,14 @@ public sealed class StreamResolver(
         };
     }
 
-    private async Task<FormatList> FetchAsync(string platform, string videoId, CancellationToken cancellationToken)
+    private async Task<FormatList> FetchAsync(string platform, string videoId, bool fresh, CancellationToken cancellationToken)
     {
         try
         {
-            return await metadata.GetFormatsAsync(platform, videoId, cancellationToken);
+            // Fresh: a URL was refused or has expired; metadata's own copy may hold the same URLs.
+            return fresh
+                ? await metadata.GetFreshFormatsAsync(platform, videoId, cancellationToken)
+                : await metadata.GetFormatsAsync(platform, videoId, cancellationToken);
         }
         catch (ApiException ex)
         {
