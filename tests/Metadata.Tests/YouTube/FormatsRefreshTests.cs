@@ -47,5 +47,15 @@ public sealed class FormatsRefreshTests
             Assert.Equal(held!.Formats.Select(f => f.Url), fresh!.Formats.Select(f => f.Url));
             Assert.Equal(1, YouTube.CallsFor("dQw4w9WgXcQ"));
         }
+
+        [Fact]
+        public async Task A_fresh_that_is_not_a_boolean_is_a_bad_request_before_any_upstream_call()
+        {
+            using var response = await Client.GetAsync("/api/v2/videos/youtube/dQw4w9WgXcQ/formats?fresh=maybe");
+
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(0, YouTube.CallsFor("dQw4w9WgXcQ"));
+        }
     }
 }
