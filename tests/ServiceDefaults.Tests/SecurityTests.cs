@@ -197,6 +197,27 @@ public sealed class SecurityTests(RedisServerFixture redis) : IClassFixture<Redi
 
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        var problem = await large.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_request", problem.GetProperty("code").GetString());
+        Assert.Contains("too large", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Production", "/flag?on=maybe", "on")]
+    [InlineData("Production", "/flag?count=1e99", "count")]
+    [InlineData("Development", "/flag?on=maybe", "on")]
+    public async Task A_value_that_does_not_bind_is_a_400_problem_naming_the_parameter(string environment, string path, string parameter)
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?>(), environment);
+
+        using var response = await service.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_request", problem.GetProperty("code").GetString());
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
     }
 }
 

@@ -52,6 +52,7 @@ internal sealed class TestService : IAsyncDisposable
         app.MapGet("/call-down", async (IHttpClientFactory clients) =>
             await clients.CreateClient().GetStringAsync("https+http://down/anything"));
         app.MapGet("/api/v2/stream/embed/x", () => Results.Content("<video></video>", "text/html"));
+        app.MapGet("/flag", (bool? on, int? count) => new { on, count });
         await app.StartAsync();
         return new TestService(app, new Uri($"http://127.0.0.1:{port}"));
     }

@@ -55,6 +55,9 @@ public sealed class FormatsRefreshTests
 
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal(ErrorCodes.InvalidRequest, problem.GetProperty("code").GetString());
+            Assert.Contains("fresh", problem.GetProperty("detail").GetString());
             Assert.Equal(0, YouTube.CallsFor("dQw4w9WgXcQ"));
         }
     }
