@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,18 +17,7 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
         {
             return false;
         }
-        context.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = "invalid request",
-                // The server's own words (which parameter, what value, what limit); never a stack trace.
-                Detail = bad.Message,
-                Extensions = { ["code"] = "invalid_request" },
-            },
-        });
+        // The server's own words (which parameter, what value, what limit); never a stack trace.
+        return await problems.WriteProblemAsync(context, bad.StatusCode, "invalid_request", bad.Message);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -28,19 +27,8 @@ internal sealed partial class DependencyFailureHandler(IProblemDetailsService pr
         }
 
         LogDependencyFailure(logger, context.Request.Path, exception.GetType().Name, exception.Message);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "upstream unavailable",
-                Detail = $"This request could not be answered because {what}; try again shortly.",
-                Extensions = { ["code"] = "upstream_unavailable" },
-            },
-        });
+        return await problems.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable",
+            $"This request could not be answered because {what}; try again shortly.", retryAfterSeconds: 5);
     }
 
     private static string? Describe(Exception exception, HttpContext context) => exception switch

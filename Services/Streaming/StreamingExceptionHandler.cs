@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Selection;
 
@@ -21,17 +20,8 @@ internal sealed class StreamingExceptionHandler(IProblemDetailsService problems)
             return false;
         }
 
-        context.Response.StatusCode = status;
-        // Metadata's "come back later" is passed on with it, so that legacy does not retry it either.
-        if (ErrorCodes.RetryAfterSeconds(code) is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        var problem = new ProblemDetails { Status = status, Title = code.Replace('_', ' '), Detail = detail, Extensions = { ["code"] = code } };
-        if (exception is SelectorException selector)
-        {
-            problem.Extensions["position"] = selector.Position;
-        }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
+        // Metadata's "come back later" is passed on with its Retry-After, so that legacy does not retry it either.
+        return await problems.WriteProblemAsync(context, status, code, detail, exception, ErrorCodes.RetryAfterSeconds(code),
+            exception is SelectorException selector ? [new("position", selector.Position)] : null);
     }
 }

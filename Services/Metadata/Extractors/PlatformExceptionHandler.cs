@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors;
@@ -14,23 +13,8 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
             return false;
         }
 
-        context.Response.StatusCode = platform.StatusCode;
-        // Tell callers (players retry on their own) when asking again makes sense.
-        if (ErrorCodes.RetryAfterSeconds(platform.Code) is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = platform.StatusCode,
-                Title = platform.Code.Replace('_', ' '),
-                Detail = platform.Message,
-                Extensions = { ["code"] = platform.Code },
-            },
-        });
+        // Retry-After tells callers (players retry on their own) when asking again makes sense.
+        return await problems.WriteProblemAsync(context, platform.StatusCode, platform.Code, platform.Message, exception,
+            ErrorCodes.RetryAfterSeconds(platform.Code));
     }
 }
