@@ -212,8 +212,7 @@ internal static class Scenarios
 
             started = Stopwatch.GetTimestamp();
             await Task.WhenAll(
-                DirectAsync(http, new Uri(context.YouTube.BaseUrl, "/youtubei/v1/player?prettyPrint=false"),
-                    new { videoId = id, context = new { client = new { clientName = "VISIONOS", clientVersion = "1.02" } } }),
+                PlayerCallAsync(http, context, id),
                 DirectAsync(http, new Uri(context.YouTube.BaseUrl, "/youtubei/v1/reel/reel_item_watch?prettyPrint=false"),
                     new { playerRequest = new { videoId = id }, context = new { client = new { clientName = "ANDROID", clientVersion = "20.10.38" } } }),
                 DirectAsync(http, new Uri(context.YouTube.BaseUrl, "/youtubei/v1/next?prettyPrint=false"),
@@ -238,9 +237,7 @@ internal static class Scenarios
     private static async Task<(double Busy, double AfterIdle)> PostIdlePenaltyAsync(BenchContext context)
     {
         using var http = new HttpClient();
-        using var answer = await http.PostAsJsonAsync(new Uri(context.YouTube.BaseUrl, "/youtubei/v1/player?prettyPrint=false"),
-            new { videoId = "cidle000000", context = new { client = new { clientName = "VISIONOS", clientVersion = "1.02" } } });
-        var json = await answer.Content.ReadAsByteArrayAsync();
+        var json = await PlayerCallAsync(http, context, "cidle000000");
         double Work()
         {
             var started = Stopwatch.GetTimestamp();
@@ -267,10 +264,15 @@ internal static class Scenarios
         return (Median(busy), Median(afterIdle));
     }
 
-    private static async Task DirectAsync(HttpClient http, Uri url, object body)
+    /// <summary>The first client's player call for <paramref name="id"/>, made directly to the fake: its answer.</summary>
+    private static Task<byte[]> PlayerCallAsync(HttpClient http, BenchContext context, string id) =>
+        DirectAsync(http, new Uri(context.YouTube.BaseUrl, "/youtubei/v1/player?prettyPrint=false"),
+            new { videoId = id, context = new { client = new { clientName = "VISIONOS", clientVersion = "1.02" } } });
+
+    private static async Task<byte[]> DirectAsync(HttpClient http, Uri url, object body)
     {
         using var response = await http.PostAsJsonAsync(url, body);
-        await response.Content.ReadAsByteArrayAsync();
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     private static readonly TimeSpan SoakWarmUp = TimeSpan.FromMinutes(2);

@@ -109,13 +109,11 @@ public sealed class DashTests(StreamingFixture streaming)
     [Fact]
     public async Task A_file_the_cdn_refuses_is_resolved_again_and_served()
     {
-        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dash00000001"));
-        var baseUrl = mpd.Descendants(Mpd + "Representation").First(r => r.Attribute("id")?.Value == "134").Element(Mpd + "BaseURL")!.Value;
+        var baseUrl = await FileUrlAsync("dash00000001", "134");
         var asked = streaming.MetadataCalls.Count(c => c.Contains("dash00000001", StringComparison.Ordinal));
         streaming.Cdn.RefuseNext("dash-video.mp4");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
-        using var response = await streaming.Client.SendAsync(request);
+        using var response = await FirstBytesAsync(baseUrl);
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal(streaming.DashVideo[..100], await response.Content.ReadAsByteArrayAsync());
@@ -126,13 +124,11 @@ public sealed class DashTests(StreamingFixture streaming)
     [Fact]
     public async Task A_refused_dubbed_track_is_resolved_again_as_that_track_not_another_language_of_its_itag()
     {
-        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dashdubbed01"));
-        var german = mpd.Descendants(Mpd + "Representation").Single(r => r.Attribute("id")?.Value == "140-de").Element(Mpd + "BaseURL")!.Value;
+        var german = await FileUrlAsync("dashdubbed01", "140-de");
         var before = streaming.Cdn.Requests.Count;
         streaming.Cdn.RefuseNext("dash-audio-de.m4a");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, german) { Headers = { Range = new RangeHeaderValue(0, 99) } };
-        using var response = await streaming.Client.SendAsync(request);
+        using var response = await FirstBytesAsync(german);
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         // Refused, then fetched again from the German track's URL, never from the English one.
@@ -142,12 +138,10 @@ public sealed class DashTests(StreamingFixture streaming)
     [Fact]
     public async Task A_file_whose_url_has_expired_is_fetched_from_its_new_url_without_trying_the_old()
     {
-        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync("/api/v2/stream/dash/youtube/dashexpired1"));
+        var baseUrl = await FileUrlAsync("dashexpired1", "134");
         var named = streaming.ExpiredAnswers;
-        var baseUrl = mpd.Descendants(Mpd + "Representation").First(r => r.Attribute("id")?.Value == "134").Element(Mpd + "BaseURL")!.Value;
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
-        using var response = await streaming.Client.SendAsync(request);
+        using var response = await FirstBytesAsync(baseUrl);
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal(streaming.DashVideo[..100], await response.Content.ReadAsByteArrayAsync());
@@ -180,5 +174,19 @@ public sealed class DashTests(StreamingFixture streaming)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(ErrorCodes.NoMatchingFormat, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    /// <summary>The <c>BaseURL</c> the MPD of <paramref name="videoId"/> gives its representation <paramref name="representation"/>.</summary>
+    private async Task<string> FileUrlAsync(string videoId, string representation)
+    {
+        var mpd = XDocument.Parse(await streaming.Client.GetStringAsync($"/api/v2/stream/dash/youtube/{videoId}"));
+        return mpd.Descendants(Mpd + "Representation").Single(r => r.Attribute("id")?.Value == representation).Element(Mpd + "BaseURL")!.Value;
+    }
+
+    /// <summary>The first 100 bytes of a manifest's file, asked through the service by range as a player asks.</summary>
+    private async Task<HttpResponseMessage> FirstBytesAsync(string fileUrl)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, fileUrl) { Headers = { Range = new RangeHeaderValue(0, 99) } };
+        return await streaming.Client.SendAsync(request);
     }
 }

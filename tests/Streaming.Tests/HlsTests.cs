@@ -71,9 +71,9 @@ public sealed class HlsTests(StreamingFixture streaming)
         var fresh = tokens.Sign(url, new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" });
 
         Assert.Equal(403, Assert.Throws<StreamingException>(() => tokens.Verify(expired)).StatusCode);
-        var (verified, headers) = tokens.Verify(fresh);
-        Assert.Equal(url, verified);
-        Assert.Equal("https://www.bilibili.com/", headers["Referer"]);
+        var verified = tokens.Verify(fresh);
+        Assert.Equal(url, verified.Url);
+        Assert.Equal("https://www.bilibili.com/", verified.Headers["Referer"]);
     }
 
     [Fact]

@@ -36,8 +36,7 @@ public sealed class SegmentTokens
     public string Sign(Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? expiresAt = null)
     {
         var limit = _time.GetUtcNow() + _lifetime;
-        var expiry = expiresAt is { } requested && requested < limit ? requested : limit;
-        return Sign(new TokenPayload(url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds()));
+        return Sign(url, headers, expiresAt is { } requested && requested < limit ? requested : limit);
     }
 
     /// <summary>
@@ -45,16 +44,13 @@ public sealed class SegmentTokens
     /// as its current URL, so it lives the configured lifetime rather than the URL's — a URL that
     /// has expired (<paramref name="urlExpiresAt"/>) or is refused is resolved again from the format.
     /// </summary>
-    public string Sign(MediaFile file, Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? urlExpiresAt)
-    {
-        var expiry = _time.GetUtcNow() + _lifetime;
-        return Sign(new TokenPayload(url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers), expiry.ToUnixTimeSeconds(),
-            file, urlExpiresAt?.ToUnixTimeSeconds()));
-    }
+    public string Sign(MediaFile file, Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset? urlExpiresAt) =>
+        Sign(url, headers, _time.GetUtcNow() + _lifetime, file, urlExpiresAt);
 
-    private string Sign(TokenPayload token)
+    private string Sign(Uri url, IReadOnlyDictionary<string, string> headers, DateTimeOffset expiry, MediaFile? file = null, DateTimeOffset? urlExpiresAt = null)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(token);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(url.ToString(), headers.Count == 0 ? null : new Dictionary<string, string>(headers),
+            expiry.ToUnixTimeSeconds(), file, urlExpiresAt?.ToUnixTimeSeconds()));
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key, payload))}";
     }
 
@@ -130,7 +126,4 @@ public sealed record MediaFile(
 /// What a signed token stands for: an upstream URL and the headers its host wants; for a file of a
 /// DASH manifest also the format it is (<see cref="File"/>) and when the URL itself expires.
 /// </summary>
-public sealed record SignedEntry(Uri Url, IReadOnlyDictionary<string, string> Headers, MediaFile? File, DateTimeOffset? UrlExpiresAt)
-{
-    public void Deconstruct(out Uri url, out IReadOnlyDictionary<string, string> headers) => (url, headers) = (Url, Headers);
-}
+public sealed record SignedEntry(Uri Url, IReadOnlyDictionary<string, string> Headers, MediaFile? File, DateTimeOffset? UrlExpiresAt);
