@@ -8,7 +8,9 @@ namespace VideoPlatform.Contracts;
 
 /// <summary>
 /// The one place that decides how contracts look on the wire: snake_case names, as the seed API
-/// had them, nulls omitted, enums as strings. Source-generated for the hot paths.
+/// had them, nulls omitted. Source-generated for the hot paths, and written by the generated code
+/// itself (its fast path) as long as the options add no converter: an enum a contract gains is
+/// written as a string by the context's <c>UseStringEnumConverter</c>, not by a converter here.
 /// </summary>
 public static class ContractJson
 {
@@ -22,7 +24,6 @@ public static class ContractJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.PropertyNameCaseInsensitive = true;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default);
     }
 
@@ -39,7 +40,8 @@ public static class ContractJson
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PlatformList))]
 [JsonSerializable(typeof(VideoInfo))]
 [JsonSerializable(typeof(FormatList))]
