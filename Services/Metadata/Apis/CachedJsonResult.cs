@@ -1,25 +1,20 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
+using VideoPlatform.Metadata.Caching;
 
 namespace VideoPlatform.Metadata.Apis;
 
 /// <summary>
 /// A 200 with a cached value's JSON, serialised once per cached instance rather than once per
 /// request. HybridCache hands out the same immutable instance on every in-process hit, so its
-/// UTF-8 bytes are kept beside it (weakly: they go when the entry goes) and written as they are.
-/// On the hot path — a cached video asked for again and again by players — this is most of the
-/// work a request would otherwise do. Described to OpenAPI as a 200 of <typeparamref name="T"/>.
+/// UTF-8 bytes are kept beside it (<see cref="ContractBytes"/>) and written as they are. On the
+/// hot path — a cached video asked for again and again by players — this is most of the work a
+/// request would otherwise do. Described to OpenAPI as a 200 of <typeparamref name="T"/>.
 /// </summary>
 internal sealed class CachedJsonResult<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
     where T : class
 {
-    private static readonly ConditionalWeakTable<T, byte[]> Serialized = new();
-
     public T Value { get; } = value;
 
     object? IValueHttpResult.Value => Value;
@@ -28,12 +23,7 @@ internal sealed class CachedJsonResult<T>(T value) : IResult, IEndpointMetadataP
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        // No closure on the hit path; two first requests racing may both serialise, harmlessly.
-        if (!Serialized.TryGetValue(Value, out var bytes))
-        {
-            bytes = JsonSerializer.SerializeToUtf8Bytes(Value, httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-            Serialized.AddOrUpdate(Value, bytes);
-        }
+        var bytes = ContractBytes.Of(Value);
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";

@@ -125,6 +125,12 @@ public sealed class VideoCache
                 cancellationToken: cancellationToken);
             CountLookup(platform, kind, hit: !fetched);
 
+            if (entry.IsUnreadable && attempt == 0)
+            {
+                // Redis holds it in a form this version does not read: forget it, extract again.
+                await _cache.RemoveAsync(key, cancellationToken);
+                continue;
+            }
             if (entry.ErrorCode is { } code)
             {
                 if (!fetched && _time.GetUtcNow() - entry.CachedAt > _options.NegativeTtl)
@@ -155,4 +161,10 @@ public sealed class VideoCache
 /// deserialising a copy each time.
 /// </summary>
 [System.ComponentModel.ImmutableObject(true)]
-public sealed record CachedResult<T>(T? Value, string? ErrorCode, string? ErrorDetail, DateTimeOffset CachedAt);
+public sealed record CachedResult<T>(T? Value, string? ErrorCode, string? ErrorDetail, DateTimeOffset CachedAt)
+{
+    /// <summary>What an entry in Redis reads as when it cannot be read: neither a value nor a reason.</summary>
+    public static CachedResult<T> Unreadable { get; } = new(default, null, null, DateTimeOffset.MinValue);
+
+    public bool IsUnreadable => Value is null && ErrorCode is null;
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Hybrid;
 using VideoPlatform.Contracts;
 using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Cookies;
@@ -15,6 +16,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisHybridCache("cache");
+        builder.Services.AddSingleton<IHybridCacheSerializerFactory, CachedResultSerializerFactory>();
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
 
         builder.Services.AddOptions<MetadataCacheOptions>().BindConfiguration(MetadataCacheOptions.SectionName);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.TestSupport;
@@ -58,27 +59,64 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task Two_instances_share_the_redis_level()
+    public async Task Two_instances_share_the_redis_level_and_answer_the_bytes_it_holds()
     {
         await using var first = Instance();
         await using var second = Instance();
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
 
-        var fromUpstream = await firstClient.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/fallbackVd1", ContractJson.Options);
+        var fromUpstream = await firstClient.GetStringAsync("/api/v2/videos/youtube/fallbackVd1");
         var callsAfterFirst = _youtube.CallsFor("fallbackVd1");
         // HybridCache writes Redis in the background: wait until the entry is there, then ask the other instance.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        while (!server.Keys(pattern: "*video:youtube:fallbackVd1*").Any())
+        StackExchange.Redis.RedisKey[] keys;
+        while ((keys = server.Keys(pattern: "*video:youtube:fallbackVd1*").ToArray()).Length == 0)
         {
             await Task.Delay(20, deadline.Token);
         }
-        var fromRedis = await secondClient.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/fallbackVd1", ContractJson.Options, deadline.Token);
+        var fromRedis = await secondClient.GetStringAsync("/api/v2/videos/youtube/fallbackVd1", deadline.Token);
 
-        Assert.Equal(fromUpstream!.Title, fromRedis!.Title);
+        Assert.Equal(fromUpstream, fromRedis);
         Assert.Equal(callsAfterFirst, _youtube.CallsFor("fallbackVd1"));
+        // Redis holds the answer's own JSON (contract names), not a reflection copy of the record.
+        var held = System.Text.Encoding.UTF8.GetString((byte[])(await connection.GetDatabase().HashGetAsync(keys[0], "data"))!);
+        Assert.Contains("\"value\":" + fromUpstream, held);
+        Assert.Contains("\"cached_at\":", held);
+        Assert.DoesNotContain("\"Value\"", held);
+    }
+
+    [Fact]
+    public async Task An_entry_redis_holds_in_an_older_format_is_extracted_again_not_an_error()
+    {
+        // As the service before this one wrote it: HybridCache's default serialiser (.NET's
+        // reflection JSON, PascalCase), under the same key.
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddHybridCache();
+        services.AddStackExchangeRedisCache(options =>
+        {
+            options.Configuration = redis.ConnectionString;
+            options.InstanceName = "Metadata:";
+        });
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var older = provider.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>();
+            var stale = new Caching.CachedResult<VideoInfo>(new VideoInfo { Id = "olderFormat", Platform = "youtube", Title = "From an older format" },
+                null, null, DateTimeOffset.UtcNow);
+            await older.SetAsync("video:youtube:olderFormat", stale);
+        }
+
+        _youtube.AnyIdLike = "dQw4w9WgXcQ";
+        await using var metadata = Instance();
+        using var client = metadata.CreateClient();
+        using var response = await client.GetAsync("/api/v2/videos/youtube/olderFormat");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var info = await response.Content.ReadFromJsonAsync<VideoInfo>(ContractJson.Options);
+        Assert.NotEqual("From an older format", info!.Title);
+        Assert.Equal(1, _youtube.CallsFor("olderFormat"));
     }
 
     [Fact]
