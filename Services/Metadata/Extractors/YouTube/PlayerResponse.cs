@@ -80,7 +80,7 @@ internal static partial class PlayerResponse
         {
             // A format still without a plain URL (SABR-only, or a cipher not solved) is left out
             // rather than handed on with a URL that would fail.
-            if (Text(node["url"]) is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            if (Text(node["url"]) is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             {
                 continue;
             }
@@ -93,7 +93,6 @@ internal static partial class PlayerResponse
             {
                 video = "av01.0.05M.08";
             }
-            var query = QueryHelpers.ParseQuery(new Uri(url).Query);
             var track = node["audioTrack"] as JsonObject;
 
             formats.Add(new VideoFormat
@@ -108,7 +107,9 @@ internal static partial class PlayerResponse
                 Height = Int(node["height"]),
                 Fps = isAudioOnly ? null : Int(node["fps"]),
                 Bitrate = Long(node["averageBitrate"]) ?? Long(node["bitrate"]),
-                Filesize = Long(node["contentLength"]) ?? (query.TryGetValue("clen", out var clen) ? long.Parse(clen!, CultureInfo.InvariantCulture) : null),
+                // The URL's own parameters are read only when the format does not say (googlevideo URLs carry ~25 of them).
+                Filesize = Long(node["contentLength"])
+                           ?? (QueryHelpers.ParseQuery(uri.Query).TryGetValue("clen", out var clen) && long.TryParse(clen, CultureInfo.InvariantCulture, out var length) ? length : null),
                 QualityLabel = Text(node["qualityLabel"]) ?? (isAudioOnly ? Text(node["audioQuality"])?.Replace("AUDIO_QUALITY_", "", StringComparison.Ordinal).ToLowerInvariant() : null),
                 AudioSampleRate = Int(node["audioSampleRate"]),
                 AudioChannels = Int(node["audioChannels"]),
