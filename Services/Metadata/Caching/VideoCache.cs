@@ -71,16 +71,18 @@ public sealed class VideoCache
     /// costs one extraction, not two), else extracted without what only the details need (such as
     /// YouTube's watch page). A hit costs one lookup, as before. With <paramref name="refresh"/>
     /// (the caller's URL was refused) held formats older than <c>RefreshAfter</c> are extracted
-    /// again, not taken from the details (which hold the same URLs).
+    /// again, not taken from the details, and the held details (which carry the same URLs) are
+    /// forgotten with them.
     /// </summary>
     public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken, bool refresh = false)
     {
         var platform = extractor.Platform.Name;
+        var details = $"video:{platform}:{videoId}";
         return GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken,
-            known: refresh ? null : async token => await PeekAsync<VideoInfo>($"video:{platform}:{videoId}", token) is { Value: { } video } && !IsStale(video.ExpiresAt)
+            known: refresh ? null : async token => await PeekAsync<VideoInfo>(details, token) is { Value: { } video } && !IsStale(video.ExpiresAt)
                 ? video.ToFormatList()
                 : null,
-            refreshAfter: refresh ? _options.RefreshAfter : null);
+            refresh: refresh ? (_options.RefreshAfter, details) : null);
     }
 
     /// <summary>What the cache holds under <paramref name="key"/> (in process or in Redis), without creating or storing anything.</summary>
@@ -96,10 +98,10 @@ public sealed class VideoCache
     private bool IsStale(DateTimeOffset? expiresAt) => expiresAt is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow();
 
     /// <param name="known">On a miss, asked before <paramref name="fetch"/>: the value if the cache holds it in another form; not a platform call.</param>
-    /// <param name="refreshAfter">A held value at least this old is fetched again.</param>
+    /// <param name="refresh">A held value at least <c>After</c> old is fetched again; a value fetched, the entry under <c>AlsoForget</c> is forgotten.</param>
     private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
         Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken, Func<CancellationToken, Task<T?>>? known = null,
-        TimeSpan? refreshAfter = null)
+        (TimeSpan After, string AlsoForget)? refresh = null)
     {
         var key = $"{kind}:{platform}:{id}";
         for (var attempt = 0; ; attempt++)
@@ -143,12 +145,17 @@ public sealed class VideoCache
 
             var value = entry.Value!;
             if (attempt == 0 && (IsStale(expiresAt(value))
-                || (!fetched && refreshAfter is { } age && _time.GetUtcNow() - entry.CachedAt >= age)))
+                || (!fetched && refresh is { } refused && _time.GetUtcNow() - entry.CachedAt >= refused.After)))
             {
                 // The URLs inside are about to stop working, or have been refused: forget them
                 // and extract again, once.
                 await _cache.RemoveAsync(key, cancellationToken);
                 continue;
+            }
+            if (fetched && refresh is { AlsoForget: var older })
+            {
+                // Extracted because a CDN refused a URL: what else holds that URL goes too.
+                await _cache.RemoveAsync(older, cancellationToken);
             }
             return value;
         }

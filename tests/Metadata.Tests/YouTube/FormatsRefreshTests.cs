@@ -32,6 +32,21 @@ public sealed class FormatsRefreshTests
             Assert.NotEmpty(fresh!.Formats);
             Assert.Equal(2, YouTube.CallsFor("dQw4w9WgXcQ"));
         }
+
+        [Fact]
+        public async Task The_held_details_with_the_refused_urls_are_forgotten_with_them()
+        {
+            await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
+            await Client.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/dQw4w9WgXcQ/formats?fresh=true", ContractJson.Options);
+            Assert.Equal(2, YouTube.CallsFor("dQw4w9WgXcQ"));
+
+            // Asked again, the details are extracted again rather than answered with the URLs refused.
+            var details = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
+            await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
+
+            Assert.NotEmpty(details!.Formats);
+            Assert.Equal(3, YouTube.CallsFor("dQw4w9WgXcQ"));
+        }
     }
 
     public sealed class While_the_held_formats_are_young : MetadataOverFakeYouTube
