@@ -66,7 +66,7 @@ public sealed class TwitchGqlClient(IHttpClientFactory clients, IOptions<TwitchO
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.GqlUrl)
         {
-            Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
+            Content = JsonRequestContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
         };
         request.Headers.Add("Client-Id", options.Value.ClientId);
 

@@ -27,7 +27,7 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         {
             ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"/youtubei/v1/{endpoint}?prettyPrint=false")) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"/youtubei/v1/{endpoint}?prettyPrint=false")) { Content = JsonRequestContent.Create(body) };
         request.Headers.Add("X-YouTube-Client-Name", "1");
         request.Headers.Add("X-YouTube-Client-Version", WebVersion);
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
@@ -102,7 +102,7 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
             path = "/youtubei/v1/player?prettyPrint=false";
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, path)) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, path)) { Content = JsonRequestContent.Create(body) };
         if (profile.UserAgent is { } userAgent)
         {
             request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
