@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
@@ -86,6 +88,63 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         Assert.Contains("\"value\":" + fromUpstream, held);
         Assert.Contains("\"cached_at\":", held);
         Assert.DoesNotContain("\"Value\"", held);
+    }
+
+    [Fact]
+    public async Task An_extraction_is_answered_without_waiting_for_its_redis_write_which_follows()
+    {
+        _youtube.AnyIdLike = "dQw4w9WgXcQ";
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var metadata = Instance().WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+        {
+            var redisLevel = services.Last(d => d.ServiceType == typeof(IDistributedCache));
+            services.Remove(redisLevel);
+            services.AddSingleton<IDistributedCache>(provider => new HeldWrites((IDistributedCache)redisLevel.ImplementationFactory!(provider), release.Task));
+        }));
+        using var client = metadata.CreateClient();
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+
+        // Redis's write is held back until released: an answer that waited for it would never come.
+        using var answer = await client.GetAsync("/api/v2/videos/youtube/writeBehind", new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Empty(server.Keys(pattern: "*video:youtube:writeBehind*"));
+
+        release.SetResult();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!server.Keys(pattern: "*video:youtube:writeBehind*").Any())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+        Assert.Equal(1, _youtube.CallsFor("writeBehind"));
+    }
+
+    /// <summary>Redis's level with its writes held until <paramref name="release"/> completes.</summary>
+    private sealed class HeldWrites(IDistributedCache inner, Task release) : IDistributedCache
+    {
+        public byte[]? Get(string key) => inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => inner.GetAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            release.Wait();
+            inner.Set(key, value, options);
+        }
+
+        public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            await release.WaitAsync(token);
+            await inner.SetAsync(key, value, options, token);
+        }
+
+        public void Refresh(string key) => inner.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => inner.RefreshAsync(key, token);
+
+        public void Remove(string key) => inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => inner.RemoveAsync(key, token);
     }
 
     [Fact]
