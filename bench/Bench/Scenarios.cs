@@ -27,7 +27,7 @@ internal static class Scenarios
             "1,000 concurrent requests for one uncached video (the fake YouTube answers after 300 ms) — how many times it is extracted (player calls by the first client; the muxed-only call beside it is not counted).",
             StampedeAsync),
         new("cold-extraction",
-            "Median latency of 40 uncached `GET /api/v2/videos/youtube/{id}` (each a new id) minus the median latency of the upstream calls such an extraction makes (both player calls and the watch page, at once, as the extractor makes them) made directly to the fake YouTube: " +
+            "Median latency of 100 uncached `GET /api/v2/videos/youtube/{id}` (each a new id) minus the median latency of the upstream calls such an extraction makes (both player calls and the watch page, at once, as the extractor makes them) made directly to the fake YouTube: " +
             "once with the fake answering each player call after 20 ms (an upstream's round trip; YouTube's own are longer), once answering at once (what is left is CPU time on this machine's shared cores). " +
             "Both after 400 extractions, as in a service that has been up a while; and 40 right after start (after 5 discarded), while the JIT has not yet optimised the extraction path.",
             ColdExtractionAsync),
@@ -161,7 +161,7 @@ internal static class Scenarios
             // First the service as it starts: the extraction path still runs code the JIT compiled
             // quickly (tier 0), before it is recompiled with optimisations.
             context.YouTube.Latency = UpstreamRoundTrip;
-            var first = await MeasureColdAsync(context, warmUp: 5);
+            var first = await MeasureColdAsync(context, warmUp: 5, samples: 40);
 
             context.YouTube.Latency = TimeSpan.Zero;
             await MeasureColdAsync(context, warmUp: ColdWarmUp, samples: 0);
@@ -197,7 +197,7 @@ internal static class Scenarios
     /// the service adds, and both samples. The first <paramref name="warmUp"/> pairs are not kept.
     /// </summary>
     private static async Task<(double Overhead, List<double> Service, List<double> Upstream)> MeasureColdAsync(
-        BenchContext context, int warmUp, int samples = 40)
+        BenchContext context, int warmUp, int samples = 100)
     {
         using var http = new HttpClient();
         var metadata = context.Platform.Endpoint("metadata");
