@@ -25,7 +25,10 @@ public sealed class CachedResultSerializerTests
     {
         var video = new VideoInfo
         {
-            Id = "dQw4w9WgXcQ", Platform = "youtube", Title = "Never \"Gonna\" Give You Up", Duration = 212.5,
+            Id = "dQw4w9WgXcQ",
+            Platform = "youtube",
+            Title = "Never \"Gonna\" Give You Up",
+            Duration = 212.5,
             Formats = [new VideoFormat { FormatId = "18", Url = "https://cdn.example/v?a=1&b=2", Ext = "mp4" }],
         };
         var cachedAt = new DateTimeOffset(2026, 12, 1, 21, 0, 0, TimeSpan.Zero);
