@@ -69,7 +69,7 @@ public sealed class VideoCache
     /// A video's formats, cached on their own. On a miss they are taken from the video's details
     /// when those are cached already (a player that asked for a video's info and then plays it
     /// costs one extraction, not two), else extracted without what only the details need (such as
-    /// YouTube's watch page). A hit costs one lookup, as before. With <paramref name="refresh"/>
+    /// YouTube's watch page). A hit costs one lookup. With <paramref name="refresh"/>
     /// (the caller's URL was refused) held formats older than <c>RefreshAfter</c> are extracted
     /// again, not taken from the details, and the held details (which carry the same URLs) are
     /// forgotten with them.

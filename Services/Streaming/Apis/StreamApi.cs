@@ -209,8 +209,8 @@ internal static class StreamApi
 
     /// <summary>
     /// The current URL of a format a manifest named: from the formats this service holds, or, when
-    /// they still give the URL that was <paramref name="refused"/>, asked of metadata again (which
-    /// answers from its own cache until the URLs near their expiry). Says whether it asked.
+    /// they still give the URL that was <paramref name="refused"/>, asked of metadata afresh (which
+    /// extracts again unless its formats are younger than its <c>RefreshAfter</c>). Says whether it asked.
     /// </summary>
     private static async Task<(ResolvedStream Stream, bool AskedAgain)> ResolveFileAsync(StreamResolver resolver, MediaFile file, Uri refused,
         CancellationToken cancellationToken)

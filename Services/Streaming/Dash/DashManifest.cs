@@ -26,12 +26,8 @@ public static class DashManifest
     public static IReadOnlyList<VideoFormat> AdaptiveFormats(IEnumerable<VideoFormat> formats, int? maxHeight = null, bool audioOnly = false)
     {
         var adaptive = formats.Where(f => f.HasVideo != f.HasAudio && f.Protocol == "https" && MimeTypeOf(f) is not null).ToList();
-        var video = adaptive.Where(f => f.HasVideo).ToList();
-        if (audioOnly)
-        {
-            video = [];
-        }
-        else if (maxHeight is { } cap && video.Count > 0)
+        List<VideoFormat> video = audioOnly ? [] : adaptive.Where(f => f.HasVideo).ToList();
+        if (maxHeight is { } cap && video.Count > 0)
         {
             var fitting = video.Where(f => (f.Height ?? 0) <= cap).ToList();
             var shortest = video.Min(f => f.Height ?? 0);

@@ -106,7 +106,8 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         var server = connection.GetServer(connection.GetEndPoints()[0]);
 
         // Redis's write is held back until released: an answer that waited for it would never come.
-        using var answer = await client.GetAsync("/api/v2/videos/youtube/writeBehind", new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var answer = await client.GetAsync("/api/v2/videos/youtube/writeBehind", patience.Token);
         Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
         Assert.Empty(server.Keys(pattern: "*video:youtube:writeBehind*"));
 
@@ -152,7 +153,7 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
     {
         // As the service before this one wrote it: HybridCache's default serialiser (.NET's
         // reflection JSON, PascalCase), under the same key.
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var services = new ServiceCollection();
         services.AddHybridCache();
         services.AddStackExchangeRedisCache(options =>
         {
