@@ -51,4 +51,6 @@ public static class ContractJson
 [JsonSerializable(typeof(BatchInfoRequest))]
 [JsonSerializable(typeof(StreamMetricsResponse))]
 [JsonSerializable(typeof(ResolvedStream))]
+[JsonSerializable(typeof(DownloadJob))]
+[JsonSerializable(typeof(DownloadRequest))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

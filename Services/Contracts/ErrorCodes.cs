@@ -24,6 +24,8 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not_found";
+    /// <summary>A route of the old API that is no longer served; the detail names what replaces it.</summary>
+    public const string RouteRetired = "route_retired";
 
     /// <summary>The HTTP status that goes with a code.</summary>
     public static int StatusOf(string code) => code switch
@@ -35,6 +37,7 @@ public static class ErrorCodes
         VideoUnavailable or NotFound => 404,
         NoMatchingFormat => 404,
         LiveStreamOffline => 409,
+        RouteRetired => 410,
         GeoRestricted => 451,
         RateLimited => 429,
         UpstreamThrottled => 503,

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.Media;
@@ -23,7 +24,7 @@ public sealed class DownloadTests(StreamingFixture streaming)
     {
         Directory.CreateDirectory(streaming.Downloads);
         var path = Path.Combine(streaming.Downloads, $"{job.Id}{Path.GetExtension(job.FileName)}");
-        await File.WriteAllBytesAsync(path, await streaming.Client.GetByteArrayAsync($"/api/v2/downloads/{job.Id}/file"));
+        await File.WriteAllBytesAsync(path, await streaming.Client.GetByteArrayAsync($"/api/v2/downloads/{job.Id}/file?token={job.Token}"));
         return path;
     }
 
@@ -61,6 +62,7 @@ public sealed class DownloadTests(StreamingFixture streaming)
     {
         var job = await FinishAsync(new DownloadRequest("https://youtu.be/vid00000001", "360p", null, null, null));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v2/downloads/{job.Id}/file") { Headers = { Range = new(100, 199) } };
+        request.Headers.Add(DownloadAccess.TokenHeader, job.Token);
 
         using var response = await streaming.Client.SendAsync(request);
 
@@ -69,17 +71,54 @@ public sealed class DownloadTests(StreamingFixture streaming)
     }
 
     [Fact]
-    public async Task Deleting_a_job_removes_it_and_jobs_are_listed()
+    public async Task Deleting_a_job_takes_its_token_and_removes_it()
     {
         var job = await FinishAsync(new DownloadRequest("https://youtu.be/vid00000001", "360p", null, null, null));
-        var listed = await streaming.Client.GetFromJsonAsync<List<DownloadJob>>("/api/v2/downloads", ContractJson.Options);
-        Assert.Contains(listed!, j => j.Id == job.Id);
 
-        using var deleted = await streaming.Client.DeleteAsync($"/api/v2/downloads/{job.Id}");
-        using var gone = await streaming.Client.GetAsync($"/api/v2/downloads/{job.Id}");
+        using var refused = await streaming.Client.DeleteAsync($"/api/v2/downloads/{job.Id}");
+        using var deleted = await streaming.Client.DeleteAsync($"/api/v2/downloads/{job.Id}?token={job.Token}");
+        using var gone = await streaming.Client.GetAsync($"/api/v2/downloads/{job.Id}?token={job.Token}");
 
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_job_is_not_seen_without_its_token_nor_with_another_jobs()
+    {
+        var job = await FinishAsync(new DownloadRequest("https://youtu.be/vid00000001", "360p", null, null, null));
+        var other = await FinishAsync(new DownloadRequest("https://youtu.be/vid00000001", "360p", null, true, null));
+
+        foreach (var path in new[] { $"/api/v2/downloads/{job.Id}", $"/api/v2/downloads/{job.Id}/file", $"/api/v2/downloads/{job.Id}?token={other.Token}",
+            $"/api/v2/downloads/{job.Id}/file?token={other.Token}", $"/api/v2/downloads/{job.Id}?token={job.Token}x" })
+        {
+            using var response = await streaming.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        using var own = await streaming.Client.GetAsync($"/api/v2/downloads/{job.Id}?token={job.Token}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task Listing_jobs_without_an_api_key_is_refused()
+    {
+        using var response = await streaming.Client.GetAsync("/api/v2/downloads");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_dead_video_fails_its_job_with_the_videos_own_code()
+    {
+        using var started = await streaming.Client.PostAsJsonAsync("/api/v2/downloads",
+            new DownloadRequest("https://youtu.be/deadvideo01", null, null, null, null), ContractJson.Options);
+        var job = await streaming.WaitForDownloadAsync((await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!);
+
+        Assert.Equal(DownloadStates.Failed, job.State);
+        Assert.Equal(ErrorCodes.VideoUnavailable, job.ErrorCode);
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using VideoPlatform.Contracts;
-using VideoPlatform.Streaming.Downloads;
+using VideoPlatform.Contracts.Streaming;
 
 namespace VideoPlatform.Streaming.Tests;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.Streaming.Downloads;
+using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.Media;
 
@@ -190,15 +190,17 @@ public sealed class StreamingFixture : IAsyncLifetime
     }
 
     /// <summary>Follows a download job until it is neither queued nor running (a minute at most).</summary>
+    /// <summary>Follows a job just created (its token in hand) until it ends; the answer keeps the token.</summary>
     public async Task<DownloadJob> WaitForDownloadAsync(DownloadJob job)
     {
+        var token = job.Token ?? throw new ArgumentException("A job is followed with the token its creation answered.", nameof(job));
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (job.State is DownloadStates.Queued or DownloadStates.Running)
         {
             await Task.Delay(100, deadline.Token);
-            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}", ContractJson.Options, deadline.Token))!;
+            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}?token={token}", ContractJson.Options, deadline.Token))!;
         }
-        return job;
+        return job with { Token = token };
     }
 
     /// <summary>A DASH video's two files: video-only 360p (itag 134) and audio (140), with their index ranges.</summary>

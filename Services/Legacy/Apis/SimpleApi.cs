@@ -11,7 +11,7 @@ namespace VideoPlatform.Legacy.Apis;
 /// <summary>The seed's simple API under <c>/api</c>.</summary>
 internal static class SimpleApi
 {
-    private const string Version = "3.0.0";
+    private const string Version = ApiIdentity.Version;
 
     public static IEndpointRouteBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {

@@ -6,6 +6,7 @@ using VideoPlatform.Contracts.Legacy;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Compatibility;
+using VideoPlatform.Legacy.Downloads;
 using VideoPlatform.Legacy.Forwarding;
 using VideoPlatform.Legacy.Health;
 using VideoPlatform.Legacy.Streams;
@@ -27,6 +28,8 @@ internal static class V2Api
         app.MapGet("/", GetBanner).WithName("Banner").WithTags("v2").ExcludeFromDescription();
         app.MapGet("/api/v2/system/health", GetSystemHealth).WithName("SystemHealth").WithTags("v2")
             .WithSummary("The Go API's health answer; 503 when a dependency is down.");
+        app.MapGet("/api/v2/system/version", GetVersion).WithName("SystemVersion").WithTags("v2")
+            .WithSummary("Name, version and description of this API (seed P8).");
 
         var go = app.MapGroup("/api/v2").WithTags("v2");
         go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").WithJsonErrors();
@@ -46,12 +49,12 @@ internal static class V2Api
         python.MapPost("/download", PostDownload).WithName("PythonDownload").WithJsonErrors();
         python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").WithJsonErrors();
         python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").WithJsonErrors();
+        python.MapDelete("/tasks/{taskId}", CancelTask).WithName("PythonCancelTask").WithJsonErrors();
         return app;
     }
 
     internal static Ok<Banner> GetBanner(TimeProvider time) => TypedResults.Ok(new Banner(
-        "Video Streaming API", "3.0.0",
-        "Compatibility front of the video platform: the seed's routes, answered by the metadata and streaming services.",
+        ApiIdentity.Name, ApiIdentity.Version, ApiIdentity.Description,
         "/docs", "/openapi/v1.json", "/api/health",
         new Dictionary<string, string>
         {
@@ -66,6 +69,9 @@ internal static class V2Api
         },
         ["youtube", "bilibili"], time.GetUtcNow()));
 
+    internal static Ok<ApiVersion> GetVersion(TimeProvider time) =>
+        TypedResults.Ok(new ApiVersion(ApiIdentity.Name, ApiIdentity.Version, ApiIdentity.Description, time.GetUtcNow()));
+
     internal static async Task<IResult> GetSystemHealth(DependencyHealth health, TimeProvider time, CancellationToken cancellationToken)
     {
         var services = await health.CheckAllAsync(cancellationToken);
@@ -73,7 +79,7 @@ internal static class V2Api
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var report = new GoHealth(
             down ? "unhealthy" : services.Values.All(s => s.Status == "Healthy") ? "healthy" : "degraded",
-            time.GetUtcNow(), "3.0.0",
+            time.GetUtcNow(), ApiIdentity.Version,
             services.ToDictionary(s => s.Key, s => s.Value.Status == "Unhealthy" ? $"unhealthy: {s.Value.Detail}" : s.Value.Status.ToLowerInvariant()),
             Uptime(time.GetUtcNow() - process.StartTime.ToUniversalTime()),
             new GoMemory(Mb(GC.GetTotalMemory(false)), Mb(GC.GetTotalAllocatedBytes()), Mb(process.WorkingSet64), GC.CollectionCount(0)));
@@ -215,11 +221,11 @@ internal static class V2Api
         V1Api.RawLinkFor(context, "url", locator, streams, cancellationToken);
 
     internal static async Task<Ok<PythonDownloadResponse>> PostDownload(
-        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await StartDownloadAsync(request.Url, request.Quality, request.CustomFilename, locator, metadata, streams, cancellationToken));
+        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StartDownloadAsync(request.Url, request.Quality, request.AudioOnly, request.CustomFilename, locator, metadata, downloads, cancellationToken));
 
     internal static async Task<Ok<PythonBatchResponse>> PostBatchDownload(
-        PythonBatchRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, TimeProvider time, CancellationToken cancellationToken)
+        PythonBatchRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
     {
         var urls = request.Urls ?? [];
         if (urls.Count is 0 or > 10)
@@ -231,7 +237,7 @@ internal static class V2Api
         {
             try
             {
-                tasks.Add(await StartDownloadAsync(url, request.Quality, null, locator, metadata, streams, cancellationToken));
+                tasks.Add(await StartDownloadAsync(url, request.Quality, request.AudioOnly, null, locator, metadata, downloads, cancellationToken));
             }
             catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
             {
@@ -242,27 +248,33 @@ internal static class V2Api
         return TypedResults.Ok(new PythonBatchResponse($"batch_{time.GetUtcNow().ToUnixTimeSeconds()}", urls.Count, tasks));
     }
 
-    internal static Results<Ok<PythonTaskInfo>, ProblemHttpResult> GetTask(string taskId, PlayerStreams streams, TimeProvider time)
+    internal static async Task<Ok<PythonTaskInfo>> GetTask(string taskId, LegacyDownloads downloads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TaskInfo(taskId, await downloads.GetAsync(taskId, cancellationToken), downloads));
+
+    /// <summary>A job as the seed's <c>TaskInfo</c>.</summary>
+    internal static PythonTaskInfo TaskInfo(string taskId, DownloadJob job, LegacyDownloads downloads) =>
+        new(
+            taskId, LegacyDownloads.SeedStatus(job), Math.Round(job.Percent, 1), LegacyDownloads.Message(job),
+            job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss"), job.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss"),
+            downloads.FileUrl(job, LegacyTaskId.TryParse(taskId)!), job.Error, job.ErrorCode,
+            job.State == DownloadStates.Completed ? job.Bytes : null);
+
+    internal static async Task<Ok<LegacyMessage>> CancelTask(string taskId, LegacyDownloads downloads, CancellationToken cancellationToken)
     {
-        if (DownloadTask.TryParse(taskId) is not { } task)
-        {
-            return TypedResults.Problem(detail: $"Task '{taskId}' was not found.", statusCode: StatusCodes.Status404NotFound,
-                extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.NotFound, ["error"] = "Not Found" });
-        }
-        var now = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss");
-        var url = streams.ProxyUrl(task.Video, task.Quality, PlayerKind.Auto, $"{task.Platform}_{task.VideoId}.mp4");
-        return TypedResults.Ok(new PythonTaskInfo(taskId, "completed", 100, "Ready: the download streams from download_url.", now, now, url, null));
+        await downloads.CancelAsync(taskId, cancellationToken);
+        return TypedResults.Ok(new LegacyMessage("Download cancelled successfully"));
     }
 
     private static async Task<PythonDownloadResponse> StartDownloadAsync(
-        string? url, string? quality, string? filename, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+        string? url, string? quality, bool audioOnly, string? filename, VideoLocator locator, IMetadataApi metadata,
+        LegacyDownloads downloads, CancellationToken cancellationToken)
     {
         var video = await locator.LocateAsync(url, cancellationToken);
+        // The video's details first: a dead video is refused here, with its own code, before any job exists.
         var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        var task = new DownloadTask(video.Platform, video.VideoId, LegacyQuality.ForSimple(quality));
-        var name = VrchatFileName.Sanitize(filename ?? info.Title, $"{video.Platform}_{video.VideoId}");
-        return new PythonDownloadResponse(task.Id, "completed", "Download ready", ToPython(info),
-            streams.ProxyUrl(task.Video, task.Quality, PlayerKind.Auto, name), null);
+        var name = filename is null ? null : VrchatFileName.Sanitize(filename, $"{video.Platform}_{video.VideoId}");
+        var (id, job) = await downloads.StartAsync(url!, quality, audioOnly, name, cancellationToken);
+        return new PythonDownloadResponse(id.ToString(), LegacyDownloads.SeedStatus(job), "Download started", ToPython(info), null, null);
     }
 
     private static PythonVideoInfo ToPython(VideoInfo v) => new(

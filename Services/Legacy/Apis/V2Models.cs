@@ -40,9 +40,22 @@ internal sealed record PythonDownloadResponse(
 
 internal sealed record PythonBatchResponse(string BatchId, int TotalCount, IReadOnlyList<PythonDownloadResponse> Tasks);
 
+/// <summary>
+/// The seed's <c>TaskInfo</c>, with the failed job's stable <c>error_code</c> and the finished file's
+/// size; v3 adds its <c>links</c>.
+/// </summary>
 internal sealed record PythonTaskInfo(
-    string TaskId, string Status, double? Progress, string? Message, string CreatedAt, string UpdatedAt, string? DownloadUrl, string? Error);
+    string TaskId, string Status, double? Progress, string? Message, string CreatedAt, string UpdatedAt, string? DownloadUrl,
+    string? Error, string? ErrorCode, long? FileSize,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, string>? Links = null);
+
+/// <summary>The seed's <c>{"message": …}</c> answers.</summary>
+internal sealed record LegacyMessage(string Message);
 
 internal sealed record Banner(
     string Name, string Version, string Description, string DocsUrl, string OpenapiUrl, string HealthUrl,
     IReadOnlyDictionary<string, string> Endpoints, IReadOnlyList<string> SupportedPlatforms, DateTimeOffset Timestamp);
+
+/// <summary>Answer of <c>/api/v2/system/version</c> (seed P8).</summary>
+internal sealed record ApiVersion(string Name, string Version, string Description, DateTimeOffset Timestamp);

@@ -4,6 +4,7 @@ using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Compatibility;
+using VideoPlatform.Legacy.Downloads;
 using VideoPlatform.Legacy.Forwarding;
 using VideoPlatform.Legacy.Health;
 using VideoPlatform.Legacy.Streams;
@@ -21,15 +22,20 @@ internal static class V3Api
         streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").WithPlayerErrors();
         streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").WithJsonErrors();
         streaming.MapGet("/embed/{platform}/{videoId}", V2Api.Embed).WithName("V3Embed").WithPlayerErrors();
-        streaming.MapGet("/cache/stats", Metrics).WithName("V3CacheStats").WithJsonErrors();
-        streaming.MapGet("/diagnostics", Metrics).WithName("V3Diagnostics").WithJsonErrors();
+        streaming.MapGet("/cache/stats", V2StreamApi.CacheStats).WithName("V3CacheStats").WithJsonErrors();
+        streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").WithJsonErrors();
+        streaming.MapGet("/health/{platform}/{videoId}", StreamHealth).WithName("V3StreamHealth").WithJsonErrors();
+        streaming.MapGet("/diagnostics", Diagnostics).WithName("V3Diagnostics").WithJsonErrors();
         streaming.MapGet("/{platform}/{videoId}", Stream).WithName("V3Stream").WithPlayerErrors();
 
         var videos = app.MapGroup("/api/v3/videos").WithTags("v3");
         videos.MapPost("/info", PostInfo).WithName("V3Info").WithJsonErrors();
         videos.MapPost("/batch/info", PostBatchInfo).WithName("V3BatchInfo").WithJsonErrors();
         videos.MapPost("/download", PostDownload).WithName("V3Download").WithJsonErrors();
-        videos.MapGet("/tasks/{taskId}", V2Api.GetTask).WithName("V3Task").WithJsonErrors();
+        videos.MapPost("/batch/download", PostBatchDownload).WithName("V3BatchDownload").WithJsonErrors();
+        videos.MapGet("/tasks/{taskId}", GetTask).WithName("V3Task").WithJsonErrors();
+        videos.MapDelete("/tasks/{taskId}", CancelTask).WithName("V3CancelTask").WithJsonErrors();
+        videos.MapGet("/{videoId}", GetVideo).WithName("V3Video").WithJsonErrors();
 
         var meta = app.MapGroup("/api/v3/meta").WithTags("v3");
         meta.MapGet("/info", MetaInfo).WithName("V3MetaInfo");
@@ -97,19 +103,143 @@ internal static class V3Api
             }));
     }
 
-    internal static async Task<Ok<GoSuccess<StreamMetrics>>> Metrics(IStreamingApi streaming, TimeProvider time, CancellationToken cancellationToken) =>
-        await V2Api.GetMetrics(streaming, time, cancellationToken);
+    /// <summary>
+    /// Seed P42 only logged; here it forgets what legacy keeps of a video's streams (and that it
+    /// was dead), of a platform's, or all: the next load resolves afresh.
+    /// </summary>
+    internal static async Task<NoContent> ClearCache(
+        HttpContext context, string? platform, string? videoId, RecentStreams recent, DeadVideos dead, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (platform is not null)
+        {
+            RouteValues.EnsureSafe(platform, videoId ?? "any");
+        }
+        else if (videoId is not null)
+        {
+            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "video_id goes with platform.");
+        }
+        await recent.ForgetAsync(platform, videoId, cancellationToken);
+        if (platform is not null && videoId is not null)
+        {
+            dead.Forget(new LocatedVideo(platform, videoId));
+        }
+        context.Response.Headers["X-Cache-Cleared"] = platform is null ? "*" : videoId is null ? $"{platform}:*" : $"{platform}:{videoId}";
+        context.Response.Headers["X-Timestamp"] = time.GetUtcNow().ToString("O");
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Seed P43: whether the video resolves at its lowest quality now.</summary>
+    internal static async Task<Ok<V3StreamHealth>> StreamHealth(string platform, string videoId, PlayerStreams streams, CancellationToken cancellationToken)
+    {
+        RouteValues.EnsureSafe(platform, videoId);
+        string? problem = null;
+        ResolvedStream? stream = null;
+        try
+        {
+            stream = await streams.ResolveAsync(new LocatedVideo(platform, videoId), "worst", PlayerKind.Auto, null, cancellationToken);
+        }
+        catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
+        {
+            problem = failure.Code;
+        }
+        return TypedResults.Ok(new V3StreamHealth(platform, videoId, stream is not null, stream?.StreamUrl is { Length: > 0 },
+            stream is null ? "degraded" : "healthy", problem));
+    }
+
+    /// <summary>Seed P44's <c>streaming_statistics</c>, from streaming's own counters.</summary>
+    internal static async Task<Ok<V3Diagnostics>> Diagnostics(IStreamingApi streaming, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var metrics = (await streaming.GetMetricsAsync(cancellationToken)).Data;
+        return TypedResults.Ok(new V3Diagnostics(
+            new V3StreamingStatistics(metrics.ActiveStreams, metrics.TotalRequests, metrics.TotalBytesServed, metrics.CacheHitRate, metrics.AverageLatencyMs),
+            time.GetUtcNow()));
+    }
 
     internal static async Task<Ok<V3VideoResponse>> PostInfo(
         PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken)
     {
         var video = await locator.LocateAsync(request.Url, cancellationToken);
         var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        return TypedResults.Ok(Response(request.Url!, info, "info_extracted", null, null, time));
+        return TypedResults.Ok(Response(request.Url!, info, "info_extracted", null, time));
     }
 
     internal static async Task<Ok<V3BatchResponse>> PostBatchInfo(
-        V3BatchRequest request, VideoLocator locator, IMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken)
+        V3BatchRequest request, VideoLocator locator, IMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RunBatchAsync(request, "completed", async item =>
+        {
+            var video = await locator.LocateAsync(item.Url, cancellationToken);
+            var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+            return Response(item.Url!, info, "info_extracted", null, time);
+        }, time));
+
+    internal static async Task<Accepted<V3VideoResponse>> PostDownload(
+        HttpContext context, PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = await StartDownloadAsync(request, locator, metadata, downloads, time, cancellationToken);
+        context.Response.Headers["X-Task-ID"] = started.TaskId;
+        context.Response.Headers["X-Video-ID"] = started.Info.Id;
+        return TypedResults.Accepted($"/api/v3/videos/tasks/{started.TaskId}", started);
+    }
+
+    /// <summary>Seed P50: a job per video, each item failing on its own.</summary>
+    internal static async Task<Accepted<V3BatchResponse>> PostBatchDownload(
+        HttpContext context, V3BatchRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var batch = await RunBatchAsync(request, "started",
+            item => StartDownloadAsync(item, locator, metadata, downloads, time, cancellationToken), time);
+        context.Response.Headers["X-Batch-ID"] = batch.BatchId;
+        return TypedResults.Accepted((string?)null, batch);
+    }
+
+    /// <summary>Seed P51: the task with links to itself, its cancellation and, once done, its file.</summary>
+    internal static async Task<Ok<PythonTaskInfo>> GetTask(string taskId, LegacyDownloads downloads, CancellationToken cancellationToken)
+    {
+        var task = (await V2Api.GetTask(taskId, downloads, cancellationToken)).Value!;
+        var links = new Dictionary<string, string> { ["self"] = $"/api/v3/videos/tasks/{taskId}", ["cancel"] = $"/api/v3/videos/tasks/{taskId}" };
+        if (task.DownloadUrl is { } file)
+        {
+            links["download"] = file;
+        }
+        return TypedResults.Ok(task with { Links = links });
+    }
+
+    /// <summary>Seed P52: 204 with the task's id in a header.</summary>
+    internal static async Task<NoContent> CancelTask(HttpContext context, string taskId, LegacyDownloads downloads, CancellationToken cancellationToken)
+    {
+        await downloads.CancelAsync(taskId, cancellationToken);
+        context.Response.Headers["X-Task-ID"] = taskId;
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Seed P46 was a placeholder ("Sample Video"); here an id is a video's: a BiliBili <c>BV…</c>/<c>av…</c>
+    /// id or a YouTube id, answered with its details.
+    /// </summary>
+    internal static async Task<Ok<V3VideoResponse>> GetVideo(
+        string videoId, VideoLocator locator, IMetadataApi metadata, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var url = videoId.StartsWith("BV", StringComparison.Ordinal) || videoId.StartsWith("av", StringComparison.OrdinalIgnoreCase)
+            ? $"https://www.bilibili.com/video/{Uri.EscapeDataString(videoId)}"
+            : $"https://www.youtube.com/watch?v={Uri.EscapeDataString(videoId)}";
+        var video = await locator.LocateAsync(url, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        return TypedResults.Ok(Response(url, info, "info_extracted", null, time));
+    }
+
+    private static async Task<V3VideoResponse> StartDownloadAsync(
+        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var video = await locator.LocateAsync(request.Url, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var name = request.CustomFilename is { } custom ? VrchatFileName.Sanitize(custom, $"{video.Platform}_{video.VideoId}") : null;
+        var (id, _) = await downloads.StartAsync(request.Url!, request.Quality, request.AudioOnly, name, cancellationToken);
+        return Response(request.Url!, info, "download_started", id.ToString(), time);
+    }
+
+    private static async Task<V3BatchResponse> RunBatchAsync(
+        V3BatchRequest request, string status, Func<PythonVideoRequest, Task<V3VideoResponse>> run, TimeProvider time)
     {
         var items = request.Videos ?? [];
         if (items.Count is 0 or > 10)
@@ -121,41 +251,25 @@ internal static class V3Api
         {
             try
             {
-                var video = await locator.LocateAsync(item.Url, cancellationToken);
-                var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-                results.Add(Response(item.Url!, info, "info_extracted", null, null, time));
+                results.Add(await run(item));
             }
             catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
             {
                 var error = new VideoInfo { Id = "", Platform = "", Title = "Error", Description = failure.Message };
-                results.Add(Response(item.Url ?? "", error, "failed", null, null, time));
+                results.Add(Response(item.Url ?? "", error, "failed", null, time));
             }
         }
         var failed = results.Count(r => r.Status == "failed");
-        return TypedResults.Ok(new V3BatchResponse($"batch_{time.GetUtcNow().ToUnixTimeSeconds()}", results.Count,
-            results.Count - failed, failed, results, "completed", time.GetUtcNow()));
-    }
-
-    internal static async Task<Accepted<V3VideoResponse>> PostDownload(
-        HttpContext context, PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        var video = await locator.LocateAsync(request.Url, cancellationToken);
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        var task = new DownloadTask(video.Platform, video.VideoId, LegacyQuality.ForSimple(request.Quality));
-        var url = streams.ProxyUrl(task.Video, task.Quality, PlayerKind.Auto,
-            VrchatFileName.Sanitize(request.CustomFilename ?? info.Title, $"{video.Platform}_{video.VideoId}"));
-        context.Response.Headers["X-Task-ID"] = task.Id;
-        context.Response.Headers["X-Video-ID"] = video.VideoId;
-        return TypedResults.Accepted($"/api/v3/videos/tasks/{task.Id}", Response(request.Url!, info, "download_started", task.Id, url, time));
+        return new V3BatchResponse($"batch_{time.GetUtcNow().ToUnixTimeSeconds()}", results.Count,
+            results.Count - failed, failed, results, status, time.GetUtcNow());
     }
 
     internal static Ok<Dictionary<string, object>> MetaInfo() => TypedResults.Ok(new Dictionary<string, object>
     {
         ["api"] = new Dictionary<string, string>
         {
-            ["name"] = "Video Streaming API",
-            ["version"] = "3.0.0",
+            ["name"] = ApiIdentity.Name,
+            ["version"] = ApiIdentity.Version,
             ["description"] = "Legacy routes over the metadata and streaming services",
             ["documentation_url"] = "/docs",
             ["openapi_url"] = "/openapi/v1.json",
@@ -184,7 +298,7 @@ internal static class V3Api
                 ["description"] = e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? "",
             })
             .OrderBy(r => r["path"], StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new Dictionary<string, object> { ["api_version"] = "3.0.0", ["total_routes"] = routes.Count, ["routes"] = routes });
+        return TypedResults.Ok(new Dictionary<string, object> { ["api_version"] = ApiIdentity.Version, ["total_routes"] = routes.Count, ["routes"] = routes });
     }
 
     internal static async Task<IResult> MetaHealth(DependencyHealth health, TimeProvider time, CancellationToken cancellationToken)
@@ -195,7 +309,7 @@ internal static class V3Api
         {
             ["status"] = down ? "unhealthy" : "healthy",
             ["timestamp"] = time.GetUtcNow(),
-            ["api_version"] = "3.0.0",
+            ["api_version"] = ApiIdentity.Version,
             ["components"] = services.ToDictionary(s => s.Key, s => (object)new Dictionary<string, string?>
             {
                 ["status"] = s.Value.Status.ToLowerInvariant(),
@@ -211,12 +325,12 @@ internal static class V3Api
         ["interactive_docs"] = new Dictionary<string, string> { ["swagger_ui"] = "/docs", ["openapi_spec"] = "/openapi/v1.json" },
     });
 
-    private static V3VideoResponse Response(string url, VideoInfo info, string status, string? taskId, string? downloadUrl, TimeProvider time) => new(
+    private static V3VideoResponse Response(string url, VideoInfo info, string status, string? taskId, TimeProvider time) => new(
         Guid.NewGuid().ToString(), url,
         new PythonVideoInfo(info.Id, info.Title, info.Description, info.Duration, info.Uploader, info.UploadDate,
             info.ViewCount, info.LikeCount, info.Thumbnail, info.Formats),
-        taskId, downloadUrl, null, status, time.GetUtcNow(),
+        taskId, null, null, status, time.GetUtcNow(),
         taskId is null
             ? new Dictionary<string, string> { ["info"] = "/api/v3/videos/info" }
-            : new Dictionary<string, string> { ["self"] = $"/api/v3/videos/tasks/{taskId}", ["download"] = downloadUrl! });
+            : new Dictionary<string, string> { ["self"] = $"/api/v3/videos/tasks/{taskId}", ["cancel"] = $"/api/v3/videos/tasks/{taskId}" });
 }

@@ -22,3 +22,14 @@ internal sealed record V3BatchRequest(IReadOnlyList<PythonVideoRequest>? Videos)
 
 internal sealed record V3BatchResponse(
     string BatchId, int Total, int Successful, int Failed, IReadOnlyList<V3VideoResponse> Videos, string Status, DateTimeOffset CreatedAt);
+
+
+/// <summary>Answer of <c>/api/v3/streaming/health/{platform}/{id}</c> (seed P43): <c>problem</c> is the code when it does not resolve.</summary>
+internal sealed record V3StreamHealth(
+    string Platform, string VideoId, bool StreamAvailable, bool StreamUrlAvailable, string HealthStatus, string? Problem);
+
+internal sealed record V3StreamingStatistics(
+    long TotalActiveStreams, long TotalRequests, long TotalBytesServed, double CacheHitRate, double AverageLatencyMs);
+
+/// <summary>Answer of <c>/api/v3/streaming/diagnostics</c> (seed P44), the measured part of it.</summary>
+internal sealed record V3Diagnostics(V3StreamingStatistics StreamingStatistics, DateTimeOffset Timestamp);

@@ -12,7 +12,7 @@ internal sealed class LegacyQuery
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "quality", "player", "format", "filename", "width", "height", "autoplay", "controls",
-        "mode", "country", "include_formats", "include_stats", "download", "theme",
+        "mode", "country", "include_formats", "include_stats", "download", "theme", "proxy",
     };
 
     private readonly Dictionary<string, string> _values;

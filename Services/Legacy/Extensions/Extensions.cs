@@ -3,6 +3,7 @@ using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Legacy;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Downloads;
 using VideoPlatform.Legacy.Forwarding;
 using VideoPlatform.Legacy.Health;
 using VideoPlatform.Legacy.Streams;
@@ -42,6 +43,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ServiceForwarder>();
         builder.Services.AddScoped<VideoLocator>();
         builder.Services.AddScoped<PlayerStreams>();
+        builder.Services.AddScoped<LegacyDownloads>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DeadVideos>();
         builder.Services.AddHybridCache();

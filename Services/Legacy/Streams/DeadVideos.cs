@@ -34,5 +34,7 @@ internal sealed class DeadVideos(IMemoryCache cache, IConfiguration configuratio
         }
     }
 
+    public void Forget(LocatedVideo video) => cache.Remove(Key(video));
+
     private static string Key(LocatedVideo video) => $"legacy:dead:{video.Platform}:{video.VideoId}";
 }

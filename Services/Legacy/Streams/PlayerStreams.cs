@@ -17,7 +17,7 @@ internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses ad
         var request = new StreamRequest { Quality = quality, Player = PlayerDetector.NameOf(player), Country = country };
         try
         {
-            return await recent.ResolveAsync($"{video.Platform}:{video.VideoId}:{request.Quality}:{request.Player}:{request.Country}",
+            return await recent.ResolveAsync(video, $"{request.Quality}:{request.Player}:{request.Country}",
                 token => streaming.GetDirectAsync(video.Platform, video.VideoId, request, token), cancellationToken);
         }
         catch (Refit.ApiException ex)

@@ -31,13 +31,14 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
             Located, cancellationToken: cancellationToken)).Value;
 
     public async Task<ResolvedStream> ResolveAsync(
-        string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
+        LocatedVideo video, string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
     {
         if (_streams is null)
         {
             return await resolve(cancellationToken);
         }
-        var cacheKey = $"legacy:stream:{key}";
+        var cacheKey = $"legacy:stream:{video.Platform}:{video.VideoId}:{key}";
+        string[] tags = ["legacy:streams", PlatformTag(video.Platform), VideoTag(video)];
         var kept = await GetAsync();
         if (kept.ExpiresAt is { } expires && expires - ExpiryMargin <= time.GetUtcNow())
         {
@@ -49,8 +50,19 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
 
         async Task<ResolvedStream> GetAsync() =>
             (await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
-                _streams, cancellationToken: cancellationToken)).Value;
+                _streams, tags, cancellationToken)).Value;
     }
+
+    /// <summary>Forgets the streams kept for one video, or for every video of a platform, or all of them.</summary>
+    public async Task ForgetAsync(string? platform, string? videoId, CancellationToken cancellationToken)
+    {
+        var tag = platform is null ? "legacy:streams" : videoId is null ? PlatformTag(platform) : VideoTag(new LocatedVideo(platform, videoId));
+        await cache.RemoveByTagAsync(tag, cancellationToken);
+    }
+
+    private static string PlatformTag(string platform) => $"legacy:streams:{platform}";
+
+    private static string VideoTag(LocatedVideo video) => $"legacy:streams:{video.Platform}:{video.VideoId}";
 
     private static HybridCacheEntryOptions? StreamOptions(TimeSpan ttl) => ttl <= TimeSpan.Zero
         ? null

@@ -3,29 +3,33 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Apis;
 
-/// <summary>Download jobs: start one, follow its progress, fetch the file (with Range), cancel it.</summary>
+/// <summary>
+/// Download jobs: start one, follow its progress, fetch the file (with Range), cancel it. A job is
+/// seen only by the API key that created it or with the token its creation answered.
+/// </summary>
 internal static class DownloadsApi
 {
     public static IEndpointRouteBuilder MapDownloadsApi(this IEndpointRouteBuilder app)
     {
         var downloads = app.MapGroup("/api/v2/downloads").WithTags("Downloads");
         downloads.MapPost("/", Start).WithName("StartDownload")
-            .WithSummary("{url, quality, format, audio_only, audio_format: m4a|mp3} → 202 with the job; adaptive video and audio are muxed by ffmpeg without re-encoding.");
-        downloads.MapGet("/", List).WithName("ListDownloads").WithSummary("Every job, newest first.");
-        downloads.MapGet("/{id}", Get).WithName("GetDownload").WithSummary("A job: state, percent, bytes, speed, ETA.");
-        downloads.MapMethods("/{id}/file", [HttpMethods.Get, HttpMethods.Head], File).WithName("GetDownloadFile").WithSummary("The finished file, with Range.");
-        downloads.MapDelete("/{id}", Delete).WithName("DeleteDownload").WithSummary("Cancels the job and removes its file.");
+            .WithSummary("{url, quality, format, audio_only, audio_format: m4a|mp3, file_name} → 202 with the job and its token; adaptive video and audio are muxed by ffmpeg without re-encoding.");
+        downloads.MapGet("/", List).WithName("ListDownloads").WithSummary("The jobs of the caller's API key, newest first (403 without a key).");
+        downloads.MapGet("/{id}", Get).WithName("GetDownload").WithSummary("A job: state, percent, bytes, speed, ETA (?token= unless the caller's key owns it).");
+        downloads.MapMethods("/{id}/file", [HttpMethods.Get, HttpMethods.Head], File).WithName("GetDownloadFile").WithSummary("The finished file, with Range (?token= unless the caller's key owns it).");
+        downloads.MapDelete("/{id}", Delete).WithName("DeleteDownload").WithSummary("Cancels the job and removes its file (?token= unless the caller's key owns it).");
         return app;
     }
 
-    private static async Task<Accepted<DownloadJob>> Start(DownloadRequest request, IMetadataApi metadata, DownloadStore store,
-        DownloadWorker worker, StreamMetricsCollector metrics, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Accepted<DownloadJob>> Start(HttpContext context, DownloadRequest request, IMetadataApi metadata, DownloadStore store,
+        DownloadWorker worker, DownloadAccess access, StreamMetricsCollector metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Url) || request.Url.Length > 2048)
         {
@@ -69,22 +73,31 @@ internal static class DownloadsApi
             Format = request.Format,
             AudioOnly = request.AudioOnly ?? false,
             AudioFormat = request.AudioOnly == true ? request.AudioFormat ?? "m4a" : null,
+            FileName = string.IsNullOrWhiteSpace(request.FileName) ? null : request.FileName,
+            Owner = DownloadAccess.OwnerOf(context),
             CreatedAt = now,
             UpdatedAt = now,
         };
         await store.SaveAsync(job);
         metrics.DownloadJobEntered(DownloadStates.Queued);
         await worker.EnqueueAsync(job.Id);
-        return TypedResults.Accepted($"/api/v2/downloads/{job.Id}", job);
+        var token = access.TokenFor(job.Id);
+        return TypedResults.Accepted($"/api/v2/downloads/{job.Id}?token={token}", job with { Token = token });
     }
 
-    private static async Task<Ok<IReadOnlyList<DownloadJob>>> List(DownloadStore store) => TypedResults.Ok(await store.ListAsync());
-
-    private static async Task<Ok<DownloadJob>> Get(string id, DownloadStore store) => TypedResults.Ok(await Find(id, store));
-
-    private static async Task<IResult> File(string id, DownloadStore store, DownloadWorker worker)
+    private static async Task<Ok<List<DownloadJob>>> List(HttpContext context, DownloadStore store)
     {
-        var job = await Find(id, store);
+        var owner = DownloadAccess.OwnerOf(context)
+            ?? throw new StreamingException(ErrorCodes.Unauthorized, "Listing downloads takes the API key that created them; follow one job with its token.", StatusCodes.Status403Forbidden);
+        return TypedResults.Ok((await store.ListAsync()).Where(j => j.Owner == owner).ToList());
+    }
+
+    private static async Task<Ok<DownloadJob>> Get(HttpContext context, string id, DownloadStore store, DownloadAccess access) =>
+        TypedResults.Ok(await Find(context, id, store, access));
+
+    private static async Task<IResult> File(HttpContext context, string id, DownloadStore store, DownloadWorker worker, DownloadAccess access)
+    {
+        var job = await Find(context, id, store, access);
         if (job.State != DownloadStates.Completed)
         {
             throw new StreamingException(ErrorCodes.InvalidRequest, $"The download is {job.State}; the file is there once it is completed.", StatusCodes.Status409Conflict);
@@ -98,9 +111,10 @@ internal static class DownloadsApi
         return TypedResults.PhysicalFile(path, type, job.FileName, enableRangeProcessing: true);
     }
 
-    private static async Task<NoContent> Delete(string id, DownloadStore store, DownloadWorker worker, StreamMetricsCollector metrics)
+    private static async Task<NoContent> Delete(
+        HttpContext context, string id, DownloadStore store, DownloadWorker worker, DownloadAccess access, StreamMetricsCollector metrics)
     {
-        var job = await Find(id, store);
+        var job = await Find(context, id, store, access);
         await store.SaveAsync(job with { State = DownloadStates.Cancelled });
         if (job.State is DownloadStates.Queued or DownloadStates.Running)
         {
@@ -112,8 +126,12 @@ internal static class DownloadsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<DownloadJob> Find(string id, DownloadStore store) =>
-        id.Length == 32 && id.All(char.IsAsciiHexDigitLower) && await store.GetAsync(id) is { } job
-            ? job
-            : throw new StreamingException(ErrorCodes.NotFound, "No such download.", StatusCodes.Status404NotFound);
+    private static async Task<DownloadJob> Find(HttpContext context, string id, DownloadStore store, DownloadAccess access)
+    {
+        var job = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) && await store.GetAsync(id) is { } found
+            ? found
+            : throw DownloadAccess.NotFound();
+        access.Demand(context, job);
+        return job;
+    }
 }

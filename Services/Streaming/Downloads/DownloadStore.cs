@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using StackExchange.Redis;
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Streaming;
 
 namespace VideoPlatform.Streaming.Downloads;
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
@@ -94,7 +95,8 @@ public sealed partial class DownloadWorker(
             metrics.DownloadJobEntered(DownloadStates.Running);
             var formats = await resolver.GetFormatsAsync(job.Platform, job.VideoId, fresh: false, run.Token);
             var (inputs, arguments, extension) = Plan(job, formats);
-            job = job with { Title = formats.Title, FileName = DownloadName(formats.Title ?? $"{job.Platform}_{job.VideoId}", extension) };
+            var name = job.FileName is { } requested ? Path.GetFileNameWithoutExtension(requested) : formats.Title ?? $"{job.Platform}_{job.VideoId}";
+            job = job with { Title = formats.Title, FileName = DownloadName(name, extension) };
             await store.SaveAsync(job);
 
             var target = PathOf(job);
@@ -117,6 +119,7 @@ public sealed partial class DownloadWorker(
             {
                 State = latest.State == DownloadStates.Cancelled ? DownloadStates.Cancelled : DownloadStates.Failed,
                 Error = latest.State == DownloadStates.Cancelled ? null : "The download took longer than allowed.",
+                ErrorCode = latest.State == DownloadStates.Cancelled ? null : ErrorCodes.UpstreamUnavailable,
                 UpdatedAt = time.GetUtcNow(),
             });
             if (latest.State != DownloadStates.Cancelled)
@@ -127,7 +130,14 @@ public sealed partial class DownloadWorker(
         }
         catch (Exception ex) when (ex is StreamingException or InvalidOperationException or IOException)
         {
-            await store.SaveAsync(job with { State = DownloadStates.Failed, Error = ex.Message, UpdatedAt = time.GetUtcNow() });
+            await store.SaveAsync(job with
+            {
+                State = DownloadStates.Failed,
+                Error = ex.Message,
+                // A video that is gone keeps its own code (video_unavailable, video_private…).
+                ErrorCode = ex is StreamingException failure ? failure.Code : ErrorCodes.UpstreamUnavailable,
+                UpdatedAt = time.GetUtcNow(),
+            });
             metrics.DownloadJobEntered(DownloadStates.Failed);
             LogFailed(logger, id, ex.Message);
         }

@@ -25,6 +25,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SegmentTokens>();
         builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName);
         builder.Services.AddSingleton<DownloadStore>();
+        builder.Services.AddSingleton<DownloadAccess>();
         builder.Services.AddSingleton<DownloadWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DownloadWorker>());
         builder.Services.AddExceptionHandler<StreamingExceptionHandler>();

@@ -1,0 +1,62 @@
+using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
+using VideoPlatform.Legacy.Vrchat;
+
+namespace VideoPlatform.Legacy.Downloads;
+
+/// <summary>
+/// The seed's download tasks as streaming's download jobs: starting one starts a real job (the
+/// video muxed or extracted by ffmpeg), and following it reports the job's real state, progress
+/// and error, with its file on streaming's public address once it is there.
+/// </summary>
+internal sealed class LegacyDownloads(IStreamingApi streaming, ServiceAddresses addresses)
+{
+    /// <summary>Starts a job for a video the caller has already located (and so knows exists).</summary>
+    public async Task<(LegacyTaskId Id, DownloadJob Job)> StartAsync(
+        string url, string? quality, bool audioOnly, string? fileName, CancellationToken cancellationToken)
+    {
+        var job = await streaming.StartDownloadAsync(
+            new DownloadRequest(url, LegacyQuality.ForSimple(quality), null, audioOnly, null, fileName), cancellationToken);
+        return (new LegacyTaskId(job.Id, job.Token!), job);
+    }
+
+    public async Task<DownloadJob> GetAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var id = Parse(taskId);
+        return await streaming.GetDownloadAsync(id.JobId, id.Token, cancellationToken);
+    }
+
+    public async Task CancelAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var id = Parse(taskId);
+        await streaming.DeleteDownloadAsync(id.JobId, id.Token, cancellationToken);
+    }
+
+    /// <summary>Where the finished file is fetched, on streaming's public address; null until the job is completed.</summary>
+    public string? FileUrl(DownloadJob job, LegacyTaskId id) => job.State == DownloadStates.Completed
+        ? addresses.StreamingUrl($"/api/v2/downloads/{job.Id}/file{QueryString.Create("token", id.Token)}")
+        : null;
+
+    /// <summary>The seed's task states: <c>pending|processing|completed|failed</c>.</summary>
+    public static string SeedStatus(DownloadJob job) => job.State switch
+    {
+        DownloadStates.Queued => "pending",
+        DownloadStates.Running => "processing",
+        DownloadStates.Completed => "completed",
+        _ => "failed",
+    };
+
+    public static string Message(DownloadJob job) => job.State switch
+    {
+        DownloadStates.Queued => "Download queued",
+        DownloadStates.Running => $"Downloading: {job.Percent:0.#} %",
+        DownloadStates.Completed => "Download completed",
+        DownloadStates.Cancelled => "Download cancelled",
+        _ => job.Error ?? "Download failed",
+    };
+
+    private static LegacyTaskId Parse(string taskId) => LegacyTaskId.TryParse(taskId)
+        ?? throw new LegacyRequestException(ErrorCodes.NotFound, $"Task '{taskId}' was not found.");
+}
