@@ -56,9 +56,32 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
         { "GET", $"/api/v2/videos/stream-proxy?url={Yt}", null, 200, "body:MP4!" },
         { "GET", $"/api/v2/videos/redirect?url={Yt}", null, 302, $"location:{Cdn}" },
         { "GET", $"/api/v2/videos/download/vrchat?url={Yt}", null, 302, "location:{streaming}/api/v2/stream/proxy/youtube/" + FakeVideos.Short },
-        { "POST", "/api/v2/videos/download", $$"""{"url":"{{Yt}}"}""", 200, "task_id,status,message,video_info,download_url" },
-        { "POST", "/api/v2/videos/batch-download", $$"""{"urls":["{{Yt}}","https://example.com/x"]}""", 200, "batch_id,total_count,tasks" },
+        // Downloads drive streaming's real jobs: Downloads/LegacyDownloadTests, against the real streaming service.
         { "GET", "/api/v2/videos/tasks/not-a-task", null, 404, "code,detail" },
+        { "DELETE", "/api/v2/videos/tasks/not-a-task", null, 404, "code,detail" },
+        { "GET", "/api/v2/system/version", null, 200, "name,version,description,timestamp" },
+        { "GET", $"/api/v2/stream/auto/youtube/{FakeVideos.Short}?device=mobile&bandwidth=500", null, 302, $"location:{Cdn}" },
+        { "GET", $"/api/v2/stream/info/youtube/{FakeVideos.Short}", null, 200, "platform,video_id,stream_url,quality,video_info,expires_at,cached_at,timestamp" },
+        { "GET", $"/api/v2/stream/url?url={Yt}", null, 302, $"location:/api/v2/stream/direct/youtube/{FakeVideos.Short}?quality=best" },
+        { "GET", $"/api/v2/stream/url?url={Yt}&proxy=true&quality=480p", null, 302, $"location:/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=480p" },
+        { "GET", "/api/v2/stream/cache/stats", null, 200, "cache_stats,timestamp" },
+        { "POST", "/api/v2/stream/batch", $$"""[{"platform":"youtube","video_id":"{{FakeVideos.Short}}"}]""", 200, "batch_results,total_requests" },
+        { "GET", $"/api/v2/videos/x/{FakeVideos.Short}", null, 200, "success,message,data,timestamp" },
+        // Retired: 410 with a problem naming what to use instead.
+        { "GET", "/api/v2/files/video.mp4", null, 410, "code,detail" },
+        { "HEAD", "/api/v2/files/video.mp4", null, 410, "type:application/problem+json" },
+        { "GET", "/api/v2/system/storage", null, 410, "code,detail" },
+        { "POST", "/api/v2/system/storage/cleanup", null, 410, "code,detail" },
+        { "GET", "/api/v2/system/stats", null, 410, "code,detail" },
+        { "GET", $"/api/media/details?url={Yt}", null, 410, "code,detail" },
+        { "GET", $"/api/media/format/convert?url={Yt}", null, 410, "code,detail" },
+        { "GET", $"/api/content/stream/optimize?source=youtube/{FakeVideos.Short}", null, 410, "code,detail" },
+        { "GET", $"/api/content/process/queue?source_url={Yt}", null, 410, "code,detail" },
+        { "GET", "/api/v3/concurrent/stats", null, 410, "code,detail" },
+        { "GET", "/api/v3/concurrent/users/abc/jobs", null, 410, "code,detail" },
+        { "POST", $"/api/v3/streaming/test/youtube/{FakeVideos.Short}", null, 410, "code,detail" },
+        { "GET", "/openapi.json", null, 301, "location:/openapi/v1.json" },
+        { "GET", "/redoc", null, 301, "location:/docs" },
         // v3
         { "GET", $"/api/v3/streaming/youtube/{FakeVideos.Short}", null, 302, $"location:{Cdn}" },
         { "GET", $"/api/v3/streaming/youtube/{FakeVideos.Short}?format=json", null, 200, "platform,video_id,stream_url,quality,player,cached,expires_at,links" },
@@ -66,11 +89,13 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
         { "GET", $"/api/v3/streaming/proxy/youtube/{FakeVideos.Short}", null, 200, "body:MP4!" },
         { "GET", $"/api/v3/streaming/info/youtube/{FakeVideos.Short}", null, 200, "platform,video_id,available,stream_url,quality_options,supported_formats,player_compatibility,links" },
         { "GET", $"/api/v3/streaming/embed/youtube/{FakeVideos.Short}", null, 200, "type:text/html" },
-        { "GET", "/api/v3/streaming/cache/stats", null, 200, "success,data" },
-        { "GET", "/api/v3/streaming/diagnostics", null, 200, "success,data" },
+        { "GET", "/api/v3/streaming/cache/stats", null, 200, "cache_stats,timestamp" },
+        { "DELETE", $"/api/v3/streaming/cache?platform=youtube&video_id={FakeVideos.Short}", null, 204, "body:" },
+        { "GET", $"/api/v3/streaming/health/youtube/{FakeVideos.Short}", null, 200, "platform,video_id,stream_available,stream_url_available,health_status" },
+        { "GET", "/api/v3/streaming/diagnostics", null, 200, "streaming_statistics,timestamp" },
         { "POST", "/api/v3/videos/info", $$"""{"url":"{{Yt}}"}""", 200, "id,url,info,status,created_at,links" },
         { "POST", "/api/v3/videos/batch/info", $$"""{"videos":[{"url":"{{Yt}}"}]}""", 200, "batch_id,total,successful,failed,videos,status,created_at" },
-        { "POST", "/api/v3/videos/download", $$"""{"url":"{{Yt}}"}""", 202, "id,url,info,task_id,download_url,status,created_at,links" },
+        { "GET", $"/api/v3/videos/{FakeVideos.Short}", null, 200, "id,url,info,status,created_at,links" },
         { "GET", "/api/v3/meta/info", null, 200, "api,features,limits,contact" },
         { "GET", "/api/v3/meta/routes", null, 200, "api_version,total_routes,routes" },
         { "GET", "/api/v3/meta/health", null, 200, "status,timestamp,api_version,components" },
@@ -117,17 +142,52 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
     }
 
     [Fact]
-    public async Task A_download_task_id_answers_on_the_tasks_route_with_its_download_url()
+    public async Task The_x_alias_reaches_twitter()
     {
         using var client = fixture.CreateClient();
 
-        using var started = await client.PostAsJsonAsync("/api/v2/videos/download", new { url = Yt, quality = "highest" });
-        var task = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var body = await client.GetFromJsonAsync<JsonElement>($"/api/v2/videos/tasks/{task.GetProperty("task_id").GetString()}");
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/v2/videos/x/{FakeVideos.Short}");
 
-        Assert.Equal("completed", body.GetProperty("status").GetString());
-        Assert.StartsWith($"{fixture.Streaming.Address}/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=best",
-            body.GetProperty("download_url").GetString());
+        Assert.Equal("twitter", body.GetProperty("data").GetProperty("platform").GetString());
+    }
+
+    [Fact]
+    public async Task Banners_list_the_platforms_metadata_supports()
+    {
+        using var client = fixture.CreateClient();
+
+        var banner = await client.GetFromJsonAsync<JsonElement>("/");
+        var meta = await client.GetFromJsonAsync<JsonElement>("/api/v3/meta/info");
+
+        string[] expected = ["youtube", "bilibili"];
+        Assert.Equal(expected, banner.GetProperty("supported_platforms").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(expected, meta.GetProperty("features").GetProperty("video_platforms").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Diagnostics_carry_streamings_own_counters()
+    {
+        using var client = fixture.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v3/streaming/diagnostics");
+
+        var statistics = body.GetProperty("streaming_statistics");
+        Assert.Equal(7, statistics.GetProperty("total_requests").GetInt64());
+        Assert.Equal(71.4, statistics.GetProperty("cache_hit_rate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Auto_quality_follows_device_and_bandwidth()
+    {
+        using var client = fixture.CreateClient();
+
+        using var mobile = await client.GetAsync($"/api/v2/stream/auto/youtube/{FakeVideos.Short}?device=mobile&bandwidth=500");
+        using var desktop = await client.GetAsync($"/api/v2/stream/auto/youtube/{FakeVideos.Short}?device=desktop&bandwidth=3000");
+
+        Assert.Equal("480p", mobile.Headers.GetValues("X-Selected-Quality").Single());
+        Assert.Contains("quality=480p", mobile.Headers.Location?.ToString());
+        Assert.Equal("1080p", desktop.Headers.GetValues("X-Selected-Quality").Single());
+        Assert.Equal("desktop", desktop.Headers.GetValues("X-Device-Type").Single());
     }
 
     [Fact]

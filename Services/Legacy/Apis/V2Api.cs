@@ -53,21 +53,22 @@ internal static class V2Api
         return app;
     }
 
-    internal static Ok<Banner> GetBanner(TimeProvider time) => TypedResults.Ok(new Banner(
-        ApiIdentity.Name, ApiIdentity.Version, ApiIdentity.Description,
-        "/docs", "/openapi/v1.json", "/api/health",
-        new Dictionary<string, string>
-        {
-            ["health"] = "/api/v2/system/health",
-            ["streaming"] = "/api/v2/stream/{platform}/{video_id}?mode=&quality=&country=",
-            ["proxy"] = "/api/v2/stream/proxy/{platform}/{video_id}",
-            ["direct"] = "/api/v2/stream/direct/{platform}/{video_id}",
-            ["info"] = "/api/v2/videos/{platform}/{video_id}",
-            ["playlists"] = "/api/v2/playlists/{platform}/{playlist_id}",
-            ["vrchat"] = "/api/vrchat/stream?url=",
-            ["simple"] = "/api/stream?url=",
-        },
-        ["youtube", "bilibili"], time.GetUtcNow()));
+    internal static async Task<Ok<Banner>> GetBanner(SupportedPlatforms platforms, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new Banner(
+            ApiIdentity.Name, ApiIdentity.Version, ApiIdentity.Description,
+            "/docs", "/openapi/v1.json", "/api/health",
+            new Dictionary<string, string>
+            {
+                ["health"] = "/api/v2/system/health",
+                ["streaming"] = "/api/v2/stream/{platform}/{video_id}?mode=&quality=&country=",
+                ["proxy"] = "/api/v2/stream/proxy/{platform}/{video_id}",
+                ["direct"] = "/api/v2/stream/direct/{platform}/{video_id}",
+                ["info"] = "/api/v2/videos/{platform}/{video_id}",
+                ["playlists"] = "/api/v2/playlists/{platform}/{playlist_id}",
+                ["vrchat"] = "/api/vrchat/stream?url=",
+                ["simple"] = "/api/stream?url=",
+            },
+            await platforms.NamesAsync(cancellationToken), time.GetUtcNow()));
 
     internal static Ok<ApiVersion> GetVersion(TimeProvider time) =>
         TypedResults.Ok(new ApiVersion(ApiIdentity.Name, ApiIdentity.Version, ApiIdentity.Description, time.GetUtcNow()));

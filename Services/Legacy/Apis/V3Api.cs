@@ -108,7 +108,7 @@ internal static class V3Api
     /// was dead), of a platform's, or all: the next load resolves afresh.
     /// </summary>
     internal static async Task<NoContent> ClearCache(
-        HttpContext context, string? platform, string? videoId, RecentStreams recent, DeadVideos dead, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, string? platform, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "video_id")] string? videoId, RecentStreams recent, DeadVideos dead, TimeProvider time, CancellationToken cancellationToken)
     {
         if (platform is not null)
         {
@@ -264,28 +264,29 @@ internal static class V3Api
             results.Count - failed, failed, results, status, time.GetUtcNow());
     }
 
-    internal static Ok<Dictionary<string, object>> MetaInfo() => TypedResults.Ok(new Dictionary<string, object>
-    {
-        ["api"] = new Dictionary<string, string>
+    internal static async Task<Ok<Dictionary<string, object>>> MetaInfo(SupportedPlatforms platforms, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new Dictionary<string, object>
         {
-            ["name"] = ApiIdentity.Name,
-            ["version"] = ApiIdentity.Version,
-            ["description"] = "Legacy routes over the metadata and streaming services",
-            ["documentation_url"] = "/docs",
-            ["openapi_url"] = "/openapi/v1.json",
-        },
-        ["features"] = new Dictionary<string, object>
-        {
-            ["video_platforms"] = new[] { "youtube", "bilibili" },
-            ["vrchat_optimization"] = true,
-            ["unity_player_support"] = true,
-            ["unicode_filename_support"] = true,
-            ["batch_operations"] = true,
-            ["caching"] = true,
-        },
-        ["limits"] = new Dictionary<string, int> { ["max_batch_size"] = 10, ["max_filename_length"] = 255, ["supported_url_length"] = 2048 },
-        ["contact"] = new Dictionary<string, string> { ["documentation"] = "/docs", ["health_check"] = "/api/health", ["api_routes"] = "/api/v3/meta/routes" },
-    });
+            ["api"] = new Dictionary<string, string>
+            {
+                ["name"] = ApiIdentity.Name,
+                ["version"] = ApiIdentity.Version,
+                ["description"] = "Legacy routes over the metadata and streaming services",
+                ["documentation_url"] = "/docs",
+                ["openapi_url"] = "/openapi/v1.json",
+            },
+            ["features"] = new Dictionary<string, object>
+            {
+                ["video_platforms"] = await platforms.NamesAsync(cancellationToken),
+                ["vrchat_optimization"] = true,
+                ["unity_player_support"] = true,
+                ["unicode_filename_support"] = true,
+                ["batch_operations"] = true,
+                ["caching"] = true,
+            },
+            ["limits"] = new Dictionary<string, int> { ["max_batch_size"] = 10, ["max_filename_length"] = 255, ["supported_url_length"] = 2048 },
+            ["contact"] = new Dictionary<string, string> { ["documentation"] = "/docs", ["health_check"] = "/api/health", ["api_routes"] = "/api/v3/meta/routes" },
+        });
 
     internal static Ok<Dictionary<string, object>> MetaRoutes(EndpointDataSource endpoints)
     {

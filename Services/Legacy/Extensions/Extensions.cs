@@ -44,6 +44,7 @@ internal static class Extensions
         builder.Services.AddScoped<VideoLocator>();
         builder.Services.AddScoped<PlayerStreams>();
         builder.Services.AddScoped<LegacyDownloads>();
+        builder.Services.AddScoped<SupportedPlatforms>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DeadVideos>();
         builder.Services.AddHybridCache();

@@ -71,6 +71,13 @@ public static partial class FakeVideos
                 ExpiresAt = DateTimeOffset.Parse("2030-01-01T00:00:00Z"),
             });
         });
+        app.MapGet("/api/v2/stream/cache/stats", () => Results.Json(new { cache_stats = new { total_cached_streams = 1 }, timestamp = DateTimeOffset.UtcNow }));
+        // Echoes how many entries it was sent: what a forwarded body must keep.
+        app.MapPost("/api/v2/stream/batch", async (HttpContext context) =>
+        {
+            using var sent = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+            return Results.Json(new { batch_results = new { total = sent.RootElement.GetArrayLength() }, total_requests = sent.RootElement.GetArrayLength() });
+        });
         app.MapGet("/api/v2/stream/proxy/{platform}/{id}", async (HttpContext context, string platform, string id) =>
         {
             context.Response.Headers["X-Platform"] = platform;
