@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -6,9 +7,11 @@ namespace Microsoft.Extensions.Hosting.Security;
 /// <summary>
 /// Adds the internal API key to calls addressed to another service of the platform by its
 /// service-discovery name (<c>https+http://metadata</c>), and to nothing else: an upstream such as
-/// YouTube never sees it. Runs before service discovery rewrites the address.
+/// YouTube never sees it. The call names the client of the request it is made for, so the service
+/// called sees the player rather than us. Runs before service discovery rewrites the address.
 /// </summary>
-internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, IConfiguration configuration) : DelegatingHandler
+internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, IConfiguration configuration, IHttpContextAccessor requests)
+    : DelegatingHandler
 {
     private readonly HashSet<string> _services = configuration.GetSection("Services").GetChildren()
         .Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -20,7 +23,7 @@ internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, I
             && (uri.Scheme.Contains('+') || _services.Contains(uri.Host))
             && !request.Headers.Contains(ApiKeyMiddleware.HeaderName))
         {
-            request.Headers.Add(ApiKeyMiddleware.HeaderName, key);
+            InternalCalls.Stamp(request, key, requests.HttpContext);
         }
         return base.SendAsync(request, cancellationToken);
     }

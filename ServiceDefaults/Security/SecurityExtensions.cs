@@ -22,16 +22,9 @@ public static class SecurityExtensions
 
     public static TBuilder AddDefaultSecurity<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<SecurityOptions>()
-            .BindConfiguration(SecurityOptions.SectionName)
-            .PostConfigure(options =>
-            {
-                if (options.InternalApiKey is { Length: > 0 } key)
-                {
-                    options.ApiKeys.Add(new ApiKeyOptions { Name = "internal", Key = key, PermitLimit = 0 });
-                }
-            });
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         builder.Services.AddSingleton<RateLimitCounters>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<InternalApiKeyHandler>();
 
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize =
@@ -53,10 +46,11 @@ public static class SecurityExtensions
         }));
 
         // ASPNETCORE_FORWARDEDHEADERS_ENABLED (set in published manifests) trusts every proxy;
-        // only the configured ones are believed here, and none when none are configured.
+        // only the configured ones are believed here, and none when none are configured: empty
+        // lists would make the middleware believe everyone, and an invented X-Forwarded-For buy a
+        // fresh rate-limit budget.
         builder.Services.PostConfigure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
             var trusted = builder.Configuration.GetSection($"{SecurityOptions.SectionName}:TrustedProxies").Get<string[]>() ?? [];
@@ -64,6 +58,9 @@ public static class SecurityExtensions
             {
                 forwarded.KnownIPNetworks.Add(network);
             }
+            forwarded.ForwardedHeaders = forwarded.KnownIPNetworks.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
         });
 
         return builder;
@@ -95,7 +92,9 @@ public static class SecurityExtensions
         // Probes and scrapes stay open: Kubernetes and Prometheus carry no key.
         app.UseWhen(context => !IsProbe(context.Request.Path), secured =>
         {
-            if (enabled && options.ApiKeys.Count > 0)
+            // With only the internal key set, the middleware recognises our own services and lets
+            // every other caller through: the key exempts them without making keys mandatory.
+            if (enabled && (options.ApiKeys.Count > 0 || options.InternalApiKey is { Length: > 0 }))
             {
                 secured.UseMiddleware<ApiKeyMiddleware>();
             }

@@ -15,8 +15,11 @@ public sealed class SecurityOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     /// <summary>
-    /// Key the services send each other (on service-discovery calls only) and accept without a
-    /// rate limit, so that legacy → metadata traffic is neither refused nor throttled.
+    /// Key the services send each other (on service-discovery calls only, and on legacy's forwarded
+    /// requests) and accept without a rate limit, so that legacy → metadata traffic is neither
+    /// refused nor throttled. It is not one of <see cref="ApiKeys"/>: setting it alone does not make
+    /// a key mandatory for public callers. A call that carries it may name the end client
+    /// (<c>X-Client-Address</c>); no other caller is believed about that.
     /// </summary>
     public string? InternalApiKey { get; set; }
 

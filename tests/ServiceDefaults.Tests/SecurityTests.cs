@@ -155,6 +155,39 @@ public sealed class SecurityTests(RedisServerFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task Forwarded_for_is_believed_from_no_one_when_the_host_enables_it_without_trusted_proxies()
+    {
+        // What the published manifests set: ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["FORWARDEDHEADERS_ENABLED"] = "true" });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/echo") { Headers = { { "X-Forwarded-For", "203.0.113.9" } } };
+        using var response = await service.Client.SendAsync(request);
+
+        Assert.Equal("127.0.0.1", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_ip").GetString());
+    }
+
+    [Fact]
+    public async Task An_invented_forwarded_for_buys_no_fresh_rate_limit_budget()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?>
+        {
+            ["FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Security:RateLimit:PermitLimit"] = "2",
+            ["Security:RateLimit:WindowSeconds"] = "3600",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/echo") { Headers = { { "X-Forwarded-For", $"203.0.113.{i + 1}" } } };
+            using var response = await service.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers_and_embed_pages_may_be_framed()
     {
         await using var service = await TestService.StartAsync(new Dictionary<string, string?>());
@@ -259,6 +292,62 @@ public sealed class InternalApiKeyTests
             using var response = await service.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+}
+
+public sealed class InternalCallerTests
+{
+    private static async Task<(HttpStatusCode Status, string? ClientIp)> EchoAsync(TestService service, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/echo");
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+        using var response = await service.Client.SendAsync(request);
+        return (response.StatusCode, response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client_ip").GetString()
+            : null);
+    }
+
+    [Fact]
+    public async Task The_internal_key_alone_makes_no_key_mandatory_for_public_callers()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Security:InternalApiKey"] = "internal-secret" });
+
+        Assert.Equal(HttpStatusCode.OK, (await EchoAsync(service)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await EchoAsync(service, ("X-API-Key", "internal-secret"))).Status);
+    }
+
+    [Fact]
+    public async Task Only_an_internal_call_may_name_the_client_it_is_made_for()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Security:InternalApiKey"] = "internal-secret" });
+
+        var internalCall = await EchoAsync(service, ("X-API-Key", "internal-secret"), ("X-Client-Address", "198.51.100.7"));
+        var claimed = await EchoAsync(service, ("X-Client-Address", "198.51.100.7"));
+
+        Assert.Equal("198.51.100.7", internalCall.ClientIp);
+        Assert.Equal("127.0.0.1", claimed.ClientIp);
+    }
+
+    [Fact]
+    public async Task A_call_between_services_names_the_client_of_the_request_it_serves()
+    {
+        await using var peer = await TestService.StartAsync(new Dictionary<string, string?> { ["Security:InternalApiKey"] = "internal-secret" });
+        await using var caller = await TestService.StartAsync(new Dictionary<string, string?>
+        {
+            ["Security:InternalApiKey"] = "internal-secret",
+            ["services:peer:http:0"] = peer.Client.BaseAddress!.ToString(),
+        });
+
+        // The caller relays to the peer while serving a request of its own; the peer sees that request's client.
+        using var relayed = await caller.Client.GetAsync("/relay-echo?service=peer");
+        var seen = await relayed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("127.0.0.1", seen.GetProperty("client_ip").GetString());
+        Assert.Equal("internal-secret", seen.GetProperty("api_key").GetString());
+        Assert.Equal("127.0.0.1", seen.GetProperty("client_address").GetString());
     }
 }
 

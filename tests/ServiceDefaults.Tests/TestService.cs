@@ -37,7 +37,10 @@ internal sealed class TestService : IAsyncDisposable
         {
             client_ip = context.Connection.RemoteIpAddress?.ToString(),
             api_key = context.Request.Headers["X-API-Key"].ToString(),
+            client_address = context.Request.Headers["X-Client-Address"].ToString(),
         });
+        app.MapGet("/relay-echo", async (string service, IHttpClientFactory clients) =>
+            Results.Content(await clients.CreateClient().GetStringAsync($"https+http://{service}/echo"), "application/json"));
         app.MapPost("/echo", async (HttpRequest request) =>
         {
             var buffer = new byte[81920];

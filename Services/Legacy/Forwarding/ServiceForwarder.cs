@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Hosting.Security;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Legacy.Upstream;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -10,7 +12,8 @@ namespace VideoPlatform.Legacy.Forwarding;
 /// (YARP's <see cref="IHttpForwarder"/>): Range, status and headers pass through, bytes are
 /// streamed, never buffered. The address comes from service discovery configuration.
 /// </summary>
-internal sealed partial class ServiceForwarder(IHttpForwarder forwarder, ServiceAddresses addresses, ILogger<ServiceForwarder> logger)
+internal sealed partial class ServiceForwarder(
+    IHttpForwarder forwarder, ServiceAddresses addresses, IOptions<SecurityOptions> security, ILogger<ServiceForwarder> logger)
 {
     // Media transfers can run for hours: no overall timeout, only a bounded wait for the first byte.
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(2) };
@@ -30,7 +33,7 @@ internal sealed partial class ServiceForwarder(IHttpForwarder forwarder, Service
     {
         var destination = addresses.Internal(service)
             ?? throw new DependencyUnavailableException(service, new InvalidOperationException($"No address is configured for {service}."));
-        var transformer = new PathTransformer(path, query ?? context.Request.QueryString);
+        var transformer = new PathTransformer(path, query ?? context.Request.QueryString, security.Value.InternalApiKey);
 
         var error = await forwarder.SendAsync(context, destination.ToString(), _invoker, RequestConfig, transformer);
         if (error != ForwarderError.None && !context.Response.HasStarted)
@@ -44,7 +47,7 @@ internal sealed partial class ServiceForwarder(IHttpForwarder forwarder, Service
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to {Service}{Path} failed: {Error}")]
     private static partial void LogForwardFailed(ILogger logger, string service, string path, ForwarderError error);
 
-    private sealed class PathTransformer(string path, QueryString query) : HttpTransformer
+    private sealed class PathTransformer(string path, QueryString query, string? internalKey) : HttpTransformer
     {
         public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
             string destinationPrefix, CancellationToken cancellationToken)
@@ -53,6 +56,14 @@ internal sealed partial class ServiceForwarder(IHttpForwarder forwarder, Service
             proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(path), query);
             // The service's own address, not the client's Host, so its links and checks are its own.
             proxyRequest.Headers.Host = null;
+            // As on every call between our services: the relayed request is not counted against
+            // legacy's own budget, and streaming sees the player behind it. A player's own claim
+            // about who it is goes nowhere.
+            InternalCalls.Unstamp(proxyRequest);
+            if (internalKey is { Length: > 0 })
+            {
+                InternalCalls.Stamp(proxyRequest, internalKey, httpContext);
+            }
         }
     }
 }

@@ -78,10 +78,15 @@ internal sealed record UpstreamFailure(int Status, string Code, string Message)
         {
             HttpStatusCode.NotFound => ErrorCodes.VideoUnavailable,
             HttpStatusCode.BadRequest => ErrorCodes.InvalidRequest,
-            HttpStatusCode.TooManyRequests => ErrorCodes.RateLimited,
             HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => ErrorCodes.UpstreamUnavailable,
             _ => ErrorCodes.UpstreamUnavailable,
         };
+        if (status == 429)
+        {
+            // Our own hop's limit, not the player's: passing a 429 on would tell the player to slow
+            // down for a budget that is not theirs (legacy's own limit answers players with 429).
+            return new UpstreamFailure(503, DependencyUnavailable, "A service legacy depends on is refusing requests for now; try again shortly.");
+        }
         // A dependency's own 5xx is a bad gateway from legacy's point of view.
         var answer = status >= 500 ? (code == ErrorCodes.UpstreamThrottled ? 503 : 502) : status;
         return new UpstreamFailure(answer, code, detail ?? $"Upstream answered {status}.");

@@ -18,9 +18,6 @@ public sealed class DownloadAccess(IOptions<StreamingOptions> options)
     public const string TokenHeader = "X-Download-Token";
     public const string TokenQuery = "token";
 
-    // Keys named "internal" are our own services: they follow jobs by token, as players do.
-    private const string InternalKey = "internal";
-
     /// <summary>The one answer for a job that does not exist and one the caller may not see, so that neither tells the other apart.</summary>
     public static StreamingException NotFound() =>
         new(ErrorCodes.NotFound, "No such download: a job is seen with the token its creation answered, or by the API key that created it.", StatusCodes.Status404NotFound);
@@ -32,9 +29,12 @@ public sealed class DownloadAccess(IOptions<StreamingOptions> options)
     public string TokenFor(string jobId) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(jobId)).AsSpan(0, 18));
 
-    /// <summary>The name of the caller's API key when it can own jobs; null for keyless callers and our own services.</summary>
+    /// <summary>
+    /// The name of the caller's API key when it can own jobs; null for keyless callers and for our
+    /// own services, which follow jobs by token as players do.
+    /// </summary>
     public static string? OwnerOf(HttpContext context) =>
-        context.Features.Get<ApiKeyFeature>()?.Name is { } name && name != InternalKey ? name : null;
+        context.Features.Get<ApiKeyFeature>() is { IsInternal: false } key ? key.Name : null;
 
     /// <summary>Throws 404 (not 403: a job id alone says nothing about whether it exists) unless the caller may see the job.</summary>
     public void Demand(HttpContext context, DownloadJob job)

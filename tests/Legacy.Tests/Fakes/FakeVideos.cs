@@ -19,6 +19,8 @@ public static partial class FakeVideos
     public const string Dead = "DeadVideo01";
     public const string Bilibili = "BV1xx411c7mD";
     public const string Live = "LiveVideo01";
+    /// <summary>A video streaming refuses with its own rate limit (429), as a hop over its budget would.</summary>
+    public const string Limited = "LimitedVid1";
 
     public static void MapMetadata(WebApplication app)
     {
@@ -54,6 +56,11 @@ public static partial class FakeVideos
             {
                 return Problem(ErrorCodes.VideoUnavailable, "This video is unavailable.");
             }
+            if (id == Limited)
+            {
+                return Results.Problem(detail: "More than 300 requests in 60 s.", statusCode: 429,
+                    extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.RateLimited });
+            }
             var video = Video(platform, id);
             var format = video.Formats[0];
             var needsProxy = platform == "bilibili" || id == Live;
@@ -81,6 +88,9 @@ public static partial class FakeVideos
         app.MapGet("/api/v2/stream/proxy/{platform}/{id}", async (HttpContext context, string platform, string id) =>
         {
             context.Response.Headers["X-Platform"] = platform;
+            // What a forwarded request said about itself, for tests of what legacy passes on.
+            context.Response.Headers["X-Seen-Api-Key"] = context.Request.Headers["X-API-Key"].ToString();
+            context.Response.Headers["X-Seen-Client-Address"] = context.Request.Headers["X-Client-Address"].ToString();
             context.Response.ContentType = "video/mp4";
             if (context.Request.Headers.Range.Count > 0)
             {

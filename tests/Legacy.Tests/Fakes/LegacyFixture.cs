@@ -16,6 +16,9 @@ public sealed class LegacyFixture : IAsyncLifetime
     /// <summary>Seconds legacy keeps a resolved stream; off by default so tests see every call they cause.</summary>
     public double StreamCacheSeconds { get; init; }
 
+    /// <summary><c>Security:InternalApiKey</c> of legacy; none by default.</summary>
+    public string? InternalApiKey { get; init; }
+
     public async Task InitializeAsync()
     {
         Metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
@@ -23,7 +26,8 @@ public sealed class LegacyFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address)
             .UseSetting("services:streaming:http:0", Streaming.Address)
-            .UseSetting("Legacy:StreamCacheSeconds", StreamCacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .UseSetting("Legacy:StreamCacheSeconds", StreamCacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Security:InternalApiKey", InternalApiKey));
     }
 
     /// <summary>A client that does not follow redirects, as a test needs to see the 302 itself.</summary>
