@@ -40,7 +40,7 @@ public sealed class SecurityOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Paths whose pages may be framed by other sites (embeddable players).</summary>
-    public List<string> FrameablePaths { get; set; } = ["/api/v2/stream/embed", "/api/embed"];
+    public List<string> FrameablePaths { get; set; } = ["/api/v2/stream/embed", "/api/v3/streaming/embed", "/api/embed"];
 }
 
 /// <summary>One API key: a name for the audit log, the secret, and optionally its own rate limit.</summary>

@@ -20,6 +20,13 @@ public sealed class StreamingOptions
     /// <summary>Country assumed when a request names none.</summary>
     public string? DefaultCountry { get; set; }
 
+    /// <summary>
+    /// The one place that decides whether a viewer gets relayed bytes instead of a redirect
+    /// (<c>mode=auto</c>, and <see cref="Contracts.Streaming.ResolvedStream.ProxyForViewer"/> for legacy).
+    /// </summary>
+    public bool ProxiesFor(string? country) =>
+        ProxyCountries.Contains((country ?? DefaultCountry ?? "").Trim(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How long a video's formats are kept by this service (bounded by the URLs' expiry).</summary>
     public TimeSpan FormatsTtl { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -37,6 +37,23 @@ public sealed class ProxyTests(StreamingFixture streaming)
     }
 
     [Fact]
+    public async Task The_proxy_country_policy_decides_auto_mode_and_tells_callers_of_direct()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = streaming.Address };
+
+        var fromChina = await Client.GetFromJsonAsync<ResolvedStream>("/api/v2/stream/direct/youtube/vid00000001?country=cn", ContractJson.Options);
+        var fromGermany = await Client.GetFromJsonAsync<ResolvedStream>("/api/v2/stream/direct/youtube/vid00000001?country=DE", ContractJson.Options);
+        using var autoChina = await client.GetAsync("/api/v2/stream/youtube/vid00000001?mode=auto&country=CN");
+        using var autoGermany = await client.GetAsync("/api/v2/stream/youtube/vid00000001?mode=auto&country=DE");
+
+        Assert.True(fromChina!.ProxyForViewer);
+        Assert.False(fromGermany!.ProxyForViewer);
+        Assert.Equal(HttpStatusCode.OK, autoChina.StatusCode);
+        Assert.Equal(streaming.Media, await autoChina.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Redirect, autoGermany.StatusCode);
+    }
+
+    [Fact]
     public async Task A_format_that_needs_headers_redirects_to_the_proxy_which_sends_them()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = streaming.Address };

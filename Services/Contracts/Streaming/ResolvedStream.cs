@@ -16,6 +16,11 @@ public sealed record ResolvedStream
     public required VideoFormat Format { get; init; }
     /// <summary>True when the CDN needs headers a player cannot send (BiliBili's Referer) or the format is adaptive-only.</summary>
     public bool RequiresProxy { get; init; }
+    /// <summary>
+    /// True when the viewer's country (the request's <c>country</c>) is one whose viewers cannot
+    /// reach the CDN (<c>Streaming:ProxyCountries</c>): they get <see cref="ProxyPath"/>'s bytes.
+    /// </summary>
+    public bool ProxyForViewer { get; init; }
     /// <summary>Path on the streaming service that proxies this stream, e.g. <c>/api/v2/stream/proxy/youtube/{id}?quality=720p</c>.</summary>
     public string? ProxyPath { get; init; }
     /// <summary>Path on the streaming service of an HLS playlist for this video, when one can be served.</summary>

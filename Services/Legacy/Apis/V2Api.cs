@@ -138,13 +138,13 @@ internal static class V2Api
     }
 
     /// <summary>
-    /// The Go API's single stream route: <c>mode=proxy|direct</c> forces; otherwise viewers in a
-    /// proxy country (<c>Legacy:ProxyCountries</c>, default CN, where the CDNs are unreachable)
-    /// get the bytes relayed and everyone else a 302. A full URL may stand in the path.
+    /// The Go API's single stream route: <c>mode=proxy|direct</c> forces; otherwise streaming decides
+    /// (<c>Streaming:ProxyCountries</c>, default CN, where the CDNs are unreachable) whether the
+    /// viewer gets the bytes relayed or a 302. A full URL may stand in the path.
     /// </summary>
     internal static async Task<IResult> Smart(
         HttpContext context, string platform, string? videoId, VideoLocator locator, PlayerStreams streams,
-        ServiceForwarder forwarder, IConfiguration configuration, CancellationToken cancellationToken)
+        ServiceForwarder forwarder, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
         var video = platform is "http:" or "https:"
@@ -152,19 +152,11 @@ internal static class V2Api
             : new LocatedVideo(platform, videoId ?? "");
         var quality = query["quality"] ?? "best";
         var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
-        var country = CountryOf(context, query["country"]);
-        var proxyCountries = (configuration["Legacy:ProxyCountries"] ?? "CN").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-        var proxy = query["mode"]?.ToLowerInvariant() switch
+        var mode = query["mode"]?.ToLowerInvariant();
+        if (mode != "proxy")
         {
-            "proxy" => true,
-            "direct" => false,
-            _ => country is not null && proxyCountries.Contains(country, StringComparer.OrdinalIgnoreCase),
-        };
-        if (!proxy)
-        {
-            var stream = await streams.ResolveAsync(video, quality, player, country, cancellationToken);
-            if (!stream.RequiresProxy)
+            var stream = await streams.ResolveAsync(video, quality, player, CountryOf(context, query["country"]), cancellationToken);
+            if (!stream.RequiresProxy && (mode == "direct" || !stream.ProxyForViewer))
             {
                 VrchatApi.NoStore(context);
                 return TypedResults.Redirect(stream.StreamUrl);
@@ -175,20 +167,9 @@ internal static class V2Api
         return Results.Empty;
     }
 
-    internal static ContentHttpResult Embed(string platform, string videoId, int? width, int? height, string? quality, bool? autoplay, bool? controls)
-    {
-        var source = $"/api/v2/stream/direct/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}{QueryString.Create("quality", quality ?? "best")}";
-        var html = $"""
-            <!DOCTYPE html>
-            <html><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(platform)} {HtmlEncoder.Default.Encode(videoId)}</title></head>
-            <body style="margin:0;background:#000">
-            <video width="{Math.Clamp(width ?? 640, 200, 1920)}" height="{Math.Clamp(height ?? 360, 150, 1080)}"{(controls ?? true ? " controls" : "")}{(autoplay ?? false ? " autoplay" : "")} preload="metadata">
-            <source src="{HtmlEncoder.Default.Encode(source)}" type="video/mp4">
-            </video>
-            </body></html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8");
-    }
+    /// <summary>The embeddable page is streaming's; this is where the old clients ask for it.</summary>
+    internal static Task Embed(HttpContext context, string platform, string videoId, ServiceForwarder forwarder) =>
+        forwarder.ForwardAsync(context, "streaming", $"/api/v2/stream/embed/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}");
 
     internal static async Task<Ok<PythonVideoInfo>> PostInfo(
         PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)

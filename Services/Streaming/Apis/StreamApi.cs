@@ -43,11 +43,12 @@ internal static class StreamApi
         Dispatch(platform, videoId, query, resolver, proxy, options.Value, metrics, context);
 
     private static async Task<Ok<ResolvedStream>> Direct(string platform, string videoId, [AsParameters] StreamQuery query,
-        StreamResolver resolver, StreamMetricsCollector metrics, CancellationToken cancellationToken)
+        StreamResolver resolver, IOptions<StreamingOptions> options, StreamMetricsCollector metrics, CancellationToken cancellationToken)
     {
         StreamInput.Validate(platform, videoId, query);
         metrics.RequestStarted("direct", platform);
-        return TypedResults.Ok(await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, cancellationToken));
+        var resolved = await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, cancellationToken);
+        return TypedResults.Ok(resolved with { ProxyForViewer = options.Value.ProxiesFor(query.Country) });
     }
 
     private static async Task<EmptyHttpResult> ProxyStream(string platform, string videoId, [AsParameters] StreamQuery query,
@@ -104,8 +105,7 @@ internal static class StreamApi
         var mode = (query.Mode ?? "redirect").ToLowerInvariant();
         if (mode == "auto")
         {
-            var country = (query.Country ?? options.DefaultCountry ?? "").ToUpperInvariant();
-            mode = options.ProxyCountries.Contains(country, StringComparer.OrdinalIgnoreCase) ? "proxy" : "redirect";
+            mode = options.ProxiesFor(query.Country) ? "proxy" : "redirect";
         }
         metrics.RequestStarted(mode, platform);
 

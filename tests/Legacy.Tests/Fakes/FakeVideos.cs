@@ -50,7 +50,7 @@ public static partial class FakeVideos
     {
         app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/api/v2/stream/metrics", () => Json(new StreamMetricsResponse(true, new StreamMetrics { TotalRequests = 7, CacheHits = 5, CacheMisses = 2, CacheHitRate = 71.4 })));
-        app.MapGet("/api/v2/stream/direct/{platform}/{id}", (string platform, string id, string? quality, string? player) =>
+        app.MapGet("/api/v2/stream/direct/{platform}/{id}", (string platform, string id, string? quality, string? player, string? country) =>
         {
             if (id == Dead)
             {
@@ -71,6 +71,8 @@ public static partial class FakeVideos
                 StreamUrl = id == Short ? $"{cdnBase()}/videoplayback?id={id}&itag=18&quality={quality}" : format.Url,
                 Format = format,
                 RequiresProxy = needsProxy,
+                // Streaming's default Streaming:ProxyCountries.
+                ProxyForViewer = string.Equals(country, "CN", StringComparison.OrdinalIgnoreCase),
                 ProxyPath = $"/api/v2/stream/proxy/{platform}/{id}?quality={quality}&player={player}",
                 HlsPath = id == Live ? $"/api/v2/stream/hls/{platform}/{id}/master.m3u8" : null,
                 Title = video.Title,
@@ -78,6 +80,8 @@ public static partial class FakeVideos
                 ExpiresAt = DateTimeOffset.Parse("2030-01-01T00:00:00Z"),
             });
         });
+        app.MapGet("/api/v2/stream/embed/{platform}/{id}", (string platform, string id) =>
+            Results.Content($"<!doctype html><video src=\"/api/v2/stream/proxy/{platform}/{id}\"></video>", "text/html"));
         app.MapGet("/api/v2/stream/cache/stats", () => Results.Json(new { cache_stats = new { total_cached_streams = 1 }, timestamp = DateTimeOffset.UtcNow }));
         // Echoes how many entries it was sent: what a forwarded body must keep.
         app.MapPost("/api/v2/stream/batch", async (HttpContext context) =>
