@@ -165,6 +165,29 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
     }
 
     [Fact]
+    public async Task Stream_info_offers_the_qualities_and_containers_the_video_has()
+    {
+        using var client = fixture.CreateClient();
+
+        var info = await client.GetFromJsonAsync<JsonElement>($"/api/v3/streaming/info/youtube/{FakeVideos.Short}");
+
+        Assert.Equal(["best", "360p", "worst"], info.GetProperty("quality_options").EnumerateArray().Select(q => q.GetString()));
+        Assert.Equal(["mp4"], info.GetProperty("supported_formats").EnumerateArray().Select(q => q.GetString()));
+    }
+
+    [Fact]
+    public async Task A_live_stream_is_vrchat_compatible_but_not_for_unitys_player()
+    {
+        using var client = fixture.CreateClient();
+
+        var live = await client.GetFromJsonAsync<JsonElement>($"/api/vrchat/info?url=https://youtu.be/{FakeVideos.Live}");
+        var video = await client.GetFromJsonAsync<JsonElement>($"/api/vrchat/info?url=https://youtu.be/{FakeVideos.Short}");
+
+        Assert.Equal((true, false), (live.GetProperty("vrchat_compatible").GetBoolean(), live.GetProperty("unity_compatible").GetBoolean()));
+        Assert.Equal((true, true), (video.GetProperty("vrchat_compatible").GetBoolean(), video.GetProperty("unity_compatible").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Diagnostics_carry_streamings_own_counters()
     {
         using var client = fixture.CreateClient();

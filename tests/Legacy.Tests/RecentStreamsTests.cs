@@ -17,6 +17,23 @@ public sealed class RecentStreamsTests : IAsyncLifetime
     public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
+    public async Task The_v3_answer_says_whether_its_stream_was_kept_and_clearing_forgets_it()
+    {
+        using var client = _fixture.CreateClient();
+        const string Path = $"/api/v3/streaming/youtube/{FakeVideos.Long}?format=json&quality=480p";
+
+        async Task<bool> CachedAsync() =>
+            System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(Path)).RootElement.GetProperty("cached").GetBoolean();
+
+        var first = await CachedAsync();
+        var second = await CachedAsync();
+        using var cleared = await client.DeleteAsync($"/api/v3/streaming/cache?platform=youtube&video_id={FakeVideos.Long}");
+        var afterClearing = await CachedAsync();
+
+        Assert.Equal((false, true, HttpStatusCode.NoContent, false), (first, second, cleared.StatusCode, afterClearing));
+    }
+
+    [Fact]
     public async Task Repeated_and_concurrent_loads_of_one_video_resolve_it_once()
     {
         using var client = _fixture.CreateClient();

@@ -66,10 +66,10 @@ internal static class V3Api
             return TypedResults.Redirect($"/api/v3/streaming/proxy/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}" +
                 QueryString.Create("quality", quality).Add("player", PlayerDetector.NameOf(player)));
         }
-        var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
+        var (stream, kept) = await streams.ResolveKeptAsync(video, quality, player, null, cancellationToken);
         var url = streams.PlayableUrl(stream, player, quality);
         return format == "json"
-            ? TypedResults.Ok(new V3StreamResponse(platform, videoId, url, quality, PlayerDetector.NameOf(player), false, stream.ExpiresAt,
+            ? TypedResults.Ok(new V3StreamResponse(platform, videoId, url, quality, PlayerDetector.NameOf(player), kept, stream.ExpiresAt,
                 new V3Links(self, self.Replace("/streaming/", "/streaming/proxy/"), self.Replace("/streaming/", "/streaming/info/"), self.Replace("/streaming/", "/streaming/embed/"))))
             : TypedResults.Redirect(url);
     }
@@ -77,12 +77,15 @@ internal static class V3Api
     internal static Task Proxy(HttpContext context, string platform, string videoId, ServiceForwarder forwarder) =>
         forwarder.ForwardAsync(context, "streaming", $"/api/v2/stream/proxy/{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}");
 
-    internal static async Task<Ok<V3StreamInfo>> Info(string platform, string videoId, PlayerStreams streams, CancellationToken cancellationToken)
+    internal static async Task<Ok<V3StreamInfo>> Info(
+        string platform, string videoId, PlayerStreams streams, IMetadataApi metadata, CancellationToken cancellationToken)
     {
         ResolvedStream? stream = null;
+        IReadOnlyList<VideoFormat> formats = [];
         try
         {
             stream = await streams.ResolveAsync(new LocatedVideo(platform, videoId), "best", PlayerKind.Auto, null, cancellationToken);
+            formats = (await metadata.GetFormatsAsync(platform, videoId, cancellationToken)).Formats;
         }
         catch (Refit.ApiException ex) when ((int)ex.StatusCode is >= 400 and < 500 && ex.StatusCode != System.Net.HttpStatusCode.BadRequest)
         {
@@ -92,7 +95,7 @@ internal static class V3Api
         var path = $"{Uri.EscapeDataString(platform)}/{Uri.EscapeDataString(videoId)}";
         return TypedResults.Ok(new V3StreamInfo(
             platform, videoId, stream is not null, stream is null ? null : streams.PlayableUrl(stream, PlayerKind.Auto, "best"),
-            ["best", "720p", "480p", "360p", "worst"], ["mp4", "webm"],
+            QualityOptions(formats), formats.Where(f => f.HasVideo).Select(f => f.Ext).Distinct().Order(StringComparer.Ordinal).ToList(),
             new V3PlayerCompatibility(stream is not null, progressive || stream?.ProxyPath is not null, stream is not null, stream is not null),
             new Dictionary<string, string>
             {
@@ -101,6 +104,13 @@ internal static class V3Api
                 ["embed"] = $"/api/v3/streaming/embed/{path}",
                 ["download"] = $"/api/v3/streaming/proxy/{path}?download=true",
             }));
+    }
+
+    /// <summary>What the seed listed as fixed words, from the heights the video really has: best, each height, worst.</summary>
+    private static List<string> QualityOptions(IReadOnlyList<VideoFormat> formats)
+    {
+        var heights = formats.Where(f => f.HasVideo && f.Height > 0).Select(f => f.Height!.Value).Distinct().OrderDescending().Select(h => $"{h}p");
+        return formats.Count == 0 ? [] : ["best", .. heights, "worst"];
     }
 
     /// <summary>

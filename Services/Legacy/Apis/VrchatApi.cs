@@ -94,10 +94,10 @@ internal static class VrchatApi
         var suffix = $"?url={target}&quality={advice.RecommendedQuality}&player={playerName}";
         return TypedResults.Ok(new VrchatInfoResponse(
             video.Platform, video.VideoId, LegacyVideoFields.From(info),
-            // Anything streaming can proxy or package as HLS plays in AVPro; Unity needs a progressive file,
-            // which the proxy can always provide for non-live videos.
-            VrchatCompatible: true,
-            UnityCompatible: !info.IsLive,
+            // AVPro plays whatever streaming can proxy or package as HLS: any video. Unity's player needs
+            // one progressive file (video and audio together); the proxy relays one file, it does not mux.
+            VrchatCompatible: info.IsLive || info.Formats.Any(f => f.HasVideo),
+            UnityCompatible: !info.IsLive && info.Formats.Any(f => f is { HasVideo: true, HasAudio: true }),
             playerName, advice.CompatibilityNotes, advice.PerformanceNotes, advice.RecommendedQuality,
             new CodecRecommendations("H.264 baseline + AAC in MP4", "H.264 + AAC in MP4",
                 progressive ? "progressive MP4 from the CDN" : "streaming proxy or HLS"),
@@ -109,14 +109,16 @@ internal static class VrchatApi
     {
         var dependencies = await health.CheckAllAsync(cancellationToken);
         var down = DependencyHealth.AnyDown(dependencies);
+        // What players can be served now: every stream needs metadata and streaming answering.
+        var playing = !down;
         var report = new VrchatHealthResponse(
             down ? "unhealthy" : "healthy", "VRChat Video API", "2.0.0",
             new Dictionary<string, bool>
             {
                 ["get_only_endpoints"] = true,
                 ["unicode_filename_support"] = true,
-                ["unity_player_optimization"] = true,
-                ["avpro_video_support"] = true,
+                ["unity_player_optimization"] = playing,
+                ["avpro_video_support"] = playing,
                 ["filename_sanitization"] = true,
                 ["error_handling_enhanced"] = true,
             },

@@ -11,7 +11,12 @@ namespace VideoPlatform.Legacy.Streams;
 /// </summary>
 internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses addresses, DeadVideos deadVideos, RecentStreams recent)
 {
-    public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken)
+    public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken) =>
+        (await ResolveKeptAsync(video, quality, player, country, cancellationToken)).Stream;
+
+    /// <summary>As <see cref="ResolveAsync"/>, saying whether the stream was kept from an earlier request.</summary>
+    public async Task<(ResolvedStream Stream, bool Kept)> ResolveKeptAsync(
+        LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken)
     {
         deadVideos.ThrowIfKnownDead(video);
         var request = new StreamRequest { Quality = quality, Player = PlayerDetector.NameOf(player), Country = country };

@@ -30,13 +30,15 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
         (await cache.GetOrCreateAsync($"legacy:located:{url}", async token => new Kept<LocatedVideo>(await locate(token)),
             Located, cancellationToken: cancellationToken)).Value;
 
-    public async Task<ResolvedStream> ResolveAsync(
+    /// <summary>The stream, and whether it was kept from an earlier request (false: resolved for this one).</summary>
+    public async Task<(ResolvedStream Stream, bool Kept)> ResolveAsync(
         LocatedVideo video, string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
     {
         if (_streams is null)
         {
-            return await resolve(cancellationToken);
+            return (await resolve(cancellationToken), false);
         }
+        var resolved = false;
         var cacheKey = $"legacy:stream:{video.Platform}:{video.VideoId}:{key}";
         string[] tags = ["legacy:streams", PlatformTag(video.Platform), VideoTag(video)];
         var kept = await GetAsync();
@@ -46,11 +48,14 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
             await cache.RemoveAsync(cacheKey, cancellationToken);
             kept = await GetAsync();
         }
-        return kept;
+        return (kept, !resolved);
 
         async Task<ResolvedStream> GetAsync() =>
-            (await cache.GetOrCreateAsync(cacheKey, async token => new Kept<ResolvedStream>(await resolve(token)),
-                _streams, tags, cancellationToken)).Value;
+            (await cache.GetOrCreateAsync(cacheKey, async token =>
+            {
+                resolved = true;
+                return new Kept<ResolvedStream>(await resolve(token));
+            }, _streams, tags, cancellationToken)).Value;
     }
 
     /// <summary>Forgets the streams kept for one video, or for every video of a platform, or all of them.</summary>
