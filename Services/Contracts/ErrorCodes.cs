@@ -21,6 +21,13 @@ public static class ErrorCodes
     public const string NoMatchingFormat = "no_matching_format";
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string UpstreamThrottled = "upstream_throttled";
+
+    /// <summary>
+    /// The platform's risk control refused this server (BiliBili's HTTP 412, or code -352 again after
+    /// fresh signing keys): not a rate limit that passes in seconds, and asking again at once only
+    /// deepens the block, so the answer says to wait minutes.
+    /// </summary>
+    public const string UpstreamRefused = "upstream_refused";
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not_found";
@@ -40,7 +47,7 @@ public static class ErrorCodes
         RouteRetired => 410,
         GeoRestricted => 451,
         RateLimited => 429,
-        UpstreamThrottled => 503,
+        UpstreamThrottled or UpstreamRefused => 503,
         UpstreamUnavailable => 502,
         _ => 500,
     };
@@ -53,6 +60,7 @@ public static class ErrorCodes
     public static int? RetryAfterSeconds(string code) => code switch
     {
         UpstreamThrottled => 30,
+        UpstreamRefused => 600,
         UpstreamUnavailable => 5,
         _ => null,
     };

@@ -21,7 +21,7 @@ internal sealed record UpstreamFailure(int Status, string Code, string Message)
     {
         ErrorCodes.InvalidUrl or ErrorCodes.InvalidVideoId or ErrorCodes.InvalidRequest or ErrorCodes.UnsupportedPlatform => 400,
         ErrorCodes.RateLimited => 429,
-        DependencyUnavailable or ErrorCodes.UpstreamThrottled or ErrorCodes.UpstreamUnavailable => 503,
+        DependencyUnavailable or ErrorCodes.UpstreamThrottled or ErrorCodes.UpstreamRefused or ErrorCodes.UpstreamUnavailable => 503,
         _ when Status is >= 400 and < 500 or 451 => 403,
         _ => 503,
     };
@@ -88,7 +88,7 @@ internal sealed record UpstreamFailure(int Status, string Code, string Message)
             return new UpstreamFailure(503, DependencyUnavailable, "A service legacy depends on is refusing requests for now; try again shortly.");
         }
         // A dependency's own 5xx is a bad gateway from legacy's point of view.
-        var answer = status >= 500 ? (code == ErrorCodes.UpstreamThrottled ? 503 : 502) : status;
+        var answer = status >= 500 ? (code is ErrorCodes.UpstreamThrottled or ErrorCodes.UpstreamRefused ? 503 : 502) : status;
         return new UpstreamFailure(answer, code, detail ?? $"Upstream answered {status}.");
     }
 }

@@ -25,7 +25,7 @@ public sealed class BilibiliBangumiTests : MetadataOverFakeBilibili
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(4102444800), info.ExpiresAt);
         Assert.Equal(
             ["GET /pgc/view/web/season?ep_id=330798", "GET /pgc/player/web/playurl?ep_id=330798&cid=900001&qn=127&fnval=4048&fnver=0&fourk=1"],
-            Bilibili.Requests);
+            Bilibili.ContentRequests);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class BilibiliBangumiTests : MetadataOverFakeBilibili
         Assert.Equal(["80-avc", "64-avc", "30280"], info.Formats.Select(f => f.FormatId));
         Assert.Equal(
             ["GET /x/web-interface/view?bvid=BV1Sx411c77M", "GET /pgc/view/web/season?ep_id=330798", "GET /pgc/player/web/playurl?ep_id=330798&cid=900001&qn=127&fnval=4048&fnver=0&fourk=1"],
-            Bilibili.Requests);
+            Bilibili.ContentRequests);
     }
 
     [Theory]

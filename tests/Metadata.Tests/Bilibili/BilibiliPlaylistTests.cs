@@ -54,7 +54,7 @@ public sealed class BilibiliPlaylistTests : MetadataOverFakeBilibili
             ],
             playlist.Items);
         Assert.Null(playlist.NextCursor);
-        Assert.Equal(["GET /x/web-interface/view?bvid=BV17x411w7KC"], Bilibili.Requests);
+        Assert.Equal(["GET /x/web-interface/view?bvid=BV17x411w7KC"], Bilibili.ContentRequests);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class BilibiliPlaylistTests : MetadataOverFakeBilibili
                 "GET /x/polymer/web-space/seasons_archives_list?mid=37737161&season_id=4800&sort_reverse=false&page_num=1&page_size=30",
                 "GET /x/polymer/web-space/seasons_archives_list?mid=37737161&season_id=4800&sort_reverse=false&page_num=2&page_size=30",
             ],
-            Bilibili.Requests);
+            Bilibili.ContentRequests);
     }
 
     [Fact]

@@ -9,21 +9,31 @@ using Microsoft.AspNetCore.Http;
 namespace VideoPlatform.TestSupport.Bilibili;
 
 /// <summary>
-/// BiliBili's web API on loopback from the fixtures in <c>Fixtures/Bilibili</c>. It checks what the
-/// real API checks: a browser User-Agent and Referer, and a valid WBI signature on the play-URL
-/// API (an unsigned or wrongly signed request gets <c>v_voucher</c>, as BiliBili answers it).
+/// BiliBili's web API on loopback from the fixtures in <c>Fixtures/Bilibili</c>. It refuses what the
+/// real API's risk control refuses (<see cref="BilibiliRiskControl"/>): HTTP 412 to a call without a
+/// current browser's User-Agent, Origin and Referer, or to a play-URL call without the player's
+/// fingerprint; <c>-352</c> with a <c>v_voucher</c> to a signed call without guest cookies or with
+/// a wrong WBI signature (the keys rotate: <see cref="RotateKeys"/>). Guests asking without
+/// <c>try_look=1</c> get nothing above 480P.
 /// </summary>
 public sealed class FakeBilibili : IAsyncDisposable
 {
-    private const string MixinKey = "ea1db124af3c7062474693fa704f4ff8";
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Bilibili");
     private readonly LoopbackServer _server;
+    private readonly BilibiliRiskControl _riskControl;
 
-    private FakeBilibili(LoopbackServer server, Uri cdn)
+    private FakeBilibili(LoopbackServer server, Uri cdn, BilibiliRiskControl riskControl)
     {
         _server = server;
         Cdn = cdn;
+        _riskControl = riskControl;
     }
+
+    /// <summary>The risk control's state: the signing keys in force, and whether every call is refused.</summary>
+    public BilibiliRiskControl RiskControl => _riskControl;
+
+    /// <summary>BiliBili rotates its WBI keys: nav hands out new ones and calls signed with the old are refused.</summary>
+    public void RotateKeys() => _riskControl.Rotate();
 
     public Uri ApiBaseUrl => _server.Address;
 
@@ -45,25 +55,29 @@ public sealed class FakeBilibili : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests => _server.Requests;
 
+    /// <summary>The requests for content, without those that fetched a guest identity (buvids, ticket) first.</summary>
+    public IReadOnlyList<string> ContentRequests =>
+        Requests.Where(r => !r.StartsWith("GET /x/frontend/finger/spi", StringComparison.Ordinal) && !r.StartsWith("POST /bapis/bilibili.api.ticket.v1.Ticket/", StringComparison.Ordinal)).ToList();
+
     public static async Task<FakeBilibili> StartAsync(Uri? cdn = null)
     {
         var cdnUrl = cdn ?? new Uri("https://upos-sz-mirrorcos.bilivideo.com");
+        var risk = new BilibiliRiskControl();
         var server = await LoopbackServer.StartAsync(routes =>
         {
+            ((IApplicationBuilder)routes).Use(risk.RefuseAsync);
             // b23.tv answers a share link with a 302 to the page it stands for.
             routes.MapMethods("/{code}", ["GET", "HEAD"], (string code) =>
                 ShortLinks.TryGetValue(code, out var target) ? Results.Redirect(target) : Results.NotFound());
-            routes.MapGet("/x/web-interface/nav", () => Fixture("nav.json", cdnUrl));
+            routes.MapGet("/x/web-interface/nav", () => Results.Text(risk.Nav(FixtureText("nav.json", cdnUrl, null)), "application/json"));
+            routes.MapGet("/x/frontend/finger/spi", () => Fixture("finger-spi.json", cdnUrl));
+            routes.MapPost("/bapis/bilibili.api.ticket.v1.Ticket/GenWebTicket", (HttpRequest request) => risk.Ticket(request, FixtureText("gen-web-ticket.json", cdnUrl, null)));
             routes.MapGet("/x/web-interface/view", (HttpRequest request) =>
             {
-                if (!Browser(request))
-                {
-                    return Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json");
-                }
                 var bvid = request.Query["bvid"].ToString();
                 return bvid switch
                 {
-                    "BV17x411w7KC" or "BV1GJ411x7h7" or "BV1L9Uoa9EUx" => Fixture($"view-{bvid}.json", cdnUrl),
+                    "BV17x411w7KC" or "BV1GJ411x7h7" or "BV1L9Uoa9EUx" or "BV1rp4y1e745" or "BV1pR6UB3ENW" => Fixture($"view-{bvid}.json", cdnUrl),
                     "BV1Ru411d7Rw" => Fixture("view-region.json", cdnUrl),
                     "BV1Sx411c77M" => Fixture("view-bangumi.json", cdnUrl),
                     "BV1Lg411c7Qx" => Results.Text("""{"code":-403,"message":"访问权限不足","ttl":1}""", "application/json"),
@@ -71,14 +85,11 @@ public sealed class FakeBilibili : IAsyncDisposable
                 };
             });
             routes.MapGet("/x/polymer/web-space/seasons_archives_list", (HttpRequest request) =>
-                !Browser(request) ? Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json")
-                : request.Query["season_id"] == "4800" && request.Query["mid"] == "37737161"
+                request.Query["season_id"] == "4800" && request.Query["mid"] == "37737161"
                     ? SeasonPage(int.Parse(request.Query["page_num"].ToString(), CultureInfo.InvariantCulture), int.Parse(request.Query["page_size"].ToString(), CultureInfo.InvariantCulture))
                     : Results.Text("""{"code":-404,"message":"啥都木有","ttl":1}""", "application/json"));
             routes.MapGet("/x/player/wbi/v2", (HttpRequest request) =>
-                !Browser(request) || !SignedCorrectly(request.QueryString.Value ?? "")
-                    ? Results.Text("""{"code":0,"message":"0","data":{"v_voucher":"voucher_abc"}}""", "application/json")
-                    : request.Query["bvid"] != "BV17x411w7KC" ? Fixture("player-v2-none.json", cdnUrl, request)
+                request.Query["bvid"] != "BV17x411w7KC" ? Fixture("player-v2-none.json", cdnUrl, request)
                     : LoggedIn(request) ? Fixture("player-v2-BV17x411w7KC.json", cdnUrl, request)
                     : WithoutAiSubtitles(FixtureText("player-v2-BV17x411w7KC.json", cdnUrl, request)));
             routes.MapGet("/bfs/subtitle/zh-CN.json", (HttpRequest request) => Fixture("subtitle-zh-CN.json", cdnUrl, request));
@@ -94,8 +105,7 @@ public sealed class FakeBilibili : IAsyncDisposable
                     _ => Results.Text("""{"code":-404,"message":"啥都木有","ttl":1}""", "application/json"),
                 });
             routes.MapGet("/pgc/player/web/playurl", (HttpRequest request) =>
-                !Browser(request) ? Results.Text("""{"code":-412,"message":"请求被拦截"}""", "application/json")
-                : request.Query["ep_id"].ToString() switch
+                request.Query["ep_id"].ToString() switch
                 {
                     "330798" or "330799" => Fixture("pgc-playurl.json", cdnUrl),
                     "330800" => Fixture("pgc-playurl-vip.json", cdnUrl),
@@ -105,20 +115,61 @@ public sealed class FakeBilibili : IAsyncDisposable
                 });
             routes.MapGet("/x/player/wbi/playurl", (HttpRequest request) =>
             {
-                if (!Browser(request) || !SignedCorrectly(request.QueryString.Value ?? ""))
+                if (request.Query["platform"] == "html5")
                 {
-                    return Results.Text("""{"code":0,"message":"0","data":{"v_voucher":"voucher_abc"}}""", "application/json");
+                    return Fixture("playurl-html5.json", cdnUrl);
                 }
-                return Fixture(request.Query["platform"] == "html5" ? "playurl-html5.json" : "playurl-dash.json", cdnUrl);
+                var answer = request.Query["bvid"].ToString() switch
+                {
+                    "BV1rp4y1e745" => FixtureText("playurl-BV1rp4y1e745.json", cdnUrl, null),
+                    "BV1pR6UB3ENW" => Dubbed(FixtureText("playurl-ai-dub-BV1pR6UB3ENW.json", cdnUrl, null), request.Query["cur_language"].ToString()),
+                    _ => FixtureText("playurl-dash.json", cdnUrl, null),
+                };
+                return Results.Text(LoggedIn(request) || request.Query["try_look"] == "1" ? answer : GuestQualities(answer), "application/json");
             });
         });
-        return new FakeBilibili(server, cdnUrl);
+        return new FakeBilibili(server, cdnUrl, risk);
+    }
+
+    /// <summary>
+    /// The recorded answer with English AI dubbing, as it would come for <paramref name="language"/>:
+    /// its <c>cur_language</c> set to it and its audio addresses marked with it (BiliBili gives each
+    /// language's audio a path of its own), or left unmarked for the original audio.
+    /// </summary>
+    private static string Dubbed(string fixture, string language)
+    {
+        var body = JsonNode.Parse(fixture)!;
+        var data = body["data"]!;
+        data["cur_language"] = language;
+        if (language.Length > 0)
+        {
+            foreach (var audio in data["dash"]!["audio"]!.AsArray())
+            {
+                audio!["baseUrl"] = $"{audio["baseUrl"]!.GetValue<string>()}&lang={language}";
+                audio["base_url"] = audio["baseUrl"]!.GetValue<string>();
+            }
+        }
+        return body.ToJsonString();
+    }
+
+    /// <summary>What a guest gets without <c>try_look=1</c>: nothing above 480P (qn 32).</summary>
+    private static string GuestQualities(string fixture)
+    {
+        var body = JsonNode.Parse(fixture)!;
+        if (body["data"]?["dash"]?["video"] is JsonArray videos)
+        {
+            foreach (var high in videos.Where(v => v!["id"]!.GetValue<int>() > 32).ToList())
+            {
+                videos.Remove(high);
+            }
+        }
+        return body.ToJsonString();
     }
 
     /// <summary>The session cookie tests configure; BiliBili lists AI subtitles only to a logged-in session.</summary>
     public const string SessionCookie = "SESSDATA=f00dcafe%2C1900000000%2Cabcd1*21";
 
-    private static bool LoggedIn(HttpRequest request) => request.Headers.Cookie.ToString().Contains(SessionCookie, StringComparison.Ordinal);
+    internal static bool LoggedIn(HttpRequest request) => request.Headers.Cookie.ToString().Contains(SessionCookie, StringComparison.Ordinal);
 
     private static IResult WithoutAiSubtitles(string fixture)
     {
@@ -130,23 +181,6 @@ public sealed class FakeBilibili : IAsyncDisposable
         }
         body["data"]!["need_login_subtitle"] = true;
         return Results.Text(body.ToJsonString(), "application/json");
-    }
-
-    private static bool Browser(HttpRequest request) =>
-        request.Headers.UserAgent.ToString().StartsWith("Mozilla/5.0", StringComparison.Ordinal)
-        && request.Headers.Referer.ToString().StartsWith("https://www.bilibili.com", StringComparison.Ordinal);
-
-    /// <summary>Recomputes <c>w_rid</c> over the other parameters, as BiliBili does.</summary>
-    private static bool SignedCorrectly(string query)
-    {
-        var pairs = query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToList();
-        var signature = pairs.FirstOrDefault(p => p[0] == "w_rid")?[1];
-        if (signature is null || pairs.All(p => p[0] != "wts"))
-        {
-            return false;
-        }
-        var signed = string.Join('&', pairs.Where(p => p[0] != "w_rid").OrderBy(p => p[0], StringComparer.Ordinal).Select(p => $"{p[0]}={p[1]}"));
-        return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(signed + MixinKey))) == signature;
     }
 
     /// <summary>One page of the 35-video collection, cut from its fixture as the API pages it.</summary>

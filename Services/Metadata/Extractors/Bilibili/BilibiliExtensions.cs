@@ -6,6 +6,7 @@ internal static class BilibiliExtensions
     {
         builder.Services.AddOptions<BilibiliOptions>().BindConfiguration(BilibiliOptions.SectionName);
         builder.Services.AddHttpClient(nameof(BilibiliClient)).AddUpstreamResilience();
+        builder.Services.AddSingleton<BilibiliGuestSession>();
         builder.Services.AddSingleton<BilibiliClient>();
         builder.Services.AddSingleton<IVideoExtractor, BilibiliExtractor>();
         builder.Services.AddSingleton<IPlaylistSource, BilibiliPlaylists>();

@@ -119,11 +119,17 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         var cid = page["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
 
         var dash = await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken);
-        // The signing keys are cached by now, so the two calls left can run side by side.
+        // The signing keys are cached by now, so the calls left can run side by side.
         var captions = withCaptions ? TryCaptionsAsync(bvid, cid, cancellationToken) : Task.FromResult<IReadOnlyList<CaptionTrack>>([]);
+        var dubs = BilibiliDubs.Languages(dash).Select(track => TryDubAsync(bvid, cid, track, cancellationToken)).ToList();
         var formats = new List<VideoFormat>();
         formats.AddRange(Progressive(await TryProgressiveAsync(bvid, cid, cancellationToken)));
-        formats.AddRange(Dash(dash));
+        formats.AddRange(DashVideo(dash));
+        formats.AddRange(DashAudio(dash, dubs.Count > 0 ? BilibiliDubs.Original : null));
+        foreach (var (track, play) in await Task.WhenAll(dubs))
+        {
+            formats.AddRange(DashAudio(play, track));
+        }
         formats.AddRange(Progressive(dash));
 
         return (page, formats.DistinctBy(f => (f.FormatId, f.Url)).ToList(), Expiry(formats), await captions);
@@ -248,7 +254,25 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         }
     }
 
-    private IEnumerable<VideoFormat> Dash(JsonObject play)
+    /// <summary>
+    /// One AI dub's audio (the play-URL answer with <c>cur_language</c>), or none when BiliBili will
+    /// not give it: the original audio still stands.
+    /// </summary>
+    private async Task<(AudioTrack Track, JsonObject? Play)> TryDubAsync(string bvid, long cid, AudioTrack track, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (track, await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken, track.Language));
+        }
+        catch (PlatformException)
+        {
+            return (track, null);
+        }
+    }
+
+    private IEnumerable<VideoFormat> Dash(JsonObject play) => DashVideo(play).Concat(DashAudio(play, null));
+
+    private IEnumerable<VideoFormat> DashVideo(JsonObject play)
     {
         var dash = play["dash"] as JsonObject;
         var headers = Headers();
@@ -276,7 +300,13 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
                 HttpHeaders = headers,
             };
         }
+    }
 
+    /// <summary>The audio streams of a play-URL answer; <paramref name="track"/> says which language they speak when the video has AI dubs.</summary>
+    private IEnumerable<VideoFormat> DashAudio(JsonObject? play, AudioTrack? track)
+    {
+        var dash = play?["dash"] as JsonObject;
+        var headers = Headers();
         var audios = (dash?["audio"] as JsonArray ?? []).OfType<JsonObject>()
             .Concat((dash?["dolby"]?["audio"] as JsonArray ?? []).OfType<JsonObject>())
             .Concat(dash?["flac"]?["audio"] is JsonObject flac ? [flac] : []);
@@ -295,6 +325,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
                 InitRange = (audio["SegmentBase"]?["Initialization"] ?? audio["segment_base"]?["initialization"])?.GetValue<string>(),
                 IndexRange = (audio["SegmentBase"]?["indexRange"] ?? audio["segment_base"]?["index_range"])?.GetValue<string>(),
                 QualityLabel = AudioQualities.GetValueOrDefault(id),
+                AudioTrack = track,
                 HasAudio = true,
                 Protocol = "https",
                 HttpHeaders = headers,

@@ -14,11 +14,24 @@ public sealed class BilibiliOptions
     /// </summary>
     public Uri ShortLinkBaseUrl { get; set; } = new("https://b23.tv");
 
-    /// <summary>The desktop browser the API and the CDN expect to be talking to.</summary>
-    public string UserAgent { get; set; } = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    /// <summary>
+    /// The desktop browser the API and the CDN expect to be talking to: a current one, since the
+    /// risk control weighs an old browser version against the request.
+    /// </summary>
+    public string UserAgent { get; set; } = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36";
 
     public string Referer { get; set; } = "https://www.bilibili.com/";
 
-    /// <summary>How long the WBI keys (they rotate daily) are reused.</summary>
+    /// <summary>The <c>Origin</c> of the web player's API calls.</summary>
+    public string Origin { get; set; } = "https://www.bilibili.com";
+
+    /// <summary>
+    /// Whether a guest <c>bili_ticket</c> (a JWT BiliBili hands any browser, valid three days) is asked
+    /// for and sent with the guest cookies; it lowers the risk control's suspicion and costs one
+    /// request every few days. Without it everything still works where BiliBili lets it.
+    /// </summary>
+    public bool UseTicket { get; set; } = true;
+
+    /// <summary>How long the WBI keys (they rotate daily) are reused; a refused signed call forgets them sooner.</summary>
     public TimeSpan WbiKeyLifetime { get; set; } = TimeSpan.FromHours(1);
 }
