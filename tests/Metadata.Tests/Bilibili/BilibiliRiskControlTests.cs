@@ -68,7 +68,7 @@ public sealed class BilibiliRiskControlTests : MetadataOverFakeBilibili
     [Fact]
     public async Task A_signed_call_refused_again_with_fresh_keys_is_upstream_refused_after_one_retry()
     {
-        Bilibili.RiskControl.RefuseSigned = true;
+        Bilibili.RiskControl.RefuseSigned = -352;
 
         using var response = await Client.GetAsync("/api/v2/videos/bilibili/BV1rp4y1e745/formats");
 
@@ -90,6 +90,21 @@ public sealed class BilibiliRiskControlTests : MetadataOverFakeBilibili
         Assert.Equal(ErrorCodes.UpstreamRefused, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(TimeSpan.FromSeconds(600), response.Headers.RetryAfter?.Delta);
         Assert.Single(Requested("/x/web-interface/view"));
+    }
+
+    [Fact]
+    public async Task A_412_to_a_signed_call_is_not_retried_but_its_keys_are_not_used_again()
+    {
+        Bilibili.RiskControl.RefuseSigned = 412;
+        using var refused = await Client.GetAsync("/api/v2/videos/bilibili/BV1rp4y1e745/formats");
+        Bilibili.RiskControl.RefuseSigned = null;
+
+        using var next = await Client.GetAsync("/api/v2/videos/bilibili/BV17x411w7KC/formats");
+
+        Assert.Equal(ErrorCodes.UpstreamRefused, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Single(Requested("/x/player/wbi/playurl?bvid=BV1rp4y1e745"));
+        Assert.Equal(2, Requested("/x/web-interface/nav").Count);
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed partial class BilibiliRiskControl
     /// <summary>When set, every API call but the guest-identity ones is refused: with HTTP 412, or with -352.</summary>
     public int? RefuseEverything { get; set; }
 
-    /// <summary>When set, every WBI-signed call is refused with -352, whatever it carries (a blocked server).</summary>
-    public bool RefuseSigned { get; set; }
+    /// <summary>When set, every WBI-signed call is refused, with HTTP 412 or -352, whatever it carries (a blocked server).</summary>
+    public int? RefuseSigned { get; set; }
 
     /// <summary>The <c>Cookie</c> header of every API call, by path, in arrival order.</summary>
     public ConcurrentQueue<(string Path, string Cookie)> Cookies { get; } = new();
@@ -93,7 +93,7 @@ public sealed partial class BilibiliRiskControl
         var signed = path.Contains("/wbi/", StringComparison.Ordinal);
         var refusal = !CurrentBrowser(request) ? (412, "no current browser's User-Agent, Origin and Referer")
             : RefuseEverything is { } everything && !guestIdentity ? (everything, "refusing everything")
-            : signed && RefuseSigned ? (-352, "refusing signed calls")
+            : signed && RefuseSigned is { } signedRefusal ? (signedRefusal, "refusing signed calls")
             : path == "/x/player/wbi/playurl" && FingerprintFault(request) is { } fault ? (412, fault)
             : signed && !FakeBilibili.LoggedIn(request) && !request.Headers.Cookie.ToString().Contains($"buvid3={HandedOutBuvid3}", StringComparison.Ordinal) ? (-352, "no guest buvid3")
             : signed && !SignedWith(KeyPairs[Volatile.Read(ref _keys)].Mixin, request.QueryString.Value ?? "") ? (-352, "not signed with the keys in force")

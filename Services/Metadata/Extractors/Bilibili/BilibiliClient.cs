@@ -96,7 +96,18 @@ public sealed partial class BilibiliClient(
         {
             var mixin = await MixinKeyAsync(cancellationToken);
             var signed = WbiSigner.Sign(parameters, mixin, time.GetUtcNow().ToUnixTimeSeconds());
-            var (body, cookie) = await SendAsync(new Uri(options.Value.ApiBaseUrl, $"{path}?{signed}"), cancellationToken);
+            JsonObject body;
+            string? cookie;
+            try
+            {
+                (body, cookie) = await SendAsync(new Uri(options.Value.ApiBaseUrl, $"{path}?{signed}"), cancellationToken);
+            }
+            catch (PlatformException ex) when (ex.Code == ErrorCodes.UpstreamRefused)
+            {
+                // A 412 is not asked again, but the keys it was signed with are not trusted either.
+                ForgetKeys(mixin);
+                throw;
+            }
             if (!BilibiliEnvelope.IsRiskControl(body))
             {
                 return BilibiliEnvelope.Data(body, "data", cookies.HowToSupply("bilibili"));
@@ -108,6 +119,7 @@ public sealed partial class BilibiliClient(
                 LogRefused(logger, path, attempt);
                 throw BilibiliEnvelope.Refused(cookies.HowToSupply("bilibili"));
             }
+            LogRetryingWithFreshKeys(logger, path);
         }
     }
 
@@ -203,6 +215,9 @@ public sealed partial class BilibiliClient(
             throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili answered something that is not JSON.", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BiliBili's risk control refused signed {Path}; asking once more with fresh WBI keys and guest identity")]
+    private static partial void LogRetryingWithFreshKeys(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "BiliBili's risk control refused {Path} (attempt {Attempt}); answered as upstream_refused")]
     private static partial void LogRefused(ILogger logger, string path, int attempt);
