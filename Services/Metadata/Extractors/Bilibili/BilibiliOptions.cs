@@ -18,7 +18,7 @@ public sealed class BilibiliOptions
     /// The desktop browser the API and the CDN expect to be talking to: a current one, since the
     /// risk control weighs an old browser version against the request.
     /// </summary>
-    public string UserAgent { get; set; } = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36";
+    public string UserAgent { get; set; } = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/154.0.0.0 Safari/537.36";
 
     public string Referer { get; set; } = "https://www.bilibili.com/";
 
