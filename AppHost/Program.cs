@@ -1,30 +1,40 @@
+using VideoPlatform.AppHost;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Redis requires a generated password (the parameter cache-password).
-var cache = builder.AddRedis("cache");
+// No container runtime is needed to run locally: redis-server runs as a process. Publishing
+// describes Aspire's standard Redis container, as any Aspire app's manifest does.
+IResourceBuilder<IResourceWithConnectionString> cache = builder.ExecutionContext.IsRunMode
+    ? builder.AddLocalRedis("cache")
+    : builder.AddRedis("cache");
 
 // Signs streaming's segment and proxy tokens; one value for every replica, so a token issued by
 // one is honoured by the others. Generated per local run, and by azd or aspirate per environment.
 var tokenKey = builder.AddParameter("streaming-token-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
-var metadata = builder.AddProject("metadata", "../Services/Metadata/Metadata.csproj")
+var metadata = builder.AddProject<Projects.Metadata>("metadata")
     .WithReference(cache)
     .WaitFor(cache)
+    .WithHttpHealthCheck("/health")
+    .WithServiceDefaults()
     .WithExternalHttpEndpoints();
 
-var streaming = builder.AddProject("streaming", "../Services/Streaming/Streaming.csproj")
+var streaming = builder.AddProject<Projects.Streaming>("streaming")
     .WithReference(cache)
     .WithReference(metadata)
     .WithEnvironment("Streaming__TokenKey", tokenKey)
     .WaitFor(metadata)
+    .WithHttpHealthCheck("/health")
+    .WithServiceDefaults()
     .WithExternalHttpEndpoints();
 
-builder.AddProject("legacy", "../Services/Legacy/Legacy.csproj")
+builder.AddProject<Projects.Legacy>("legacy")
     .WithReference(metadata)
     .WithReference(streaming)
+    .WithHttpHealthCheck("/health")
+    .WithServiceDefaults()
     .WithExternalHttpEndpoints();
 
-builder.Build().Run();
+builder.AddKubernetesPublishing();
 
-/// <summary>The AppHost's entry point, named by the testing builder.</summary>
-public partial class Program;
+builder.Build().Run();

@@ -61,10 +61,6 @@ public static class Extensions
         builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector =
             exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.AddOpenApi();
-        if (builder.Configuration[AppHostLifeline.Variable] == "stdin")
-        {
-            builder.Services.AddHostedService<AppHostLifeline>();
-        }
 
         return builder;
     }

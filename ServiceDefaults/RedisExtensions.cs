@@ -9,39 +9,40 @@ using StackExchange.Redis;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The Redis client integration, shaped like Aspire's <c>AddRedisClient("cache")</c>: one
-/// <see cref="IConnectionMultiplexer"/> from <c>ConnectionStrings:&lt;name&gt;</c>, and a health
-/// check that reports a lost Redis as Degraded, because every service keeps answering from its
-/// in-process cache without it.
+/// Redis for the platform's services: Aspire's client integration (<c>AddRedisClient</c>: one
+/// <see cref="IConnectionMultiplexer"/>, its health check and tracing) with two rules of ours. A
+/// lost Redis is Degraded, not Unhealthy, because every service keeps answering from its
+/// in-process cache without it (and an orchestrator must not pull a pod that serves); and no
+/// connection string at all is a Degraded service, not a failure at start.
 /// </summary>
 public static class RedisExtensions
 {
-    public static TBuilder AddRedisClient<TBuilder>(this TBuilder builder, string connectionName)
+    /// <summary>The client, or a Degraded health check saying why there is none.</summary>
+    public static TBuilder AddOptionalRedisClient<TBuilder>(this TBuilder builder, string connectionName)
         where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName);
-        var checkName = $"redis-{connectionName}";
-
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(connectionName)))
         {
-            builder.Services.AddHealthChecks().AddCheck(checkName, () => HealthCheckResult.Degraded(
+            builder.Services.AddHealthChecks().AddCheck($"redis-{connectionName}", () => HealthCheckResult.Degraded(
                 $"No connection string 'ConnectionStrings:{connectionName}': serving from the in-process cache only."));
             return builder;
         }
 
-        var options = ConfigurationOptions.Parse(connectionString);
-        // Keep retrying in the background instead of failing the process when Redis is down,
-        // and fail commands at once while disconnected so callers fall back without waiting.
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
-
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            checkName,
-            services => new RedisHealthCheck(services.GetRequiredService<IConnectionMultiplexer>()),
-            failureStatus: HealthStatus.Degraded,
-            tags: ["ready"]));
+        builder.AddRedisClient(connectionName, configureOptions: options =>
+        {
+            // Keep retrying in the background instead of failing the process when Redis is down,
+            // and fail commands at once while disconnected so callers fall back without waiting.
+            options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
+            options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
+        });
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var check in options.Registrations.Where(r => r.Name.StartsWith("StackExchange.Redis", StringComparison.Ordinal)))
+            {
+                check.FailureStatus = HealthStatus.Degraded;
+            }
+        });
 
         return builder;
     }
@@ -53,7 +54,7 @@ public static class RedisExtensions
     public static TBuilder AddRedisHybridCache<TBuilder>(this TBuilder builder, string connectionName)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddRedisClient(connectionName);
+        builder.AddOptionalRedisClient(connectionName);
         builder.Services.AddHybridCache();
         // A miss stays in the trace of the request that caused it (see TracedHybridCache).
         var hybridCache = builder.Services.Last(d => d.ServiceType == typeof(HybridCache));

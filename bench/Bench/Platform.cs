@@ -16,10 +16,9 @@ internal sealed class Platform : IAsyncDisposable
 
     public static async Task<Platform> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(DistributedApplication).Assembly,
-            // No dashboard: its OTLP receiver would make every service export every span and log
-            // to this very process, which also drives the load.
-            configuration: [new("AppHost:Environment", "Production"), new("AppHost:NoDashboard", "true")]);
+        // No dashboard (the testing builder's default): its OTLP receiver would make every service
+        // export every span and log to this very process, which also drives the load.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--environment", "Production"]);
         // Measure the code, not the defences: security stays as in Development.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -30,7 +29,7 @@ internal sealed class Platform : IAsyncDisposable
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         // Parameters are values, not processes: only what runs is waited for.
-        foreach (var resource in app.Resources)
+        foreach (var resource in builder.Resources.Where(r => r is not ParameterResource))
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
         }
@@ -40,7 +39,10 @@ internal sealed class Platform : IAsyncDisposable
     public Uri Endpoint(string resource) => App.GetEndpoint(resource);
 
     public int ProcessId(string resource) =>
-        App.ResourceNotifications.TryGetCurrentState(resource, out var snapshot) ? snapshot.ProcessIds[0] : 0;
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.AppHost.Tests;
 
 /// <summary>
-/// The AppHost as a user runs it: a real process, its console output read line by line, stopped
-/// with a signal. Linux only (it reads /proc to find the children).
+/// The AppHost as a user runs it: a real process with its dashboard, its console read line by
+/// line, stopped with a signal or killed. The services listen on their fixed local ports
+/// (5101-5103). Linux only (it reads /proc to find what DCP started).
 /// </summary>
 public sealed class AppHostProcessTests
 {
@@ -15,88 +17,95 @@ public sealed class AppHostProcessTests
     [Fact]
     public async Task Without_redis_server_it_says_so_in_one_line_runs_degraded_and_sigterm_leaves_nothing_behind()
     {
-        using var apphost = await RunningAppHost.StartAsync();
+        using var timeout = new CancellationTokenSource(Deadline);
+        using var apphost = await RunningAppHost.StartAsync(withRedis: false, timeout.Token);
 
-        var text = apphost.Output;
-        Assert.Single(text.Split('\n'), l => l.Contains("redis-server is not on PATH") && l.Contains("apt-get install redis-server"));
-        Assert.Contains($"http://localhost:{apphost.Ports[2]}", text);
-
-        using var legacy = new HttpClient { BaseAddress = new Uri($"http://localhost:{apphost.Ports[2]}") };
-        using var platforms = await legacy.GetAsync("/api/platforms");
-        Assert.True(platforms.IsSuccessStatusCode, $"legacy answered {(int)platforms.StatusCode}");
-        var metadataHealth = await new HttpClient().GetStringAsync($"http://localhost:{apphost.Ports[0]}/health");
-        Assert.Contains("\"Degraded\"", metadataHealth);
-
-        var children = ProcessTree.Children(apphost.Process.Id);
-        Assert.Equal(3, children.Count);
+        Assert.Single(apphost.Output.Split('\n'), l => l.Contains("redis-server is not on PATH") && l.Contains("apt-get install redis-server"));
+        using var client = new HttpClient();
+        using var platforms = await client.GetAsync("http://localhost:5103/api/platforms", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, platforms.StatusCode);
+        using var health = await client.GetAsync("http://localhost:5101/health", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("\"Degraded\"", await health.Content.ReadAsStringAsync(timeout.Token));
+        var started = apphost.Started();
+        Assert.Equal(3, started.Count(IsService));
 
         Assert.Equal(0, Kill(apphost.Process.Id, 15));
-        await apphost.Process.WaitForExitAsync().WaitAsync(Deadline);
+        await apphost.Process.WaitForExitAsync(timeout.Token);
 
-        Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"child {pid} outlived the AppHost"));
-        Assert.Contains("Stopped", apphost.Output);
+        await AssertGoneAsync(started, timeout.Token);
     }
 
     [Fact]
     public async Task A_killed_apphost_leaves_no_service_and_no_redis_behind()
     {
-        using var apphost = await RunningAppHost.StartAsync(withRedis: true);
-        var children = ProcessTree.Descendants(apphost.Process.Id);
-        Assert.Equal(3, ProcessTree.Children(apphost.Process.Id).Count(pid => CommandLine(pid).Contains(".dll")));
-        Assert.Single(children, pid => CommandLine(pid).StartsWith("redis-server", StringComparison.Ordinal));
+        using var timeout = new CancellationTokenSource(Deadline);
+        using var apphost = await RunningAppHost.StartAsync(withRedis: true, timeout.Token);
+        var started = apphost.Started();
+        Assert.Equal(3, started.Count(IsService));
+        Assert.Single(started, pid => ProcessTree.CommandLine(pid).StartsWith("redis-server", StringComparison.Ordinal));
 
-        // SIGKILL: the AppHost gets no chance to stop anything; each service notices its standard
-        // input close and stops by itself, and Redis's watcher stops Redis.
+        // SIGKILL: the AppHost gets no chance to stop anything; DCP, watching its process, does.
         Assert.Equal(0, Kill(apphost.Process.Id, 9));
-        await apphost.Process.WaitForExitAsync().WaitAsync(Deadline);
+        await apphost.Process.WaitForExitAsync(timeout.Token);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (children.Any(pid => Directory.Exists($"/proc/{pid}")) && !timeout.IsCancellationRequested)
-        {
-            await Task.Delay(100);
-        }
-        var survivors = children.Where(pid => Directory.Exists($"/proc/{pid}")).ToList();
-        foreach (var pid in survivors)
-        {
-            Kill(pid, 9);
-        }
-        Assert.Empty(survivors);
+        await AssertGoneAsync(started, timeout.Token);
         // Their ports are free again for the next run.
-        Assert.All(apphost.Ports, port =>
+        Assert.All(RunningAppHost.Ports, port => Assert.True(IsFree(port), $"port {port} is still taken"));
+    }
+
+    private static async Task AssertGoneAsync(IReadOnlyList<int> started, CancellationToken cancellationToken)
+    {
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
+        try
         {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-        });
+            await Wait.UntilAsync(() => Task.FromResult(started.Any(ProcessTree.IsAlive) ? null : "gone"), either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var survivors = started.Where(ProcessTree.IsAlive).ToList();
+            foreach (var pid in survivors)
+            {
+                Kill(pid, 9);
+            }
+            Assert.Fail($"outlived the AppHost: {string.Join(", ", survivors.Select(ProcessTree.CommandLine))}");
+        }
     }
 
     /// <summary>
-    /// <c>dotnet AppHost.dll</c> on three free ports, without a dashboard, with a PATH holding dotnet
-    /// and, unless asked for, not redis-server (on Debian /bin is /usr/bin, so only dotnet's own
-    /// directory), once it printed its table of resources.
+    /// <c>dotnet AppHost.dll</c> as its launch profile runs it, its dashboard on free ports, with a
+    /// PATH holding dotnet and, unless asked for, not redis-server; ready once each service answers.
     /// </summary>
     private sealed class RunningAppHost : IDisposable
     {
+        /// <summary>metadata, streaming and legacy: their launch profiles' ports.</summary>
+        public static readonly int[] Ports = [5101, 5102, 5103];
+
         private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource _tableShown = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private RunningAppHost(bool withRedis)
         {
-            var dotnet = Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "/usr/bin/dotnet")!;
-            // redis-server is in /usr/bin on Debian (installed by .ci/run).
+            var dotnet = Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "/usr/share/dotnet/dotnet")!;
+            // redis-server is in /usr/bin on Debian.
             var path = withRedis ? $"{dotnet}:/usr/bin" : dotnet;
             Process = new Process
             {
-                StartInfo = new ProcessStartInfo("dotnet",
-                [
-                    Path.Combine(AppContext.BaseDirectory, "AppHost.dll"),
-                    $"--AppHost:Ports:metadata={Ports[0]}", $"--AppHost:Ports:streaming={Ports[1]}", $"--AppHost:Ports:legacy={Ports[2]}",
-                    "--no-dashboard",
-                ])
+                StartInfo = new ProcessStartInfo(Path.Combine(dotnet, "dotnet"), [Path.Combine(AppContext.BaseDirectory, "AppHost.dll")])
                 {
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                     UseShellExecute = false,
-                    Environment = { ["PATH"] = path, ["DOTNET_ENVIRONMENT"] = "Development" },
+                    Environment =
+                    {
+                        ["PATH"] = path,
+                        ["DOTNET_ENVIRONMENT"] = "Development",
+                        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                        ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}",
+                        ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
+                        ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
+                        ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+                    },
                 },
             };
             Process.OutputDataReceived += (_, e) => Collect(e.Data);
@@ -104,8 +113,6 @@ public sealed class AppHostProcessTests
         }
 
         public Process Process { get; }
-
-        public int[] Ports { get; } = Enumerable.Range(0, 3).Select(_ => FreePort.Next()).ToArray();
 
         public string Output
         {
@@ -118,15 +125,34 @@ public sealed class AppHostProcessTests
             }
         }
 
-        public static async Task<RunningAppHost> StartAsync(bool withRedis = false)
+        public static async Task<RunningAppHost> StartAsync(bool withRedis, CancellationToken cancellationToken)
         {
+            // A run before this one may still be stopping: its services would answer for ours.
+            await Wait.UntilAsync(() => Task.FromResult(Ports.All(IsFree) ? "free" : null), cancellationToken);
             var apphost = new RunningAppHost(withRedis);
             apphost.Process.Start();
             apphost.Process.BeginOutputReadLine();
             apphost.Process.BeginErrorReadLine();
             try
             {
-                await apphost._tableShown.Task.WaitAsync(Deadline);
+                using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+                foreach (var port in Ports)
+                {
+                    await Wait.UntilAsync(async () =>
+                    {
+                        Assert.False(apphost.Process.HasExited, apphost.Output);
+                        try
+                        {
+                            using var response = await client.GetAsync($"http://localhost:{port}/health", cancellationToken);
+                            return response.IsSuccessStatusCode ? response : null;
+                        }
+                        // DCP's proxy holds connections open until the service behind it listens.
+                        catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                        {
+                            return null;
+                        }
+                    }, cancellationToken);
+                }
             }
             catch
             {
@@ -134,6 +160,13 @@ public sealed class AppHostProcessTests
                 throw;
             }
             return apphost;
+        }
+
+        /// <summary>DCP (it detaches from the AppHost and watches it by pid) and everything it started.</summary>
+        public List<int> Started()
+        {
+            var dcp = ProcessTree.All().Where(pid => ProcessTree.CommandLine(pid).Contains($"--monitor {Process.Id}")).ToList();
+            return [.. dcp, .. dcp.SelectMany(ProcessTree.Descendants)];
         }
 
         public void Dispose()
@@ -147,24 +180,32 @@ public sealed class AppHostProcessTests
 
         private void Collect(string? line)
         {
-            if (line is null)
+            if (line is not null)
             {
-                return;
-            }
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-            if (line.Contains("Press Ctrl+C to stop."))
-            {
-                _tableShown.TrySetResult();
+                lock (_output)
+                {
+                    _output.AppendLine(line);
+                }
             }
         }
     }
 
-    /// <summary>A process's command line, its program's path shortened to its name.</summary>
-    private static string CommandLine(int pid) =>
-        ProcessTree.Arguments(pid) is [var program, .. var arguments] ? string.Join(' ', [Path.GetFileName(program), .. arguments]) : "";
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A service's own process (DCP runs it through <c>dotnet run</c>, which starts its apphost executable).</summary>
+    private static bool IsService(int pid) => ProcessTree.CommandLine(pid).Split(' ')[0] is "Metadata" or "Streaming" or "Legacy";
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
     private static extern int Kill(int pid, int signal);

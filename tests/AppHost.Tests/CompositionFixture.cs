@@ -1,27 +1,51 @@
+using VideoPlatform.TestSupport.Media;
+using VideoPlatform.TestSupport.YouTube;
+
 namespace VideoPlatform.AppHost.Tests;
 
 /// <summary>
-/// The real composition (redis-server and the three services as processes) started once for the
-/// tests of a class, from the AppHost's own declaration.
+/// The real composition (redis-server and the three services, under DCP), started once for every
+/// test that can share it, from the AppHost's own declaration. YouTube and its CDN are fakes on
+/// loopback serving a real H.264/AAC MP4 made by ffmpeg; metadata and streaming run two replicas
+/// each, as a scaled-out deployment would.
 /// </summary>
 public sealed class CompositionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    public static readonly string[] Resources = ["cache", "metadata", "streaming", "legacy"];
 
+    public FakeCdn Cdn { get; private set; } = null!;
+    public FakeYouTube YouTube { get; private set; } = null!;
     public DistributedApplication App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        App = await builder.BuildAsync();
-        await App.StartAsync();
+        var media = await MediaFiles.ProgressiveMp4Async();
+        Cdn = await FakeCdn.StartAsync();
+        Cdn.Add("videoplayback", media);
+        YouTube = await FakeYouTube.StartAsync(Cdn.Address);
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        foreach (var name in new[] { "cache", "metadata", "streaming", "legacy" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
+        var builder = await Composition.CreateBuilderAsync();
+        builder.CreateResourceBuilder<ProjectResource>("metadata")
+            .WithReplicas(2)
+            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString());
+        builder.CreateResourceBuilder<ProjectResource>("streaming")
+            .WithReplicas(2)
+            .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
+            .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
+        App = await Composition.StartAsync(builder, Resources);
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await YouTube.DisposeAsync();
+        await Cdn.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CompositionCollection : ICollectionFixture<CompositionFixture>
+{
+    public const string Name = "composition";
 }

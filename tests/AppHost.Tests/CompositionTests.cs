@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.AppHost.Tests;
 
@@ -16,12 +15,13 @@ public sealed class CompositionTests(CompositionFixture composition)
     public async Task Every_resource_is_running_and_healthy_with_its_address()
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        foreach (var name in new[] { "cache", "metadata", "streaming", "legacy" })
+        foreach (var name in CompositionFixture.Resources)
         {
-            var snapshot = await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-            Assert.Equal(KnownResourceStates.Running, snapshot.State);
-            Assert.True(snapshot.Urls.Count > 0 || snapshot.ConnectionString is not null, $"{name} shows no address");
+            var resource = await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+            Assert.Equal(KnownResourceStates.Running, resource.Snapshot.State?.Text);
+            Assert.NotEmpty(resource.Snapshot.Urls);
         }
+        Assert.Matches("^localhost:[0-9]+,password=[A-Za-z0-9]{22}$", await App.GetConnectionStringAsync("cache", timeout.Token));
     }
 
     [Fact]
@@ -43,8 +43,6 @@ public sealed class CompositionTests(CompositionFixture composition)
     public async Task Legacy_health_reports_each_dependency()
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("streaming", timeout.Token);
         using var legacy = App.CreateHttpClient("legacy");
 
         var health = await legacy.GetFromJsonAsync<JsonElement>("/api/health", timeout.Token);
@@ -55,80 +53,87 @@ public sealed class CompositionTests(CompositionFixture composition)
     }
 
     [Fact]
-    public async Task A_chosen_port_another_process_took_meanwhile_is_exchanged_for_a_free_one()
+    public async Task Losing_redis_degrades_health_but_it_still_answers_200_requests_succeed_and_it_recovers()
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("legacy", timeout.Token);
-        var before = App.GetEndpoint("legacy");
-        await App.StopResourceAsync("legacy");
-
-        // Someone else binds the port while legacy is stopped, as a parallel run could.
-        using var squatter = new TcpListener(IPAddress.Loopback, before.Port);
-        squatter.Start();
-        App.StartResource("legacy");
-        var snapshot = await App.ResourceNotifications.WaitForResourceHealthyAsync("legacy", timeout.Token);
-
-        var after = App.GetEndpoint("legacy");
-        Assert.NotEqual(before.Port, after.Port);
-        Assert.Equal([after.ToString().TrimEnd('/')], snapshot.Urls);
+        var cache = App.Resource("cache");
+        using var metadata = App.CreateHttpClient("metadata");
         using var legacy = App.CreateHttpClient("legacy");
-        using var response = await legacy.GetAsync("/api/platforms", timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Losing_redis_degrades_health_but_requests_still_succeed_and_it_recovers()
-    {
-        using var timeout = new CancellationTokenSource(Deadline);
         try
         {
-            await App.StopResourceAsync("cache");
+            await App.ResourceCommands.ExecuteCommandAsync(cache, KnownResourceCommands.StopCommand, timeout.Token);
 
-            var metadata = await App.ResourceNotifications.WaitForResourceAsync("metadata",
-                s => s.Health == HealthStatus.Degraded, timeout.Token);
-            Assert.Contains("redis", metadata.HealthDescription, StringComparison.OrdinalIgnoreCase);
-            await App.ResourceNotifications.WaitForResourceAsync("streaming", s => s.Health == HealthStatus.Degraded, timeout.Token);
+            // Kubernetes must not pull a pod that still serves: /health stays 200, and says Degraded.
+            var degraded = await Wait.UntilAsync(async () =>
+            {
+                using var health = await metadata.GetAsync("/health", timeout.Token);
+                var body = await health.Content.ReadAsStringAsync(timeout.Token);
+                return health.StatusCode == HttpStatusCode.OK && body.Contains("\"Degraded\"") ? body : null;
+            }, timeout.Token);
+            Assert.Contains("Redis", degraded);
 
-            using var legacy = App.CreateHttpClient("legacy");
             using var response = await legacy.GetAsync("/api/platforms", timeout.Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         finally
         {
-            App.StartResource("cache");
+            await App.ResourceCommands.ExecuteCommandAsync(cache, KnownResourceCommands.StartCommand, CancellationToken.None);
         }
 
         // Redis use resumes by itself once it is back.
         await App.ResourceNotifications.WaitForResourceHealthyAsync("cache", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("streaming", timeout.Token);
+        await Wait.UntilAsync(async () =>
+        {
+            var body = await metadata.GetStringAsync("/health", timeout.Token);
+            return body.Contains("\"status\": \"Healthy\"", StringComparison.Ordinal) || body.StartsWith("{\"status\":\"Healthy\"", StringComparison.Ordinal) ? body : null;
+        }, timeout.Token);
     }
 
     [Fact]
-    public async Task A_crashed_project_is_restarted_and_becomes_healthy_again()
+    public async Task While_metadata_is_down_legacy_answers_503_clearly_then_recovers()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var metadata = App.Resource("metadata");
+        using var legacy = App.CreateHttpClient("legacy");
+
+        await App.ResourceCommands.ExecuteCommandAsync(metadata, KnownResourceCommands.StopCommand, timeout.Token);
+        try
+        {
+            using var down = await legacy.GetAsync("/api/platforms", timeout.Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+            // DCP's proxy holds the connection of a stopped service open, as a dead node would:
+            // legacy's time limit ends the wait, with the stable code for a missing dependency.
+            var problem = await down.Content.ReadAsStringAsync(timeout.Token);
+            Assert.True(problem.Contains("\"code\":\"dependency_unavailable\""), problem);
+        }
+        finally
+        {
+            await App.ResourceCommands.ExecuteCommandAsync(metadata, KnownResourceCommands.StartCommand, CancellationToken.None);
+        }
+
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("metadata", timeout.Token);
+        // Once legacy's circuit to metadata, opened by the outage, lets calls through again.
+        await Wait.UntilAsync(async () =>
+        {
+            using var back = await legacy.GetAsync("/api/platforms", timeout.Token);
+            return back.StatusCode == HttpStatusCode.OK ? back : null;
+        }, timeout.Token);
+    }
+
+    [Fact]
+    public async Task Redis_requires_the_password_its_connection_string_carries_which_is_on_no_command_line()
     {
         using var timeout = new CancellationTokenSource(Deadline);
-        var before = await App.ResourceNotifications.WaitForResourceHealthyAsync("streaming", timeout.Token);
-        var pid = Assert.Single(before.ProcessIds);
+        var connectionString = (await App.GetConnectionStringAsync("cache", timeout.Token))!;
+        var password = connectionString.Split(",password=")[1];
+        var endpoint = App.GetEndpoint("cache", "tcp");
 
-        // Watched from before the kill, so that the short backoff cannot be missed.
-        var crashed = App.ResourceNotifications.WaitForResourceAsync("streaming",
-            s => KnownResourceStates.IsTerminal(s.State), timeout.Token);
-        Process.GetProcessById(pid).Kill();
+        Assert.StartsWith("-NOAUTH", await Resp.SendAsync(endpoint, timeout.Token, "PING"));
+        Assert.Equal("+OK|+PONG", await Resp.SendAsync(endpoint, timeout.Token, "AUTH " + password, "PING"));
 
-        // The crash is published together with the coming restart: whatever waits for streaming
-        // does not take it for the end.
-        var down = await crashed;
-        Assert.Equal((KnownResourceStates.Finished, true), (down.State, down.RestartPending));
-        var after = await App.ResourceNotifications.WaitForResourceAsync("streaming",
-            s => s.Restarts > before.Restarts && s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy,
-            timeout.Token);
-        Assert.NotEqual(pid, Assert.Single(after.ProcessIds));
+        var redis = (await App.PidsAsync("cache", timeout.Token)).Single();
+        Assert.DoesNotContain(password, File.ReadAllText($"/proc/{redis}/cmdline"));
+        Assert.DoesNotContain(App.Snapshot("cache").Properties, p => p.Value?.ToString()?.Contains(password) == true && !p.IsSensitive);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class CompositionCollection : ICollectionFixture<CompositionFixture>
-{
-    public const string Name = "composition";
 }

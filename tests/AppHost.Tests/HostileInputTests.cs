@@ -13,45 +13,12 @@ namespace VideoPlatform.AppHost.Tests;
 /// a trap. No answer may be a 500 or leak a stack trace; an upstream failure may only surface when
 /// an upstream was actually asked; and nothing may ever fetch an address a client supplied.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(HostileComposition composition) : IClassFixture<HostileComposition>
 {
-    private static readonly string[] Services = ["metadata", "streaming", "legacy"];
-    private static readonly string[] ApiPaths = ["/youtubei/", "/gql", "/vod/", "/x/", "/tweet-result", "/nav", "/player", "/watch", "/iframe_api", "/s/"];
-    private LoopbackServer _trap = null!;
-    private DistributedApplication _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        // Answers every platform API call the way the platform says "no such video".
-        _trap = await LoopbackServer.StartAsync(routes =>
-        {
-            routes.MapPost("/youtubei/{**rest}", () => Results.Text("""{"playabilityStatus":{"status":"ERROR","reason":"This video is unavailable"}}""", "application/json"));
-            routes.MapPost("/gql", () => Results.Text("""{"data":{"video":null,"clip":null}}""", "application/json"));
-            routes.MapFallback((HttpContext _) => Results.NotFound());
-        });
-        var trap = _trap.Address.ToString().TrimEnd('/');
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        builder.CreateResourceBuilder<ProjectResource>("metadata")
-            .WithEnvironment("Platforms__YouTube__BaseUrl", trap)
-            .WithEnvironment("Platforms__Bilibili__ApiBaseUrl", trap)
-            .WithEnvironment("Platforms__Bilibili__BaseUrl", trap)
-            .WithEnvironment("Platforms__Twitch__GqlUrl", trap + "/gql")
-            .WithEnvironment("Platforms__Twitch__UsherUrl", trap)
-            .WithEnvironment("Platforms__Twitter__SyndicationUrl", trap);
-        _app = await builder.BuildAsync();
-        await _app.StartAsync();
-        using var timeout = new CancellationTokenSource(CompositionFixture.StartTimeout);
-        foreach (var name in Services)
-        {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _trap.DisposeAsync();
-    }
+    private static readonly string[] Services = HostileComposition.Services;
+    private static readonly string[] ApiPaths = HostileComposition.ApiPaths;
+    private LoopbackServer _trap => composition.Trap;
+    private DistributedApplication _app => composition.App;
 
     [Fact]
     public async Task Every_documented_endpoint_refuses_the_hostile_corpus_without_a_500_or_an_ssrf()

@@ -1,85 +1,73 @@
-using Aspire.Hosting.Publishing;
+using System.Diagnostics;
 using k8s;
 using k8s.Models;
 
 namespace VideoPlatform.AppHost.Tests;
 
+/// <summary>
+/// The kustomize base in <c>deploy/k8s</c> is what the AppHost's <c>publish-kubernetes</c> step
+/// writes from the app model today, and kubectl builds it.
+/// </summary>
 public sealed class KubernetesTests
 {
-    private static async Task<IReadOnlyDictionary<string, string>> RenderAsync()
-    {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        return KubernetesPublisher.Render(builder.Resources);
-    }
+    private static readonly string Committed = Path.Combine(RepositoryPaths.Root, "deploy", "k8s");
 
     [Fact]
-    public async Task Committed_manifests_are_what_the_publisher_writes()
+    public async Task The_committed_base_is_what_the_publishing_step_writes()
     {
-        var rendered = await RenderAsync();
-        var directory = Path.Combine(RepositoryPaths.Root, "deploy", "k8s");
-
-        Assert.Equal(rendered.Keys.Order(), Directory.EnumerateFiles(directory).Select(Path.GetFileName).Order()!);
-        foreach (var (name, text) in rendered)
+        var written = Directory.CreateTempSubdirectory("k8s-").FullName;
+        try
         {
-            Assert.True(text == await File.ReadAllTextAsync(Path.Combine(directory, name)),
-                $"deploy/k8s/{name} is out of date; regenerate: dotnet run --project AppHost -- --publisher kubernetes --output-path ../deploy/k8s");
-        }
-    }
+            await AppHostCommand.RunAsync("--operation", "publish", "--step", "publish-kubernetes", "--output-path", written);
 
-    [Fact]
-    public async Task Every_object_parses_and_selectors_ports_and_references_line_up()
-    {
-        var rendered = await RenderAsync();
-        var objects = rendered.Where(f => f.Key != "kustomization.yaml")
-            .SelectMany(f => KubernetesYaml.LoadAllFromString(f.Value)).ToList();
-
-        var kustomization = rendered["kustomization.yaml"];
-        Assert.All(rendered.Keys.Where(k => k != "kustomization.yaml"), file => Assert.Contains($"- {file}", kustomization));
-
-        var workloads = objects.OfType<V1Deployment>().Select(d => (d.Metadata.Name, d.Spec.Selector.MatchLabels, d.Spec.Template))
-            .Concat(objects.OfType<V1StatefulSet>().Select(s => (s.Metadata.Name, s.Spec.Selector.MatchLabels, s.Spec.Template)))
-            .ToList();
-        Assert.Equal(["cache", "legacy", "metadata", "streaming"], workloads.Select(w => w.Name).Order());
-        Assert.All(workloads, w => Assert.All(w.MatchLabels, l => Assert.Equal(l.Value, w.Template.Metadata.Labels[l.Key])));
-
-        var services = objects.OfType<V1Service>().ToList();
-        foreach (var service in services)
-        {
-            var target = workloads.Single(w => w.Name == service.Metadata.Name);
-            Assert.All(service.Spec.Selector, l => Assert.Equal(l.Value, target.Template.Metadata.Labels[l.Key]));
-            var containerPorts = target.Template.Spec.Containers.SelectMany(c => c.Ports).Select(p => p.ContainerPort);
-            Assert.All(service.Spec.Ports, p => Assert.Contains(int.Parse(p.TargetPort.Value), containerPorts));
-        }
-
-        var configMaps = objects.OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
-        foreach (var deployment in objects.OfType<V1Deployment>())
-        {
-            var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
-            Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
-            Assert.Equal("/alive", container.LivenessProbe.HttpGet.Path);
-            Assert.True(deployment.Spec.Template.Spec.SecurityContext.RunAsNonRoot);
-            Assert.Equal("true", deployment.Spec.Template.Metadata.Annotations["prometheus.io/scrape"]);
-            var environment = configMaps[container.EnvFrom.Single().ConfigMapRef.Name].Data;
-            // Every service a deployment is told about is a Service with that port.
-            foreach (var url in environment.Where(e => e.Key.StartsWith("services__", StringComparison.Ordinal)).Select(e => new Uri(e.Value)))
+            var names = Directory.GetFiles(written).Select(Path.GetFileName).Order().ToList();
+            Assert.Equal(Directory.GetFiles(Committed).Select(Path.GetFileName).Order(), names);
+            foreach (var name in names)
             {
-                Assert.Contains(services, s => s.Metadata.Name == url.Host && s.Spec.Ports.Any(p => p.Port == url.Port));
+                Assert.True(await File.ReadAllTextAsync(Path.Combine(Committed, name!)) == await File.ReadAllTextAsync(Path.Combine(written, name!)),
+                    $"deploy/k8s/{name} is out of date: dotnet run --project AppHost -- --operation publish --step publish-kubernetes --output-path ../deploy/k8s");
             }
         }
-        Assert.False(configMaps["metadata-env"].Data.ContainsKey("ConnectionStrings__cache"), "the connection string carries the password: not in a ConfigMap");
-
-        var ingress = Assert.Single(objects.OfType<V1Ingress>());
-        Assert.Equal(["legacy", "metadata", "streaming"], ingress.Spec.Rules.Select(r => r.Http.Paths.Single().Backend.Service.Name).Order());
+        finally
+        {
+            Directory.Delete(written, recursive: true);
+        }
     }
 
     [Fact]
-    public async Task Replicas_come_from_with_replicas()
+    public async Task Kubectl_builds_the_base_and_secrets_reach_pods_only_by_reference()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        var start = new ProcessStartInfo("kubectl", ["kustomize", Committed]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var kubectl = Process.Start(start)!;
+        var yaml = await kubectl.StandardOutput.ReadToEndAsync();
+        var error = await kubectl.StandardError.ReadToEndAsync();
+        await kubectl.WaitForExitAsync();
+        Assert.True(kubectl.ExitCode == 0, error);
+
+        var objects = KubernetesYaml.LoadAllFromString(yaml);
+        var secret = Assert.Single(objects.OfType<V1Secret>());
+        Assert.Null(secret.Data);
+        Assert.Equal("cache-password,streaming-token-key", secret.Metadata.Annotations["video-platform/keys"]);
+        var deployments = objects.OfType<V1Deployment>().ToDictionary(d => d.Metadata.Name);
+        Assert.Equal(["legacy", "metadata", "streaming"], deployments.Keys.Order());
+        var streaming = deployments["streaming"].Spec.Template.Spec.Containers.Single();
+        Assert.Equal("streaming-token-key", streaming.Env.Single(e => e.Name == "Streaming__TokenKey").ValueFrom.SecretKeyRef.Key);
+        Assert.Equal("cache:6379,password=$(CACHE_PASSWORD)", streaming.Env.Single(e => e.Name == "ConnectionStrings__cache").Value);
+        var config = objects.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "legacy-env").Data;
+        Assert.Equal("http://streaming:8080", config["services__streaming__http__0"]);
+        Assert.DoesNotContain(config.Keys, k => k.Contains("https", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(objects.OfType<V1StatefulSet>(), s => s.Metadata.Name == "cache");
+    }
+
+    [Fact]
+    public async Task Replicas_follow_WithReplicas()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--operation", "publish"]);
         builder.CreateResourceBuilder<ProjectResource>("metadata").WithReplicas(3);
 
-        var metadata = KubernetesYaml.LoadAllFromString(KubernetesPublisher.Render(builder.Resources)["metadata.yaml"]).OfType<V1Deployment>().Single();
+        var files = await VideoPlatform.AppHost.KubernetesManifests.RenderAsync(builder.Resources, CancellationToken.None);
 
-        Assert.Equal(3, metadata.Spec.Replicas);
+        var deployment = KubernetesYaml.LoadAllFromString(files["metadata.yaml"]).OfType<V1Deployment>().Single();
+        Assert.Equal(3, deployment.Spec.Replicas);
     }
 }

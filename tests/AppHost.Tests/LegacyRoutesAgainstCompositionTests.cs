@@ -8,8 +8,8 @@ namespace VideoPlatform.AppHost.Tests;
 /// Every legacy route old clients use, against the running composition (legacy → streaming →
 /// metadata → fake YouTube → fake CDN), with the seed's status codes and field names.
 /// </summary>
-[Collection(PlaybackCollection.Name)]
-public sealed class LegacyRoutesAgainstCompositionTests(PlaybackComposition playback)
+[Collection(CompositionCollection.Name)]
+public sealed class LegacyRoutesAgainstCompositionTests(CompositionFixture playback)
 {
     private const string Id = "dQw4w9WgXcQ";
     private const string Yt = "https://www.youtube.com/watch?v=" + Id;

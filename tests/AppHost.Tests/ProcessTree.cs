@@ -31,11 +31,31 @@ internal static class ProcessTree
         }
     }
 
-    public static List<int> Children(int parent) =>
+    public static List<int> Children(int parent) => All().Where(pid => ParentOf(pid) == parent).ToList();
+
+    /// <summary>Every process there is now.</summary>
+    public static IEnumerable<int> All() =>
         Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent)
-            .ToList();
+            .Where(pid => pid > 0);
+
+    /// <summary>A process's command line, its program's path shortened to its name; empty once it is gone.</summary>
+    public static string CommandLine(int pid) =>
+        Arguments(pid) is [var program, .. var arguments] ? string.Join(' ', [Path.GetFileName(program), .. arguments]) : "";
+
+    /// <summary>Running, and not a zombie waiting for its parent to collect it.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     private static int ParentOf(int pid)
     {

@@ -9,8 +9,8 @@ namespace VideoPlatform.AppHost.Tests;
 /// legacy URL with a pasted YouTube link, follows the redirect, and plays real media.
 /// YouTube and its CDN are fakes on loopback; everything else is the real thing.
 /// </summary>
-[Collection(PlaybackCollection.Name)]
-public sealed class VrchatPlaybackTests(PlaybackComposition playback)
+[Collection(CompositionCollection.Name)]
+public sealed class VrchatPlaybackTests(CompositionFixture playback)
 {
     private DistributedApplication _app => playback.App;
     private FakeCdn _cdn => playback.Cdn;

@@ -29,7 +29,7 @@ internal sealed class TestService : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddServiceDefaults();
-        builder.AddRedisClient("cache");
+        builder.AddOptionalRedisClient("cache");
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

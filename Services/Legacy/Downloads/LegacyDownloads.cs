@@ -11,7 +11,7 @@ namespace VideoPlatform.Legacy.Downloads;
 /// video muxed or extracted by ffmpeg), and following it reports the job's real state, progress
 /// and error, with its file on streaming's public address once it is there.
 /// </summary>
-internal sealed class LegacyDownloads(IStreamingApi streaming, ServiceAddresses addresses)
+internal sealed class LegacyDownloads(IStreamingApi streaming, StreamingPublicAddress streamingAddress)
 {
     /// <summary>Starts a job for a video the caller has already located (and so knows exists).</summary>
     public async Task<(LegacyTaskId Id, DownloadJob Job)> StartAsync(
@@ -36,7 +36,7 @@ internal sealed class LegacyDownloads(IStreamingApi streaming, ServiceAddresses 
 
     /// <summary>Where the finished file is fetched, on streaming's public address; null until the job is completed.</summary>
     public string? FileUrl(DownloadJob job, LegacyTaskId id) => job.State == DownloadStates.Completed
-        ? addresses.StreamingUrl($"/api/v2/downloads/{job.Id}/file{QueryString.Create("token", id.Token)}")
+        ? streamingAddress.For($"/api/v2/downloads/{job.Id}/file{QueryString.Create("token", id.Token)}")
         : null;
 
     /// <summary>The seed's task states: <c>pending|processing|completed|failed</c>.</summary>

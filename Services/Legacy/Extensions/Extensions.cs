@@ -38,8 +38,9 @@ internal static class Extensions
             .AddHttpMessageHandler(() => new DependencyFailureHandler("metadata", CallTimeout));
 
         builder.Services.AddDependencyHealth();
-        builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton<ServiceAddresses>();
+        // Forwarded requests find metadata and streaming as the Refit clients do: by service discovery.
+        builder.Services.AddHttpForwarderWithServiceDiscovery();
+        builder.Services.AddSingleton<StreamingPublicAddress>();
         builder.Services.AddSingleton<ServiceForwarder>();
         builder.Services.AddScoped<VideoLocator>();
         builder.Services.AddScoped<PlayerStreams>();

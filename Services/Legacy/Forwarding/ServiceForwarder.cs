@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting.Security;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Legacy.Upstream;
+using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace VideoPlatform.Legacy.Forwarding;
@@ -10,32 +11,24 @@ namespace VideoPlatform.Legacy.Forwarding;
 /// <summary>
 /// Forwards a legacy request whose shape did not change to the service that now owns it
 /// (YARP's <see cref="IHttpForwarder"/>): Range, status and headers pass through, bytes are
-/// streamed, never buffered. The address comes from service discovery configuration.
+/// streamed, never buffered. The address comes from service discovery.
 /// </summary>
 internal sealed partial class ServiceForwarder(
-    IHttpForwarder forwarder, ServiceAddresses addresses, IOptions<SecurityOptions> security, ILogger<ServiceForwarder> logger)
+    IHttpForwarder forwarder, IForwarderHttpClientFactory clients, IOptions<SecurityOptions> security, ILogger<ServiceForwarder> logger)
 {
     // Media transfers can run for hours: no overall timeout, only a bounded wait for the first byte.
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(2) };
 
-    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-    });
+    // YARP's forwarding client (no proxy, redirects, cookies or decompression), wrapped by service
+    // discovery so that http://metadata is resolved per request, across every replica.
+    private readonly HttpMessageInvoker _invoker = clients.CreateClient(new ForwarderHttpClientContext { NewConfig = HttpClientConfig.Empty });
 
     /// <summary>Forwards to <paramref name="path"/> on <paramref name="service"/>, keeping the query unless one is given.</summary>
     public async Task ForwardAsync(HttpContext context, string service, string path, QueryString? query = null)
     {
-        var destination = addresses.Internal(service)
-            ?? throw new DependencyUnavailableException(service, new InvalidOperationException($"No address is configured for {service}."));
         var transformer = new PathTransformer(path, query ?? context.Request.QueryString, security.Value.InternalApiKey);
 
-        var error = await forwarder.SendAsync(context, destination.ToString(), _invoker, RequestConfig, transformer);
+        var error = await forwarder.SendAsync(context, $"http://{service}", _invoker, RequestConfig, transformer);
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             var inner = context.Features.Get<IForwarderErrorFeature>()?.Exception ?? new HttpRequestException(error.ToString());

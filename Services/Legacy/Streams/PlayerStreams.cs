@@ -9,7 +9,7 @@ namespace VideoPlatform.Legacy.Streams;
 /// direct route: the CDN URL when it plays as is (a 302 to googlevideo is what public VRChat
 /// worlds allow), otherwise streaming's proxied or HLS output on its public address.
 /// </summary>
-internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses addresses, DeadVideos deadVideos, RecentStreams recent)
+internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddress streamingAddress, DeadVideos deadVideos, RecentStreams recent)
 {
     public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken) =>
         (await ResolveKeptAsync(video, quality, player, country, cancellationToken)).Stream;
@@ -45,12 +45,12 @@ internal sealed class PlayerStreams(IStreamingApi streaming, ServiceAddresses ad
         var path = player == PlayerKind.AvPro && live && stream.HlsPath is not null
             ? stream.HlsPath
             : stream.ProxyPath ?? stream.HlsPath ?? ProxyPath(new LocatedVideo(stream.Platform, stream.VideoId), quality, player);
-        return addresses.StreamingUrl(path);
+        return streamingAddress.For(path);
     }
 
     /// <summary>Streaming's proxy route for a video, on its public address.</summary>
     public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>
-        addresses.StreamingUrl(ProxyPath(video, quality, player, downloadName));
+        streamingAddress.For(ProxyPath(video, quality, player, downloadName));
 
     public static string ProxyPath(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null)
     {
