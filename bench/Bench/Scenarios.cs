@@ -12,6 +12,10 @@ internal static class Scenarios
             "`GET /api/v2/platforms` on metadata (no upstream, no cache: the ServiceDefaults pipeline — OpenTelemetry, " +
             "problem details, security middleware — plus JSON) against a bare Kestrel process answering the same bytes.",
             PipelineOverheadAsync),
+        new("dcp-proxy",
+            "`GET /api/v2/platforms` on metadata through DCP's proxy (the address a local run gives it, e.g. 5101) against the same service on its own port: " +
+            "what the local orchestrator's proxy costs; deployments have no such hop.",
+            DcpProxyAsync),
         new("cached-metadata",
             "`GET /api/v2/videos/youtube/{id}` answered from the cache (HybridCache, in-process level) against a bare Kestrel process answering the same bytes.",
             CachedMetadataAsync),
@@ -42,6 +46,23 @@ internal static class Scenarios
         var url = new Uri(context.Platform.Endpoint("metadata"), "/api/v2/platforms");
         using var http = new HttpClient();
         return await AgainstBareKestrelAsync(url, await http.GetByteArrayAsync(url), "application/json; charset=utf-8", options, minimumRatio: 0.6);
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> DcpProxyAsync(BenchContext context, BenchOptions options)
+    {
+        var proxied = new Uri(context.Platform.ProxyEndpoint("metadata"), "/api/v2/platforms").ToString();
+        var direct = new Uri(context.Platform.Endpoint("metadata"), "/api/v2/platforms").ToString();
+        await Wrk.RunAsync(proxied, TimeSpan.FromSeconds(3), options.Connections);
+        await Wrk.RunAsync(direct, TimeSpan.FromSeconds(3), options.Connections);
+        var throughProxy = await Wrk.RunAsync(proxied, options.Duration, options.Connections);
+        var own = await Wrk.RunAsync(direct, options.Duration, options.Connections);
+        return
+        [
+            new("throughput", $"{throughProxy.RequestsPerSecond:N0} req/s", $"{own.RequestsPerSecond:N0} req/s", throughProxy.RequestsPerSecond / own.RequestsPerSecond, "", null),
+            new("p50 latency", Ms(throughProxy.P50Ms), Ms(own.P50Ms), null, "", null),
+            new("p99 latency", Ms(throughProxy.P99Ms), Ms(own.P99Ms), null, "", null),
+            new("errors", throughProxy.Errors.ToString(CultureInfo.InvariantCulture), own.Errors.ToString(CultureInfo.InvariantCulture), null, "0", throughProxy.Errors == 0),
+        ];
     }
 
     private static async Task<IReadOnlyList<BenchRow>> CachedMetadataAsync(BenchContext context, BenchOptions options)

@@ -1,7 +1,7 @@
-namespace VideoPlatform.AppHost.Tests;
+namespace VideoPlatform.TestSupport;
 
 /// <summary>Processes as Linux's <c>/proc</c> shows them: who descends from whom, and with what arguments.</summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     public static List<int> Descendants(int ancestor)
     {
