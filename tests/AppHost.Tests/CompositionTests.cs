@@ -134,6 +134,8 @@ public sealed class CompositionTests(CompositionFixture composition)
 
         var redis = (await App.PidsAsync("cache", timeout.Token)).Single();
         Assert.DoesNotContain(password, File.ReadAllText($"/proc/{redis}/cmdline"));
+        // It came in a file only this user could read, gone once Redis was ready.
+        Assert.False(File.Exists(Assert.IsType<VideoPlatform.AppHost.LocalRedisResource>(App.Resource("cache")).ConfigurationFile));
         Assert.DoesNotContain(App.Snapshot("cache").Properties, p => p.Value?.ToString()?.Contains(password) == true && !p.IsSensitive);
     }
 }
