@@ -28,7 +28,9 @@ var streaming = builder.AddProject<Projects.Streaming>("streaming")
     .WithServiceDefaults()
     .WithExternalHttpEndpoints();
 
+// Legacy counts its players' rate limits in Redis, so that every replica holds the same budget.
 builder.AddProject<Projects.Legacy>("legacy")
+    .WithReference(cache)
     .WithReference(metadata)
     .WithReference(streaming)
     .WithHttpHealthCheck("/health")

@@ -48,7 +48,9 @@ internal static class Extensions
         builder.Services.AddScoped<SupportedPlatforms>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<DeadVideos>();
-        builder.Services.AddHybridCache();
+        // Redis (the AppHost's cache) holds the rate-limit counters every replica shares; legacy's
+        // own entries (resolved streams, platforms) stay in process.
+        builder.AddRedisHybridCache("cache");
         builder.Services.AddSingleton<RecentStreams>();
     }
 
