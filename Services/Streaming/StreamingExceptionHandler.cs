@@ -13,6 +13,11 @@ internal sealed class StreamingExceptionHandler(IProblemDetailsService problems)
         {
             StreamingException e => (e.StatusCode, e.Code, e.Message),
             SelectorException e => (StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"Invalid format expression: {e.Message}"),
+            // A media host that refused the connection, sent what HTTP cannot parse (an invalid
+            // Content-Length), or was refused by the address policy: its fault, not ours.
+            HttpRequestException => (StatusCodes.Status502BadGateway, ErrorCodes.UpstreamUnavailable, "The media host could not be reached or answered malformed HTTP."),
+            TaskCanceledException when !context.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status504GatewayTimeout, ErrorCodes.UpstreamUnavailable, "The media host did not answer in time."),
             _ => (0, "", ""),
         };
         if (status == 0 || context.Response.HasStarted)

@@ -114,7 +114,7 @@ internal static class StreamApi
             case "redirect":
                 var resolved = await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, context.RequestAborted);
                 // A format that needs headers a player cannot send plays only through the proxy.
-                return TypedResults.Redirect(resolved.RequiresProxy ? resolved.ProxyPath! : resolved.StreamUrl);
+                return resolved.RequiresProxy ? TypedResults.Redirect(resolved.ProxyPath!) : RedirectOut(resolved.StreamUrl, context);
             case "json":
                 return TypedResults.Ok(await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, context.RequestAborted));
             case "proxy":
@@ -122,17 +122,24 @@ internal static class StreamApi
                 return TypedResults.Empty;
             case "hls":
                 var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
-                if (formats.HlsManifestUrl is not { } master)
+                if (resolver.PlayableHls(formats) is not { } master)
                 {
                     throw new StreamingException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
                 }
-                return await PlaylistAsync(new Uri(master), new Dictionary<string, string>(), proxy, context);
+                await context.RequestServices.GetRequiredService<SegmentServer>().WritePlaylistAsync(context, master, new Dictionary<string, string>());
+                return TypedResults.Empty;
             case "dash":
                 return await ManifestAsync(platform, videoId, query.Quality, resolver, context);
             default:
                 throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
         }
     }
+
+    /// <summary>A 302 off this service: only to a URL the media-host policy admits, whatever the platform answered.</summary>
+    private static RedirectHttpResult RedirectOut(string url, HttpContext context) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var target) && context.RequestServices.GetRequiredService<MediaHostPolicy>().IsAllowed(target)
+            ? TypedResults.Redirect(target.AbsoluteUri)
+            : throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.", StatusCodes.Status502BadGateway);
 
     private static Task<IResult> Dash(string platform, string videoId, [AsParameters] StreamQuery query,
         StreamResolver resolver, StreamMetricsCollector metrics, HttpContext context)
@@ -145,10 +152,11 @@ internal static class StreamApi
     private static async Task<IResult> ManifestAsync(string platform, string videoId, string? quality, StreamResolver resolver, HttpContext context)
     {
         var formats = await resolver.GetFormatsAsync(platform, videoId, fresh: false, context.RequestAborted);
-        var adaptive = DashManifest.AdaptiveFormats(formats.Formats, FormatSelector.HeightCap(quality), audioOnly: FormatSelector.IsAudioOnly(quality));
+        var playable = resolver.Playable(formats);
+        var adaptive = DashManifest.AdaptiveFormats(playable, FormatSelector.HeightCap(quality), audioOnly: FormatSelector.IsAudioOnly(quality));
         if (adaptive.Count == 0)
         {
-            throw new StreamingException(ErrorCodes.NoMatchingFormat, DashManifest.AdaptiveFormats(formats.Formats).Count > 0
+            throw new StreamingException(ErrorCodes.NoMatchingFormat, DashManifest.AdaptiveFormats(playable).Count > 0
                 ? $"{platform}/{videoId} has no adaptive formats for quality '{quality}'; ask for another quality."
                 : $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
         }
@@ -167,80 +175,10 @@ internal static class StreamApi
         null => "mp4",
     };
 
-    private static async Task<IResult> Segment([FromQuery] string? token, SegmentTokens tokens, MediaProxy proxy, StreamResolver resolver,
-        StreamMetricsCollector metrics, TimeProvider time, HttpContext context)
+    private static async Task<EmptyHttpResult> Segment([FromQuery] string? token, SegmentServer segments, HttpContext context)
     {
-        var entry = tokens.Verify(token);
-        metrics.RequestStarted(entry.File is null ? "hls" : "dash", "segment");
-        if (entry.File is null && PlaylistRewriter.IsPlaylist(entry.Url, null))
-        {
-            return await PlaylistAsync(entry.Url, entry.Headers, proxy, context);
-        }
-        var current = new ResolvedStream
-        {
-            Platform = entry.File?.Platform ?? "segment",
-            VideoId = entry.File?.VideoId ?? "",
-            StreamUrl = entry.Url.ToString(),
-            Format = new VideoFormat { FormatId = entry.File?.FormatId ?? "segment", Url = entry.Url.ToString(), Ext = "ts", HttpHeaders = entry.Headers },
-        };
-        Func<CancellationToken, Task<ResolvedStream>>? reResolve = null;
-        if (entry.File is { } file)
-        {
-            // A format's file: a refused URL is resolved again (and a URL known to have expired
-            // before it is even tried). The proxy counts the first kind; the second is counted
-            // when it had to ask metadata, not on every request after the expiry.
-            reResolve = async cancellation =>
-            {
-                (current, _) = await ResolveFileAsync(resolver, file, refused: new Uri(current.StreamUrl), cancellation);
-                return current;
-            };
-            if (entry.UrlExpiresAt is { } expires && expires <= time.GetUtcNow())
-            {
-                (current, var askedAgain) = await ResolveFileAsync(resolver, file, refused: entry.Url, context.RequestAborted);
-                if (askedAgain)
-                {
-                    metrics.ReResolved();
-                }
-            }
-        }
-        await proxy.ProxyAsync(context, current, reResolve);
+        await segments.ServeAsync(context, token);
         return TypedResults.Empty;
-    }
-
-    /// <summary>
-    /// The current URL of a format a manifest named: from the formats this service holds, or, when
-    /// they still give the URL that was <paramref name="refused"/>, asked of metadata afresh (which
-    /// extracts again unless its formats are younger than its <c>RefreshAfter</c>). Says whether it asked.
-    /// </summary>
-    private static async Task<(ResolvedStream Stream, bool AskedAgain)> ResolveFileAsync(StreamResolver resolver, MediaFile file, Uri refused,
-        CancellationToken cancellationToken)
-    {
-        var format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: false, cancellationToken));
-        var askedAgain = format is null || (Uri.TryCreate(format.Url, UriKind.Absolute, out var held) && held == refused);
-        if (askedAgain)
-        {
-            format = Find(await resolver.GetFormatsAsync(file.Platform, file.VideoId, fresh: true, cancellationToken));
-        }
-        if (format is null)
-        {
-            throw new StreamingException(ErrorCodes.NoMatchingFormat,
-                $"{file.Platform}/{file.VideoId} no longer offers format {file.FormatId}; ask for the manifest again.", StatusCodes.Status410Gone);
-        }
-        return (new ResolvedStream { Platform = file.Platform, VideoId = file.VideoId, StreamUrl = format.Url, Format = format }, askedAgain);
-
-        VideoFormat? Find(FormatList formats) => formats.Formats.FirstOrDefault(file.Names);
-    }
-
-    private static async Task<IResult> PlaylistAsync(Uri url, IReadOnlyDictionary<string, string> headers, MediaProxy proxy, HttpContext context)
-    {
-        var tokens = context.RequestServices.GetRequiredService<SegmentTokens>();
-        var playlist = await proxy.FetchTextAsync(url, headers, context.RequestAborted);
-        if (!playlist.TrimStart().StartsWith("#EXTM3U", StringComparison.Ordinal))
-        {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The upstream playlist is not an HLS playlist.", StatusCodes.Status502BadGateway);
-        }
-        var rewritten = PlaylistRewriter.Rewrite(playlist, url, entry => tokens.Sign(entry, headers));
-        return TypedResults.Text(rewritten, "application/vnd.apple.mpegurl");
     }
 
     private static async Task ProxyAsync(string platform, string videoId, StreamQuery query, StreamResolver resolver, MediaProxy proxy, HttpContext context)
@@ -248,16 +186,19 @@ internal static class StreamApi
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = query.ToRequest();
         var resolved = await resolver.ResolveAsync(platform, videoId, request, fresh: false, context.RequestAborted);
+        if (resolved.Format.Protocol is "hls" or "m3u8" or "m3u8_native" && Uri.TryCreate(resolved.StreamUrl, UriKind.Absolute, out var playlist))
+        {
+            // A live stream's one URL is its playlist: rewritten, so that a player fetches every entry through here.
+            await context.RequestServices.GetRequiredService<SegmentServer>().WritePlaylistAsync(context, playlist, resolved.Format.HttpHeaders);
+            return;
+        }
         if (query.Download == true)
         {
-            var name = string.IsNullOrWhiteSpace(query.Filename) ? $"{platform}_{videoId}.{resolved.Format.Ext}" : query.Filename;
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{AsciiName(name)}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
+            var fallback = $"{platform}_{videoId}.{resolved.Format.Ext}";
+            context.Response.Headers.ContentDisposition = AttachmentName.Header(string.IsNullOrWhiteSpace(query.Filename) ? fallback : query.Filename, fallback);
         }
         await proxy.ProxyAsync(context, resolved, token => resolver.ResolveAsync(platform, videoId, request, fresh: true, token), started);
     }
-
-    private static string AsciiName(string name) =>
-        new(name.Select(c => c is >= ' ' and < (char)127 and not ('"' or '\'' or '\\' or '/') ? c : '_').ToArray());
 }
 
 /// <summary>The query every stream route understands.</summary>

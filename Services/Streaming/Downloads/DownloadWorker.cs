@@ -23,6 +23,7 @@ public sealed partial class DownloadWorker(
     DownloadStore store,
     StreamResolver resolver,
     MediaHostPolicy hosts,
+    DownloadRelay relay,
     IOptions<DownloadOptions> options,
     TimeProvider time,
     StreamMetricsCollector metrics,
@@ -94,7 +95,7 @@ public sealed partial class DownloadWorker(
             await store.SaveAsync(job);
             metrics.DownloadJobEntered(DownloadStates.Running);
             var formats = await resolver.GetFormatsAsync(job.Platform, job.VideoId, fresh: false, run.Token);
-            var (inputs, arguments, extension) = Plan(job, formats);
+            var (inputs, arguments, extension) = Plan(job, resolver.Playable(formats));
             var name = job.FileName is { } requested ? Path.GetFileNameWithoutExtension(requested) : formats.Title ?? $"{job.Platform}_{job.VideoId}";
             job = job with { Title = formats.Title, FileName = DownloadName(name, extension) };
             await store.SaveAsync(job);
@@ -148,11 +149,11 @@ public sealed partial class DownloadWorker(
     }
 
     /// <summary>What to read and how to write it: one file copied, video and audio muxed, or audio extracted.</summary>
-    private (IReadOnlyList<VideoFormat> Inputs, IReadOnlyList<string> Arguments, string Extension) Plan(DownloadJob job, FormatList formats)
+    private static (IReadOnlyList<VideoFormat> Inputs, IReadOnlyList<string> Arguments, string Extension) Plan(DownloadJob job, IReadOnlyList<VideoFormat> formats)
     {
         if (job.AudioOnly)
         {
-            var audio = FormatSelector.Select("bestaudio[acodec^=mp4a]/bestaudio/best", formats.Formats)
+            var audio = FormatSelector.Select("bestaudio[acodec^=mp4a]/bestaudio/best", formats)
                         ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, "This video has no audio to extract.");
             return (job.AudioFormat ?? "m4a") == "mp3"
                 ? ([audio], ["-vn", "-c:a", "libmp3lame", "-q:a", "2"], ".mp3")
@@ -161,16 +162,16 @@ public sealed partial class DownloadWorker(
 
         if (!string.IsNullOrWhiteSpace(job.Format))
         {
-            var chosen = FormatSelector.Select(job.Format, formats.Formats)
+            var chosen = FormatSelector.Select(job.Format, formats)
                          ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, $"No format matches '{job.Format}'.");
             return ([chosen], ["-c", "copy", "-movflags", "+faststart"], ".mp4");
         }
 
         var expression = FormatSelector.ExpressionFor(job.Quality, null, null);
         var limit = job.Quality is { } q && q.EndsWith('p') && int.TryParse(q[..^1], CultureInfo.InvariantCulture, out var height) ? $"[height<=?{height}]" : "";
-        var muxed = FormatSelector.Select(expression, formats.Formats);
-        var video = FormatSelector.Select($"bestvideo{limit}[ext=mp4]/bestvideo{limit}", formats.Formats);
-        var sound = FormatSelector.Select("bestaudio[ext=m4a]/bestaudio", formats.Formats);
+        var muxed = FormatSelector.Select(expression, formats);
+        var video = FormatSelector.Select($"bestvideo{limit}[ext=mp4]/bestvideo{limit}", formats);
+        var sound = FormatSelector.Select("bestaudio[ext=m4a]/bestaudio", formats);
         if (video is not null && sound is not null && (muxed is null || (video.Height ?? 0) > (muxed.Height ?? 0)))
         {
             // Muxed without re-encoding: the adaptive video and audio as they are.
@@ -180,6 +181,9 @@ public sealed partial class DownloadWorker(
             ? ([muxed], ["-c", "copy", "-movflags", "+faststart"], ".mp4")
             : throw new StreamingException(ErrorCodes.NoMatchingFormat, "No format of this video can be downloaded at that quality.");
     }
+
+    /// <summary>The containers a media file may be read as: MP4/M4A, WebM/Matroska, MP3, ADTS AAC, FLV, MPEG-TS.</summary>
+    private const string MediaDemuxers = "mov,matroska,mp3,aac,flv,mpegts";
 
     private async Task TranscodeAsync(DownloadJob job, IReadOnlyList<VideoFormat> inputs, IReadOnlyList<string> arguments, string target, double? duration, CancellationToken cancellationToken)
     {
@@ -192,11 +196,17 @@ public sealed partial class DownloadWorker(
             {
                 throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host {url.Host} is not on the allow-list.", StatusCodes.Status502BadGateway);
             }
-            if (input.HttpHeaders.Count > 0)
-            {
-                command.AddRange(["-headers", string.Concat(input.HttpHeaders.Select(h => $"{h.Key}: {h.Value}\r\n"))]);
-            }
-            command.AddRange(["-i", url.ToString()]);
+            // ffmpeg reads only from the relay (the proxy's checks, the platform's headers added
+            // there), over plain HTTP to loopback, follows no redirect, and opens a playlist only
+            // where an HLS format was chosen: a media file that turns out to be a playlist would
+            // otherwise send it to whatever hosts the playlist names.
+            var hls = input.Protocol is "hls" or "m3u8" or "m3u8_native";
+            command.AddRange([
+                "-protocol_whitelist", hls ? "http,tcp,crypto" : "http,tcp",
+                "-max_redirects", "0",
+                "-format_whitelist", hls ? "hls," + MediaDemuxers : MediaDemuxers,
+                "-i", (await relay.AddressOfAsync(url, input.HttpHeaders, cancellationToken)).ToString(),
+            ]);
         }
         command.AddRange(arguments);
         command.Add(partial);

@@ -23,9 +23,11 @@ internal static class Extensions
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<SegmentTokens>();
+        builder.Services.AddSingleton<SegmentServer>();
         builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName);
         builder.Services.AddSingleton<DownloadStore>();
         builder.Services.AddSingleton<DownloadAccess>();
+        builder.Services.AddSingleton<DownloadRelay>();
         builder.Services.AddSingleton<DownloadWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DownloadWorker>());
         builder.Services.AddExceptionHandler<StreamingExceptionHandler>();

@@ -1,23 +1,56 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Hosting.Security;
 using Microsoft.Extensions.Options;
 
 namespace VideoPlatform.Streaming.Proxy;
 
 /// <summary>
-/// Which hosts the proxy may contact: those on <c>Streaming:AllowedMediaHosts</c> (a suffix
-/// matches its subdomains), and — unless private addresses are allowed — only when they resolve
-/// to public addresses, checked at connect time so a DNS answer cannot redirect us inward.
+/// Which URLs the proxy may contact and this service may redirect to: <c>http(s)</c> on a host of
+/// <c>Streaming:AllowedMediaHosts</c> (a suffix matches its subdomains; <c>host:port</c> names the
+/// one port allowed, a bare host the scheme's default port), passing <see cref="RedirectTargets"/>,
+/// and — unless private addresses are allowed — connected to only when the host resolves to public
+/// addresses, checked at connect time so a DNS answer cannot redirect us inward.
 /// </summary>
 public sealed class MediaHostPolicy(IOptions<StreamingOptions> options)
 {
     public bool IsAllowed(Uri url)
     {
-        if (url.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(url.UserInfo))
+        var current = options.Value;
+        if (!RedirectTargets.IsAcceptable(url, current.AllowPrivateAddresses))
         {
             return false;
         }
-        return MatchesSuffix(url, options.Value.AllowedMediaHosts);
+        var host = url.IdnHost.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
+        return current.AllowedMediaHosts.Any(entry => Admits(entry, host, url, current.AllowPrivateAddresses));
+    }
+
+    /// <summary>
+    /// Whether one allow-list entry admits the URL. A bare host admits only the scheme's default
+    /// port (so an allowed name cannot be used to probe its other ports), except where private
+    /// addresses are allowed: loopback fakes listen on whatever port they were given.
+    /// </summary>
+    private static bool Admits(string entry, string host, Uri url, bool anyPort)
+    {
+        var (suffix, port) = SplitPort(entry.Trim().TrimStart('.').ToLowerInvariant());
+        if (suffix.Length == 0 || !(host == suffix || host.EndsWith("." + suffix, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        return port is { } only ? url.Port == only : url.IsDefaultPort || anyPort;
+    }
+
+    private static (string Host, int? Port) SplitPort(string entry)
+    {
+        var colon = entry.LastIndexOf(':');
+        var bracket = entry.LastIndexOf(']');
+        if (colon <= 0 || colon < bracket || (bracket < 0 && entry.IndexOf(':') != colon))
+        {
+            return (entry.Trim('[', ']'), null);
+        }
+        return int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (entry[..colon].Trim('[', ']'), port)
+            : (entry, -1);
     }
 
     /// <summary>Whether the URL's host is one of <paramref name="suffixes"/> or a subdomain of one.</summary>
@@ -38,7 +71,9 @@ public sealed class MediaHostPolicy(IOptions<StreamingOptions> options)
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var usable = options.Value.AllowPrivateAddresses ? addresses : addresses.Where(IsPublic).ToArray();
+        var usable = options.Value.AllowPrivateAddresses
+            ? addresses.Where(a => !PublicAddresses.IsNeverMedia(a)).ToArray()
+            : addresses.Where(PublicAddresses.IsPublic).ToArray();
         if (usable.Length == 0)
         {
             throw new HttpRequestException($"{endpoint.Host} resolves to no public address; media hosts must be public.");
@@ -55,28 +90,5 @@ public sealed class MediaHostPolicy(IOptions<StreamingOptions> options)
             socket.Dispose();
             throw;
         }
-    }
-
-    internal static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return false;
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
-        }
-        var b = address.GetAddressBytes();
-        return !(b[0] == 10 || b[0] == 127 || b[0] == 0
-                 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-                 || (b[0] == 192 && b[1] == 168)
-                 || (b[0] == 169 && b[1] == 254)
-                 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
-                 || b[0] >= 224);
     }
 }

@@ -28,12 +28,6 @@ public sealed partial class MediaProxy(
     private const int MaxRedirects = 3;
     private const int MaxPlaylistBytes = 4 * 1024 * 1024;
 
-    private static readonly string[] PassedBack =
-        ["Content-Type", "Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Last-Modified"];
-
-    // Length and range of a chunked answer are this service's, not the first chunk's.
-    private static readonly string[] ChunkPassedBack = ["Content-Type", "ETag", "Last-Modified"];
-
     /// <summary>
     /// Proxies <paramref name="stream"/>. When the upstream refuses the URL as expired (403/410)
     /// and nothing was sent yet, <paramref name="reResolve"/> is asked once for a fresh one.
@@ -76,7 +70,7 @@ public sealed partial class MediaProxy(
         }
 
         context.Response.StatusCode = (int)response.StatusCode;
-        CopyHeaders(context, response, PassedBack);
+        UpstreamHeaders.CopyTo(context, response, lengthAndRange: true);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
@@ -163,7 +157,8 @@ public sealed partial class MediaProxy(
 
         var last = Math.Min(end ?? length - 1, length - 1);
         context.Response.StatusCode = clientRanged ? StatusCodes.Status206PartialContent : StatusCodes.Status200OK;
-        CopyHeaders(context, first, ChunkPassedBack);
+        // Length and range of a chunked answer are this service's, not the first chunk's.
+        UpstreamHeaders.CopyTo(context, first, lengthAndRange: false);
         context.Response.ContentLength = last - start + 1;
         if (clientRanged)
         {
@@ -193,6 +188,11 @@ public sealed partial class MediaProxy(
         {
             LogClientLeft(logger, stream.Platform, stream.VideoId);
         }
+        catch (StreamingException) when (!context.Response.HasStarted)
+        {
+            // Nothing sent yet (the first chunk was refused): the client gets the problem.
+            throw;
+        }
         catch (Exception ex) when (ex is StreamingException or HttpRequestException)
         {
             // A later chunk could not be had (its URL could not be resolved again, the host went
@@ -200,19 +200,6 @@ public sealed partial class MediaProxy(
             LogChunkAbandoned(logger, stream.Platform, stream.VideoId, ex.Message);
             context.Abort();
         }
-    }
-
-    private static void CopyHeaders(HttpContext context, HttpResponseMessage response, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
-            {
-                context.Response.Headers[name] = values.ToArray();
-            }
-        }
-        context.Response.Headers.AcceptRanges = "bytes";
-        context.Response.Headers.CacheControl = "private, max-age=300";
     }
 
     /// <summary>Copies an upstream body to the client as it arrives; the first write of a request (<paramref name="startedAt"/> given) records time to first byte.</summary>
@@ -224,8 +211,18 @@ public sealed partial class MediaProxy(
         try
         {
             int read;
+            var first = !context.Response.HasStarted;
             while ((read = await body.ReadAsync(buffer, aborted)) > 0)
             {
+                if (first)
+                {
+                    first = false;
+                    for (int more; read < UpstreamHeaders.SniffBytes && (more = await body.ReadAsync(buffer.AsMemory(read), aborted)) > 0;)
+                    {
+                        read += more;
+                    }
+                    UpstreamHeaders.RefusePlaylistBody(buffer.AsSpan(0, read));
+                }
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
                 if (startedAt is { } started)
                 {

@@ -9,6 +9,7 @@ using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Resolution;
@@ -22,6 +23,7 @@ public sealed class StreamResolver(
     IMetadataApi metadata,
     HybridCache cache,
     StreamMetricsCollector metrics,
+    MediaHostPolicy hosts,
     IOptions<StreamingOptions> options,
     TimeProvider time)
 {
@@ -83,22 +85,30 @@ public sealed class StreamResolver(
     {
         var formats = await GetFormatsAsync(platform, videoId, fresh, cancellationToken);
         var expression = FormatSelector.ExpressionFor(request.Quality, request.Format, request.Player);
-        var chosen = FormatSelector.Select(expression, formats.Formats);
+        // Only URLs this service may contact or redirect to are chosen at all: every route that
+        // answers with the chosen URL (a 302, JSON, legacy's redirects) hands on a vetted one.
+        var playable = Playable(formats);
+        var chosen = FormatSelector.Select(expression, playable);
         if (chosen is null)
         {
-            if (formats.HlsManifestUrl is { } hls)
+            if (PlayableHls(formats) is { } hls)
             {
                 // Live streams and HLS-only videos: the master playlist is the one playable URL.
                 chosen = new VideoFormat
                 {
                     FormatId = "hls",
-                    Url = hls,
+                    Url = hls.AbsoluteUri,
                     Ext = "mp4",
                     MimeType = "application/x-mpegURL",
                     Protocol = "hls",
                     HasVideo = true,
                     HasAudio = true,
                 };
+            }
+            else if (playable.Count < formats.Formats.Count && FormatSelector.Select(expression, formats.Formats) is { } refused)
+            {
+                throw new StreamingException(ErrorCodes.UpstreamUnavailable,
+                    $"The media host {HostOf(refused.Url)} is not on the allow-list (Streaming:AllowedMediaHosts).", StatusCodes.Status502BadGateway);
             }
             else
             {
@@ -122,6 +132,17 @@ public sealed class StreamResolver(
             Duration = formats.Duration,
         };
     }
+
+    /// <summary>The formats whose URLs the media-host policy admits: the only ones any route may use.</summary>
+    public IReadOnlyList<VideoFormat> Playable(FormatList formats) => formats.Formats.Where(f => IsAllowed(f.Url)).ToList();
+
+    /// <summary>The video's HLS master playlist, when it has one the media-host policy admits.</summary>
+    public Uri? PlayableHls(FormatList formats) =>
+        Uri.TryCreate(formats.HlsManifestUrl, UriKind.Absolute, out var master) && hosts.IsAllowed(master) ? master : null;
+
+    private bool IsAllowed(string url) => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && hosts.IsAllowed(parsed);
+
+    private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Host : "(not a URL)";
 
     private async Task<FormatList> FetchAsync(string platform, string videoId, bool fresh, CancellationToken cancellationToken)
     {
