@@ -4,8 +4,8 @@ namespace Microsoft.Extensions.Hosting.Security;
 
 /// <summary>
 /// The one rule every redirect to a URL that came from a platform passes, in every service that
-/// answers one: an absolute <c>http</c> or <c>https</c> URL without user info or control
-/// characters, whose host — when it is an address rather than a name — is public, and never
+/// answers one: an absolute <c>http</c> or <c>https</c> URL without user info, written in printable
+/// ASCII (what a <c>Location</c> header can carry; anything else fails the response), whose host — when it is an address rather than a name — is public, and never
 /// link-local. Streaming adds its media-host allow-list (host and port) on top; every URL it hands
 /// on (<c>/api/v2/stream/direct</c>) has passed both.
 /// </summary>
@@ -16,7 +16,7 @@ public static class RedirectTargets
     /// lets private and loopback addresses through (loopback fakes in tests), never link-local ones.
     /// </summary>
     public static bool IsAcceptable(string? url, bool allowPrivate = false) =>
-        url is not null && !url.Any(char.IsControl) && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && IsAcceptable(parsed, allowPrivate);
+        url is not null && url.All(c => c is > ' ' and < (char)127) && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && IsAcceptable(parsed, allowPrivate);
 
     /// <inheritdoc cref="IsAcceptable(string?, bool)"/>
     public static bool IsAcceptable(Uri url, bool allowPrivate = false)

@@ -159,7 +159,7 @@ internal static class V2Api
             if (!stream.RequiresProxy && (mode == "direct" || !stream.ProxyForViewer))
             {
                 VrchatApi.NoStore(context);
-                return TypedResults.Redirect(stream.StreamUrl);
+                return TypedResults.Redirect(PlayerStreams.RedirectTarget(stream.StreamUrl));
             }
         }
         await forwarder.ForwardAsync(context, "streaming", PlayerStreams.ProxyPath(video, quality, player).Split('?')[0],

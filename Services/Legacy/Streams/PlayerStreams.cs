@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting.Security;
+using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Upstream;
 using VideoPlatform.Legacy.Vrchat;
@@ -37,7 +39,7 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
     {
         if (!stream.RequiresProxy)
         {
-            return stream.StreamUrl;
+            return RedirectTarget(stream.StreamUrl);
         }
         // AVPro plays HLS, which is the only form a live stream has; Unity's player needs a
         // progressive file, which streaming's proxy serves (with BiliBili's Referer added).
@@ -47,6 +49,16 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
             : stream.ProxyPath ?? stream.HlsPath ?? ProxyPath(new LocatedVideo(stream.Platform, stream.VideoId), quality, player);
         return streamingAddress.For(path);
     }
+
+    /// <summary>
+    /// A CDN URL as a redirect target, through the rule every service's redirects pass
+    /// (<see cref="RedirectTargets"/>): an http(s) URL, no user info, never a link-local address.
+    /// Which hosts and which private addresses are media hosts is streaming's to judge (its
+    /// allow-list and <c>Streaming:AllowPrivateAddresses</c>); what it hands on has passed them.
+    /// </summary>
+    public static string RedirectTarget(string url) => RedirectTargets.IsAcceptable(url, allowPrivate: true)
+        ? url
+        : throw new LegacyRequestException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
 
     /// <summary>Streaming's proxy route for a video, on its public address.</summary>
     public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>

@@ -63,7 +63,8 @@ public sealed class VideoCache
     }
 
     public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
-        GetAsync(extractor.Platform.Name, "video", videoId, token => extractor.GetVideoAsync(videoId, token), v => v.ExpiresAt, cancellationToken);
+        GetAsync(extractor.Platform.Name, "video", videoId, async token => ExtractionBounds.Check(await extractor.GetVideoAsync(videoId, token)),
+            v => v.ExpiresAt, cancellationToken);
 
     /// <summary>
     /// A video's formats, cached on their own. On a miss they are taken from the video's details
@@ -78,7 +79,8 @@ public sealed class VideoCache
     {
         var platform = extractor.Platform.Name;
         var details = $"video:{platform}:{videoId}";
-        return GetAsync(platform, "formats", videoId, token => extractor.GetFormatsAsync(videoId, token), f => f.ExpiresAt, cancellationToken,
+        return GetAsync(platform, "formats", videoId, async token => ExtractionBounds.Check(await extractor.GetFormatsAsync(videoId, token)), f => f.ExpiresAt,
+            cancellationToken,
             known: refresh ? null : async token => await PeekAsync<VideoInfo>(details, token) is { Value: { } video } && !IsStale(video.ExpiresAt)
                 ? video.ToFormatList()
                 : null,

@@ -1,36 +1,69 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using VideoPlatform.Contracts;
+using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Captions;
 
 /// <summary>YouTube's <c>json3</c> timed text in, WebVTT or SubRip out.</summary>
 public static class CaptionFormats
 {
+    /// <summary>Longest time a cue may start or last: past it the answer is not a caption track (and would overflow a timestamp).</summary>
+    private const double MaxMilliseconds = 7 * 24 * 3600 * 1000.0;
+
+    /// <summary>
+    /// The cues of a <c>json3</c> track. Whatever the platform sent, the answer is cues or an
+    /// <c>upstream_unavailable</c> problem: not JSON at all is the platform's fault, and events of
+    /// another shape than a cue's are passed over.
+    /// </summary>
     public static IReadOnlyList<CaptionCue> ParseJson3(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        if (!document.RootElement.TryGetProperty("events", out var events))
+        JsonDocument document;
+        try
         {
-            return [];
+            document = JsonDocument.Parse(json);
         }
-        var cues = new List<CaptionCue>();
-        foreach (var e in events.EnumerateArray())
+        catch (JsonException ex)
         {
-            if (!e.TryGetProperty("segs", out var segs) || !e.TryGetProperty("tStartMs", out var start))
-            {
-                continue;
-            }
-            var text = string.Concat(segs.EnumerateArray().Select(s => s.TryGetProperty("utf8", out var u) ? u.GetString() : "")).Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            var duration = e.TryGetProperty("dDurationMs", out var d) ? d.GetDouble() : 0;
-            cues.Add(new CaptionCue(start.GetDouble() / 1000, (start.GetDouble() + duration) / 1000, text));
+            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "The platform's caption track is not the JSON it should be.", ex);
         }
-        return cues;
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("events", out var events)
+                || events.ValueKind != JsonValueKind.Array)
+            {
+                return [];
+            }
+            var cues = new List<CaptionCue>();
+            foreach (var e in events.EnumerateArray())
+            {
+                if (Cue(e) is { } cue)
+                {
+                    cues.Add(cue);
+                }
+            }
+            return cues;
+        }
     }
+
+    private static CaptionCue? Cue(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("segs", out var segs) || segs.ValueKind != JsonValueKind.Array
+            || Milliseconds(e, "tStartMs") is not { } start)
+        {
+            return null;
+        }
+        var text = string.Concat(segs.EnumerateArray()
+            .Select(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("utf8", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : "")).Trim();
+        var duration = Milliseconds(e, "dDurationMs") ?? 0;
+        return text.Length == 0 ? null : new CaptionCue(start / 1000, (start + duration) / 1000, text);
+    }
+
+    private static double? Milliseconds(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var ms) && ms is >= 0 and <= MaxMilliseconds
+            ? ms
+            : null;
 
     public static string ToWebVtt(IEnumerable<CaptionCue> cues)
     {

@@ -22,7 +22,13 @@ internal static class Extensions
         builder.Services.AddOptions<MetadataCacheOptions>().BindConfiguration(MetadataCacheOptions.SectionName);
         builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
-        builder.Services.AddHttpClient("captions");
+        // Whatever a platform answers is read up to a bound, by every client of this service.
+        builder.Services.AddTransient<BoundedResponseHandler>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<BoundedResponseHandler>());
+        // Caption URLs come from the platform's answer and are checked before the request; a
+        // redirect would take the request past that check, so none is followed.
+        builder.Services.AddHttpClient("captions")
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddSingleton<PlatformCookies>();
         builder.AddYouTubeExtractor();
         builder.AddBilibiliExtractor();

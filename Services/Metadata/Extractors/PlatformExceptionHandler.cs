@@ -8,6 +8,12 @@ internal sealed class PlatformExceptionHandler(IProblemDetailsService problems) 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is System.Text.Json.JsonException && !context.Response.HasStarted)
+        {
+            // A platform body that is not the JSON it should be (an HTML error page, a truncated
+            // answer): the platform's fault, answered as such rather than as our 500.
+            exception = new PlatformException(ErrorCodes.UpstreamUnavailable, "The platform answered something this service could not read.", exception);
+        }
         if (exception is not PlatformException platform)
         {
             return false;

@@ -95,10 +95,20 @@ public sealed class SegmentTokens
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Decodes a part of a token, accepting only the one spelling this service writes: unpadded
+    /// base64url whose unused trailing bits are zero. Another spelling of the same bytes is refused,
+    /// so a token has exactly one form (nothing that keys on the token text can be sidestepped).
+    /// </summary>
     private static byte[] FromBase64Url(string text)
     {
+        if (text.Length % 4 == 1 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new FormatException("Not unpadded base64url.");
+        }
         var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
+        var bytes = Convert.FromBase64String(padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '='));
+        return Base64Url(bytes) == text ? bytes : throw new FormatException("Not the canonical spelling.");
     }
 
     // Short names: the payload travels in every URL of a playlist or manifest. F and X only for a format's file.
