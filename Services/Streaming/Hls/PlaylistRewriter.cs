@@ -54,16 +54,18 @@ public static partial class PlaylistRewriter
                 bytes += Entry(line.Slice(match.Index + 5, match.Length - 6).ToString());
             }
         }
-        if (entries > MaxEntries || bytes > MaxOutputBytes)
+        if (bytes > MaxOutputBytes)
         {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable,
-                $"The upstream playlist is larger than this service rewrites (at most {MaxEntries} entries and {MaxOutputBytes / (1024 * 1024)} MiB).",
-                StatusCodes.Status502BadGateway);
+            throw TooLarge();
         }
 
         long Entry(string reference)
         {
-            entries++;
+            // Stopped at the first entry past a bound: a playlist of millions of tiny lines costs no more than one at the bound.
+            if (++entries > MaxEntries || bytes > MaxOutputBytes)
+            {
+                throw TooLarge();
+            }
             var length = Resolve(playlistUrl, reference)?.AbsoluteUri.Length ?? 0;
             if (length > MaxEntryUrlLength)
             {
@@ -73,6 +75,10 @@ public static partial class PlaylistRewriter
             return SegmentPath.Length + 16 + TokenOverhead + (length + headersLength) * 4 / 3;
         }
     }
+
+    private static StreamingException TooLarge() => new(ErrorCodes.UpstreamUnavailable,
+        $"The upstream playlist is larger than this service rewrites (at most {MaxEntries} entries and {MaxOutputBytes / (1024 * 1024)} MiB).",
+        StatusCodes.Status502BadGateway);
 
     /// <summary>Writes the rewritten playlist to <paramref name="output"/> line by line. Call <see cref="Measure"/> first.</summary>
     public static async Task WriteAsync(string playlist, Uri playlistUrl, Func<Uri, string> sign, TextWriter output, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ internal static class UpstreamHeaders
     {
         var content = response.Content.Headers;
         RefusePlaylist(content.ContentType?.MediaType);
+        if (content.NonValidated.TryGetValues("Content-Length", out var lengths) && (lengths.Count > 1 || content.ContentLength is null))
+        {
+            // A length HttpClient could not parse (letters, a negative, two that differ): the
+            // framing of the body cannot be trusted, so none of it is passed on.
+            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The media host answered an invalid Content-Length.", StatusCodes.Status502BadGateway);
+        }
         var headers = context.Response.Headers;
         headers.ContentType = MediaTypeOf(content.ContentType);
         if (lengthAndRange)
@@ -32,9 +38,10 @@ internal static class UpstreamHeaders
                 headers.ContentRange = range.ToString();
             }
         }
-        if (response.Headers.ETag is { } etag)
+        if (response.Headers.ETag?.ToString() is { } etag && etag.All(c => c is >= ' ' and < (char)127))
         {
-            headers.ETag = etag.ToString();
+            // HttpClient takes any Latin-1 inside the quotes; Kestrel sends only ASCII and would fail the answer.
+            headers.ETag = etag;
         }
         if (content.LastModified is { } modified)
         {
