@@ -75,4 +75,37 @@ public sealed class MediaHostPolicyTests : IAsyncLifetime
     [InlineData("https://RR1---SN-ABC.GOOGLEVIDEO.COM./videoplayback", true)]
     public void Only_http_urls_on_the_allow_list_without_userinfo_are_allowed(string url, bool allowed) =>
         Assert.Equal(allowed, Policy("googlevideo.com").IsAllowed(new Uri(url)));
+
+    [Theory]
+    [InlineData("googlevideo.com", "https://rr1---sn-abc.googlevideo.com/videoplayback", true)]
+    [InlineData("googlevideo.com", "http://rr1---sn-abc.googlevideo.com/videoplayback", true)]
+    [InlineData("googlevideo.com", "https://rr1---sn-abc.googlevideo.com:8443/videoplayback", false)]
+    [InlineData("googlevideo.com", "http://rr1---sn-abc.googlevideo.com:22/videoplayback", false)]
+    [InlineData("cdn.example:8443", "https://a.cdn.example:8443/media.mp4", true)]
+    [InlineData("cdn.example:8443", "https://a.cdn.example/media.mp4", false)]
+    [InlineData("[2001:4860::1]:8080", "http://[2001:4860::1]:8080/media.mp4", true)]
+    [InlineData("[2001:4860::1]:8080", "http://[2001:4860::1]:8081/media.mp4", false)]
+    public void A_bare_host_allows_only_its_scheme_port_and_host_port_only_that_port(string entry, string url, bool allowed) =>
+        Assert.Equal(allowed, Policy(entry).IsAllowed(new Uri(url)));
+
+    [Theory]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.19.255.254", false)]
+    [InlineData("192.0.2.1", false)]
+    [InlineData("2607:f8b0:4004:c1b::65", true)]
+    [InlineData("64:ff9b::808:808", true)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("64:ff9b::7f00:1", false)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)]
+    [InlineData("64:ff9b:1::a00:1", false)]
+    [InlineData("2002:808:808::1", true)]
+    [InlineData("2002:a00:1::1", false)]
+    [InlineData("2002:7f00:1::1", false)]
+    [InlineData("::a00:1", false)]
+    [InlineData("::7f00:1", false)]
+    [InlineData("::ffff:a9fe:a9fe", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)]
+    public void Addresses_that_carry_an_internal_ipv4_address_are_not_public(string address, bool isPublic) =>
+        Assert.Equal(isPublic, Microsoft.Extensions.Hosting.Security.PublicAddresses.IsPublic(System.Net.IPAddress.Parse(address)));
 }
