@@ -19,7 +19,7 @@ public sealed record VideoFormat
     public int? Width { get; init; }
     public int? Height { get; init; }
     public double? Fps { get; init; }
-    /// <summary>Average bitrate in bits per second.</summary>
+    /// <summary>Bits per second as the platform reports them (YouTube's <c>bitrate</c>, the peak; BiliBili's <c>bandwidth</c>).</summary>
     public long? Bitrate { get; init; }
     /// <summary>Size in bytes where known.</summary>
     public long? Filesize { get; init; }

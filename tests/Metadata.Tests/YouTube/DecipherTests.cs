@@ -29,7 +29,7 @@ public sealed class DecipherTests : MetadataOverFakeYouTube
         Assert.Contains("&n=bKh9lCvU4EaXc2&", expected["140"]);
         // The manifest carries the same challenge in its path.
         Assert.Contains("/source/youtube/n/bKh9lCvU4EaXc2/c/TVHTML5/", formats.HlsManifestUrl);
-        Assert.Equal(["VISIONOS", "ANDROID_VR", "TVHTML5"], YouTube.Calls.Select(c => c.Client).Where(c => c != "reel"));
+        Assert.Equal(["VISIONOS", "TVHTML5"], YouTube.Calls.Select(c => c.Client));
         Assert.Equal(20472, YouTube.SignatureTimestamps.Single(c => c.Client == "TVHTML5").SignatureTimestamp);
         Assert.All(YouTube.SignatureTimestamps.Where(c => c.Client != "TVHTML5"), c => Assert.Null(c.SignatureTimestamp));
     }

@@ -58,6 +58,15 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>The <c>signatureTimestamp</c> each player call carried (null when none), by client.</summary>
     public ConcurrentQueue<(string Client, int? SignatureTimestamp)> SignatureTimestamps { get; } = new();
 
+    /// <summary>Every player call as the client sent it (context, headers, PO token), in arrival order.</summary>
+    public ConcurrentQueue<PlayerRequest> PlayerRequests { get; } = new();
+
+    /// <summary>The clients that asked <c>/youtubei/v1/visitor_id</c>, in arrival order.</summary>
+    public ConcurrentQueue<string> VisitorIdCalls { get; } = new();
+
+    /// <summary>While set, <c>visitor_id</c> answers 500.</summary>
+    public bool FailVisitorId { get; set; }
+
     /// <summary>Every search call as (query, params, continuation), in arrival order.</summary>
     public ConcurrentQueue<(string? Query, string? Params, string? Continuation)> Searches { get; } = new();
 
@@ -90,6 +99,15 @@ public sealed class FakeYouTube : IAsyncDisposable
         {
             routes.MapPost("/youtubei/v1/player", (HttpRequest request) => fake!.AnswerAsync(request, reel: false));
             routes.MapPost("/youtubei/v1/reel/reel_item_watch", (HttpRequest request) => fake!.AnswerAsync(request, reel: true));
+            // visitor_id.json: a real recorded answer (responseContext.visitorData).
+            routes.MapPost("/youtubei/v1/visitor_id", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                fake!.VisitorIdCalls.Enqueue(body.RootElement.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "");
+                return fake.FailVisitorId
+                    ? Results.StatusCode(500)
+                    : Results.Text(await File.ReadAllTextAsync(Path.Combine(Fixtures, "visitor_id.json")), "application/json");
+            });
             routes.MapPost("/youtubei/v1/browse", async (HttpRequest request) =>
             {
                 using var body = await JsonDocument.ParseAsync(request.Body);
@@ -171,6 +189,7 @@ public sealed class FakeYouTube : IAsyncDisposable
         var videoId = (reel ? root.GetProperty("playerRequest") : root).GetProperty("videoId").GetString() ?? "";
         var client = root.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "";
         Calls.Enqueue((reel ? "reel" : client, videoId));
+        PlayerRequests.Enqueue(PlayerRequest.Read(root, reel, request.Headers["X-Goog-Visitor-Id"].ToString()));
         SignatureTimestamps.Enqueue((client, root.TryGetProperty("playbackContext", out var playback)
             ? playback.GetProperty("contentPlaybackContext").GetProperty("signatureTimestamp").GetInt32()
             : null));

@@ -53,40 +53,22 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         }
     }
 
-    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, int? signatureTimestamp, CancellationToken cancellationToken)
+    public async Task<JsonObject> GetPlayerAsync(string videoId, InnerTubeClientProfile profile, PlayerCall call, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var client = new JsonObject
-        {
-            ["clientName"] = profile.ClientName,
-            ["clientVersion"] = profile.ClientVersion,
-            ["hl"] = settings.Language,
-            ["gl"] = settings.Region,
-            ["utcOffsetMinutes"] = 0,
-        };
-        AddIfSet(client, "deviceMake", profile.DeviceMake);
-        AddIfSet(client, "deviceModel", profile.DeviceModel);
-        AddIfSet(client, "osName", profile.OsName);
-        AddIfSet(client, "osVersion", profile.OsVersion);
-        AddIfSet(client, "platform", profile.Platform);
-        if (profile.AndroidSdkVersion is { } sdk)
-        {
-            client["androidSdkVersion"] = sdk;
-        }
-
-        var context = new JsonObject { ["client"] = client };
-        if (profile.EmbedUrl is { } embedUrl)
-        {
-            context["thirdParty"] = new JsonObject { ["embedUrl"] = embedUrl };
-        }
+        var context = InnerTubeContext.For(profile, settings, call.VisitorData);
         var playerRequest = new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true };
-        if (signatureTimestamp is { } sts)
+        if (call.SignatureTimestamp is { } sts)
         {
             // Tells YouTube which player will decipher the answer, so the scrambling matches it.
             playerRequest["playbackContext"] = new JsonObject
             {
                 ["contentPlaybackContext"] = new JsonObject { ["html5Preference"] = "HTML5_PREF_WANTS", ["signatureTimestamp"] = sts },
             };
+        }
+        if (call.PoToken is { } poToken)
+        {
+            playerRequest["serviceIntegrityDimensions"] = new JsonObject { ["poToken"] = poToken };
         }
         JsonObject body;
         string path;
@@ -103,13 +85,7 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.BaseUrl, path)) { Content = JsonRequestContent.Create(body) };
-        if (profile.UserAgent is { } userAgent)
-        {
-            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        }
-        request.Headers.Add("X-YouTube-Client-Name", profile.ClientId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("X-YouTube-Client-Version", profile.ClientVersion);
-        request.Headers.Add("X-Goog-Api-Format-Version", "2");
+        InnerTubeContext.AddHeaders(request, profile, call.VisitorData);
 
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -132,14 +108,6 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         catch (JsonException ex)
         {
             throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered something that is not JSON.", ex);
-        }
-    }
-
-    private static void AddIfSet(JsonObject node, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            node[name] = value;
         }
     }
 }

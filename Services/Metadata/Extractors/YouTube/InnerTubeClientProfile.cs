@@ -45,4 +45,23 @@ public sealed record InnerTubeClientProfile
 
     /// <summary>Ask this client only for the muxed formats the earlier ones lacked.</summary>
     public bool MuxedOnly { get; init; }
+
+    /// <summary>
+    /// The protocols (<c>https</c> for plain files, <c>hls</c>, <c>dash</c>) whose URLs YouTube
+    /// refuses from this client without a PO token. Without a token such formats are never handed
+    /// out, and a client left with nothing to offer is not asked at all.
+    /// </summary>
+    public List<string> PoTokenProtocols { get; init; } = [];
+
+    /// <summary>Whether it plays made-for-kids videos: after a refusal that may mean one, the clients that do not are passed over.</summary>
+    public bool ServesMadeForKids { get; init; }
+
+    /// <summary>Send the visitor data of <c>/youtubei/v1/visitor_id</c> in the context and as <c>X-Goog-Visitor-Id</c>.</summary>
+    public bool SendsVisitorData { get; init; }
+
+    public bool NeedsPoTokenFor(string protocol) => PoTokenProtocols.Contains(protocol, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether anything it returns is usable with or without a token: a plain file, HLS or DASH.</summary>
+    public bool OffersAnythingWithout(bool hasToken) =>
+        hasToken || (MuxedOnly ? !NeedsPoTokenFor("https") : !(NeedsPoTokenFor("https") && NeedsPoTokenFor("hls") && NeedsPoTokenFor("dash")));
 }

@@ -13,9 +13,12 @@ internal static partial class PlayerResponse
 {
     /// <summary>
     /// Null when playable. Otherwise the error to report and whether another client might still
-    /// play it (a client-specific refusal, an age gate some clients skip, a bot check).
+    /// play it: everything but what is true of the video itself (private, geo-blocked, for members,
+    /// for sale, not yet live) may be one client's refusal: an age gate some clients skip, a bot
+    /// check, "the page needs to be reloaded", and the UNPLAYABLE or ERROR that clients without
+    /// made-for-kids videos answer for them (<see cref="PlayerRefusal.MayBeMadeForKids"/>).
     /// </summary>
-    public static (PlatformException Error, bool TryAnotherClient)? CheckPlayability(JsonObject response, string videoId)
+    public static PlayerRefusal? CheckPlayability(JsonObject response, string videoId)
     {
         var playability = response["playabilityStatus"] as JsonObject;
         var status = Text(playability?["status"]) ?? "ERROR";
@@ -30,42 +33,54 @@ internal static partial class PlayerResponse
             var answered = Text(response["videoDetails"]?["videoId"]);
             return answered is null || answered == videoId
                 ? null
-                : (new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered with another video ({answered}); this server's address is probably being limited."), true);
+                : new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered with another video ({answered}); this server's address is probably being limited."), true);
         }
 
         if (playability?["errorScreen"]?["playerLegacyDesktopYpcTrailerRenderer"] is not null
             || playability?["errorScreen"]?["ypcTrailerRenderer"] is not null
             || Has(all, "requires payment", "Premium members", "rent", "purchase"))
         {
-            return (new PlatformException(ErrorCodes.PaymentRequired, $"This video must be bought, rented or needs YouTube Premium: {First(reason, screenReason)}"), false);
+            return new PlayerRefusal(new PlatformException(ErrorCodes.PaymentRequired, $"This video must be bought, rented or needs YouTube Premium: {First(reason, screenReason)}"), false);
         }
 
         return status switch
         {
-            "LIVE_STREAM_OFFLINE" => (new PlatformException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
+            "LIVE_STREAM_OFFLINE" => new PlayerRefusal(new PlatformException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
             "LOGIN_REQUIRED" when Has(all, "Private video") =>
-                (new PlatformException(ErrorCodes.VideoPrivate, "This video is private."), false),
+                new PlayerRefusal(new PlatformException(ErrorCodes.VideoPrivate, "This video is private."), false),
             "LOGIN_REQUIRED" when Has(all, "not a bot") =>
-                (new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),
+                new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),
             "LOGIN_REQUIRED" or "AGE_CHECK_REQUIRED" or "AGE_VERIFICATION_REQUIRED" or "CONTENT_CHECK_REQUIRED" when Has(all, "age", "inappropriate") || status.StartsWith("AGE", StringComparison.Ordinal) =>
-                (new PlatformException(ErrorCodes.AgeRestricted, "This video is age-restricted: YouTube shows it only to signed-in adults."), true),
-            "LOGIN_REQUIRED" => (new PlatformException(ErrorCodes.LoginRequired, $"YouTube requires sign-in for this video: {First(reason, screenReason)}"), true),
+                new PlayerRefusal(new PlatformException(ErrorCodes.AgeRestricted, "This video is age-restricted: YouTube shows it only to signed-in adults."), true),
+            "LOGIN_REQUIRED" => new PlayerRefusal(new PlatformException(ErrorCodes.LoginRequired, $"YouTube requires sign-in for this video: {First(reason, screenReason)}"), true),
             "UNPLAYABLE" when Has(all, "country") =>
-                (new PlatformException(ErrorCodes.GeoRestricted, "The uploader has not made this video available in this server's country."), false),
+                new PlayerRefusal(new PlatformException(ErrorCodes.GeoRestricted, "The uploader has not made this video available in this server's country."), false),
             "UNPLAYABLE" when Has(all, "members") =>
-                (new PlatformException(ErrorCodes.MembersOnly, $"This video is for channel members only: {First(reason, screenReason)}"), false),
-            "UNPLAYABLE" when Has(all, "not available") =>
-                (new PlatformException(ErrorCodes.VideoUnavailable, "YouTube refused to play this video for this client."), true),
-            "UNPLAYABLE" => (new PlatformException(ErrorCodes.VideoUnavailable, $"YouTube will not play this video: {First(reason, screenReason, "unplayable")}"), false),
-            _ => (new PlatformException(ErrorCodes.VideoUnavailable, $"This video is unavailable: {First(reason, screenReason, "it was removed or never existed")}"), false),
+                new PlayerRefusal(new PlatformException(ErrorCodes.MembersOnly, $"This video is for channel members only: {First(reason, screenReason)}"), false),
+            "UNPLAYABLE" when Has(all, "reloaded") =>
+                new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube asked this client to reload the page."), true),
+            "UNPLAYABLE" => new PlayerRefusal(new PlatformException(ErrorCodes.VideoUnavailable, $"YouTube will not play this video: {First(reason, screenReason, "unplayable")}"), true, MayBeMadeForKids: true),
+            _ => new PlayerRefusal(new PlatformException(ErrorCodes.VideoUnavailable, $"This video is unavailable: {First(reason, screenReason, "it was removed or never existed")}"), true, MayBeMadeForKids: true),
         };
     }
 
-    /// <summary>The muxed and adaptive formats as YouTube sent them, URLs possibly still ciphered.</summary>
+    /// <summary>
+    /// Whether a format is a plain file a player can fetch whole or by range: DRM-protected
+    /// formats (<c>drmFamilies</c>), OTF ones (<c>FORMAT_STREAM_TYPE_OTF</c>, fetched as numbered
+    /// segments) and a live stream's adaptive segments (<c>targetDurationSec</c>) are not.
+    /// </summary>
+    public static bool IsDirectFile(JsonObject format) =>
+        format["drmFamilies"] is null && format["drm"] is null
+        && Text(format["type"]) != "FORMAT_STREAM_TYPE_OTF"
+        && format["targetDurationSec"] is null;
+
+    /// <summary>The muxed and adaptive formats as YouTube sent them, URLs possibly still ciphered; only plain files (<see cref="IsDirectFile"/>).</summary>
     public static List<JsonObject> FormatNodes(JsonObject response)
     {
         var streaming = response["streamingData"] as JsonObject;
-        return (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        return (streaming?["formats"] as JsonArray ?? []).Concat(streaming?["adaptiveFormats"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(IsDirectFile)
+            .ToList();
     }
 
     /// <summary>True for a format with both video and audio (the codecs list names two).</summary>
@@ -106,7 +121,8 @@ internal static partial class PlayerResponse
                 Width = Int(node["width"]),
                 Height = Int(node["height"]),
                 Fps = isAudioOnly ? null : Int(node["fps"]),
-                Bitrate = Long(node["averageBitrate"]) ?? Long(node["bitrate"]),
+                // As YouTube reports it: the peak a player must sustain, which DASH calls bandwidth.
+                Bitrate = Long(node["bitrate"]) ?? Long(node["averageBitrate"]),
                 // The URL's own parameters are read only when the format does not say (googlevideo URLs carry ~25 of them).
                 Filesize = Long(node["contentLength"])
                            ?? (QueryHelpers.ParseQuery(uri.Query).TryGetValue("clen", out var clen) && long.TryParse(clen, CultureInfo.InvariantCulture, out var length) ? length : null),

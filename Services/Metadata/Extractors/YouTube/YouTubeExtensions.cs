@@ -7,6 +7,14 @@ internal static class YouTubeExtensions
         builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
         builder.Services.AddHttpClient(nameof(InnerTubeClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<InnerTubeClient>();
+        builder.Services.AddSingleton<YouTubeVisitorData>();
+        // The provider is a local service: one try within its timeout, then the token-free clients.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
+        builder.Services.AddHttpClient(nameof(YouTubePoTokens)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<YouTubePoTokens>();
+        builder.Services.AddSingleton<YouTubeSignatureTimestamps>();
+        builder.Services.AddSingleton<YouTubeClientChain>();
         builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
         builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubePlaylists>();

@@ -18,36 +18,47 @@ public sealed class YouTubeOptions
     /// </summary>
     public List<InnerTubeClientProfile> Clients { get; set; } = [];
 
-    /// <summary>The chain as of 2026-11 (see shared/reference/youtube-extraction.md §2.5–2.6).</summary>
+    /// <summary>
+    /// The chain as of 2026-12 (see shared/reference/youtube-extraction.md, "Update 2026-12"):
+    /// VISIONOS, the one client whose files play without a PO token or the player; the ANDROID
+    /// reel client for the muxed itag 18, used only when a PO token provider is configured; then
+    /// the clients that need the player but no token and that play made-for-kids videos. ANDROID_VR
+    /// is left out: its answers still say OK, but its media have been refused since 2026-08.
+    /// </summary>
     public static IReadOnlyList<InnerTubeClientProfile> DefaultClients { get; } =
     [
         new()
         {
-            Name = "visionos", ClientName = "VISIONOS", ClientId = 101, ClientVersion = "1.02",
-            UserAgent = "com.google.visionos.youtube/1.02 (RealityDevice14,1; U; CPU visionOS 25_6_0 like Mac OS X; GB)",
-            DeviceMake = "Apple", DeviceModel = "RealityDevice14,1", OsName = "visionOS", OsVersion = "25.6.0.23O471", Platform = "MOBILE",
+            Name = "visionos", ClientName = "VISIONOS", ClientId = 101, ClientVersion = "1.04",
+            UserAgent = "com.google.visionos.youtube/1.04(RealityDevice17,1; U; CPU visionOS 26_6_0 like Mac OS X; US)",
+            DeviceMake = "Apple", DeviceModel = "RealityDevice17,1", OsName = "visionOS", OsVersion = "26.6.0.23O770", Platform = "MOBILE",
+            SendsVisitorData = true,
         },
         new()
         {
             Name = "android-reel", ClientName = "ANDROID", ClientId = 3, ClientVersion = "21.03.36",
             UserAgent = "com.google.android.youtube/21.03.36 (Linux; U; Android 11) gzip",
             OsName = "Android", OsVersion = "11", Platform = "MOBILE", AndroidSdkVersion = 30,
-            Endpoint = "reel", MuxedOnly = true,
+            Endpoint = "reel", MuxedOnly = true, PoTokenProtocols = ["https", "hls", "dash"],
         },
-        new()
-        {
-            Name = "android-vr", ClientName = "ANDROID_VR", ClientId = 28, ClientVersion = "1.65.10",
-            UserAgent = "com.google.android.apps.youtube.vr.oculus/1.65.10 (Linux; U; Android 12L; eureka-user Build/SQ3A.220605.009.A1) gzip",
-            DeviceMake = "Oculus", DeviceModel = "Quest 3", OsName = "Android", OsVersion = "12L", Platform = "MOBILE", AndroidSdkVersion = 32,
-        },
-        // Needs the player's JavaScript (signatureCipher and n) but no PO token: the last resort.
         new()
         {
             Name = "tv", ClientName = "TVHTML5", ClientId = 7, ClientVersion = "7.20260707.07.00",
             UserAgent = "Mozilla/5.0 (ChromiumStylePlatform) Cobalt/25.lts.30.1034943-gold (unlike Gecko), Unknown_TV_Unknown_0/Unknown (Unknown, Unknown)",
-            NeedsPlayerJs = true,
+            NeedsPlayerJs = true, ServesMadeForKids = true,
+        },
+        new()
+        {
+            Name = "web-embedded", ClientName = "WEB_EMBEDDED_PLAYER", ClientId = 56, ClientVersion = "2.20260708.00.00",
+            EmbedUrl = "https://www.google.com/", NeedsPlayerJs = true, ServesMadeForKids = true,
         },
     ];
+
+    /// <summary>How long the visitor data of <c>/youtubei/v1/visitor_id</c> is used before it is asked for again.</summary>
+    public TimeSpan VisitorDataTtl { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary><c>Platforms:YouTube:PoToken</c>: where PO tokens come from, for the clients whose policy needs them.</summary>
+    public PoTokenOptions PoToken { get; set; } = new();
 
     /// <summary>
     /// Ask the first muxed-only client (the muxed itag 18) at the same time as the first full client
