@@ -16,6 +16,11 @@ public sealed class CompositionFixture : IAsyncLifetime
 
     public FakeCdn Cdn { get; private set; } = null!;
     public FakeYouTube YouTube { get; private set; } = null!;
+    /// <summary>
+    /// A PO token provider, so that the muxed itag 18 (from a client whose media need a token) is
+    /// among the formats, as it is for an operator who runs one.
+    /// </summary>
+    public FakePoTokenProvider PoTokens { get; private set; } = null!;
     public DistributedApplication App { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -24,11 +29,13 @@ public sealed class CompositionFixture : IAsyncLifetime
         Cdn = await FakeCdn.StartAsync();
         Cdn.Add("videoplayback", media);
         YouTube = await FakeYouTube.StartAsync(Cdn.Address);
+        PoTokens = await FakePoTokenProvider.StartAsync();
 
         var builder = await Composition.CreateBuilderAsync();
         builder.CreateResourceBuilder<ProjectResource>("metadata")
             .WithReplicas(2)
-            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString());
+            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString())
+            .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", PoTokens.BaseUrl.ToString());
         builder.CreateResourceBuilder<ProjectResource>("streaming")
             .WithReplicas(2)
             .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
@@ -40,6 +47,7 @@ public sealed class CompositionFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         await YouTube.DisposeAsync();
+        await PoTokens.DisposeAsync();
         await Cdn.DisposeAsync();
     }
 }

@@ -26,6 +26,7 @@ public sealed class DashboardComposition : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
 
     public FakeYouTube YouTube { get; private set; } = null!;
+    private FakePoTokenProvider _poTokens = null!;
 
     public Uri Dashboard { get; private set; } = null!;
 
@@ -36,6 +37,8 @@ public sealed class DashboardComposition : IAsyncLifetime
         _cdn = await FakeCdn.StartAsync();
         _cdn.Add("videoplayback", await MediaFiles.ProgressiveMp4Async());
         YouTube = await FakeYouTube.StartAsync(_cdn.Address);
+        // As for an operator who runs one: the muxed itag 18 is among the formats.
+        _poTokens = await FakePoTokenProvider.StartAsync();
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
@@ -49,7 +52,9 @@ public sealed class DashboardComposition : IAsyncLifetime
             options.DisableDashboard = false;
             options.AllowUnsecuredTransport = true;
         });
-        builder.CreateResourceBuilder<ProjectResource>("metadata").WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString());
+        builder.CreateResourceBuilder<ProjectResource>("metadata")
+            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString())
+            .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", _poTokens.BaseUrl.ToString());
         builder.CreateResourceBuilder<ProjectResource>("streaming")
             .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
             .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
@@ -97,6 +102,7 @@ public sealed class DashboardComposition : IAsyncLifetime
         _playwright.Dispose();
         await App.DisposeAsync();
         await YouTube.DisposeAsync();
+        await _poTokens.DisposeAsync();
         await _cdn.DisposeAsync();
     }
 }

@@ -169,6 +169,8 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         Assert.True(body.GetProperty("vrchat_optimized").GetBoolean());
         Assert.True(body.GetProperty("success").GetBoolean());
         Assert.True(body.GetProperty("codec_info").GetProperty("avpro_compatible").GetBoolean());
+        // What streaming chose, passed on: a progressive file here.
+        Assert.Equal("progressive", body.GetProperty("delivery").GetString());
     }
 
     [Fact]

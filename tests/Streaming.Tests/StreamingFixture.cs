@@ -117,6 +117,9 @@ public sealed class StreamingFixture : IAsyncLifetime
                     "chunked0001" => Results.Json(Formats(id, (chunked, "18", 360)), ContractJson.Options),
                     "chunkedslow1" => Results.Json(Formats(id, (chunkedSlow, "18", 360)), ContractJson.Options),
                     "cachestats01" => Results.Json(Formats(id, (progressive, "18", 360)), ContractJson.Options),
+                    // As YouTube's VISIONOS answers: adaptive files and an HLS master, no muxed format.
+                    "tokenless001" => Results.Json(Formats(id, (new Uri(Cdn.Address, "/media/video-only.mp4"), "137", 1080)) with { HlsManifestUrl = master.ToString() },
+                        ContractJson.Options),
                     "live00000001" => Results.Json(new FormatList { VideoId = id, Platform = platform, IsLive = true, HlsManifestUrl = master.ToString() }, ContractJson.Options),
                     "ytdown00001" => PlatformDown(context),
                     "offlist0001" => Results.Json(Formats(id, (new Uri("https://evil.example/media.mp4"), "18", 360)), ContractJson.Options),

@@ -25,6 +25,13 @@ public sealed record ResolvedStream
     public string? ProxyPath { get; init; }
     /// <summary>Path on the streaming service of an HLS playlist for this video, when one can be served.</summary>
     public string? HlsPath { get; init; }
+    /// <summary>
+    /// What was chosen, for players that take one URL: <c>progressive</c> (one file with video and
+    /// sound), <c>hls</c> (the platform's HLS master playlist: a live stream, or a video with no
+    /// muxed MP4 to be had without a PO token, given to HLS-capable players such as AVPro), or
+    /// <c>adaptive</c> (a video-only or audio-only file, when the request asked for one).
+    /// </summary>
+    public string Delivery { get; init; } = "progressive";
     public string? Title { get; init; }
     public double? Duration { get; init; }
 }

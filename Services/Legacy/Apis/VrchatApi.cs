@@ -54,7 +54,7 @@ internal static class VrchatApi
                     video.Platform, video.VideoId, url, quality, PlayerDetector.NameOf(player), true, true, true,
                     H264Note,
                     new CodecInfo(progressiveMp4 || stream.HlsPath is not null, progressiveMp4, ["H.264 (avc1)", "AAC (mp4a.40.2)"]),
-                    stream.RequiresProxy, stream.ExpiresAt));
+                    stream.RequiresProxy, stream.ExpiresAt, stream.Delivery));
             default:
                 var resolved = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
                 return TypedResults.Redirect(streams.PlayableUrl(resolved, player, quality));

@@ -6,7 +6,7 @@ internal sealed record CodecInfo(bool AvproCompatible, bool UnityCompatible, IRe
 internal sealed record VrchatStreamResponse(
     string Platform, string VideoId, string StreamUrl, string Quality, string PlayerType,
     bool VrchatOptimized, bool UnityOptimized, bool Success, string Notes, CodecInfo CodecInfo,
-    bool RequiresProxy, DateTimeOffset? ExpiresAt);
+    bool RequiresProxy, DateTimeOffset? ExpiresAt, string Delivery);
 
 internal sealed record CodecRecommendations(string AvproBest, string UnityBest, string CurrentSelection);
 

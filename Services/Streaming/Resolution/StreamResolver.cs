@@ -89,6 +89,13 @@ public sealed class StreamResolver(
         // answers with the chosen URL (a 302, JSON, legacy's redirects) hands on a vetted one.
         var playable = Playable(formats);
         var chosen = FormatSelector.Select(expression, playable);
+        // AVPro plays HLS: when the one file it would get is not a muxed MP4 (YouTube's itag 18
+        // needs a PO token now), the HLS master is what plays.
+        if (chosen is not null && PlayableHls(formats) is not null
+            && string.Equals(request.Player, "avpro", StringComparison.OrdinalIgnoreCase) && !IsMuxedMp4(chosen))
+        {
+            chosen = null;
+        }
         if (chosen is null)
         {
             if (PlayableHls(formats) is { } hls)
@@ -128,6 +135,7 @@ public sealed class StreamResolver(
             RequiresProxy = chosen.HttpHeaders.Count > 0,
             ProxyPath = $"/api/v2/stream/proxy/{platform}/{Uri.EscapeDataString(videoId)}{query}",
             HlsPath = formats.HlsManifestUrl is null ? null : $"/api/v2/stream/{platform}/{Uri.EscapeDataString(videoId)}?mode=hls",
+            Delivery = chosen.Protocol == "hls" ? "hls" : chosen is { HasVideo: true, HasAudio: true } ? "progressive" : "adaptive",
             Title = formats.Title,
             Duration = formats.Duration,
         };
@@ -180,6 +188,8 @@ public sealed class StreamResolver(
             ? new StreamingException(ErrorCodes.UpstreamThrottled, "The metadata service is throttled.")
             : new StreamingException(ErrorCodes.UpstreamUnavailable, $"The metadata service answered {(int)ex.StatusCode}.");
     }
+
+    private static bool IsMuxedMp4(VideoFormat format) => format is { HasVideo: true, HasAudio: true, Ext: "mp4" };
 
     private static string QueryOf(StreamRequest request)
     {
