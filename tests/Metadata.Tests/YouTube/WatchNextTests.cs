@@ -16,7 +16,8 @@ public sealed class WatchNextTests : MetadataOverFakeYouTube
             var info = await Client.GetFromJsonAsync<VideoInfo>("/api/v2/videos/youtube/dQw4w9WgXcQ", ContractJson.Options);
             // The like-count entity's exact number, not the microformat's older 18000000 nor the button's "18M".
             Assert.Equal(18123456, info!.LikeCount);
-            Assert.Equal("20091024", info.UploadDate);
+            // 2009-10-24T23:57:33-07:00 is 25 October in UTC.
+            Assert.Equal("20091025", info.UploadDate);
         }
         using var formats = await Client.GetAsync("/api/v2/videos/youtube/dQw4w9WgXcQ/formats");
 

@@ -24,7 +24,8 @@ public sealed class YouTubeExtractionTests : MetadataOverFakeYouTube
         Assert.Equal("Rick Astley", info.Uploader);
         Assert.Equal(1700000000, info.ViewCount);
         Assert.Equal(18123456, info.LikeCount);
-        Assert.Equal("20091024", info.UploadDate);
+        // 2009-10-24T23:57:33-07:00 is 25 October in UTC.
+        Assert.Equal("20091025", info.UploadDate);
         Assert.Equal("UCuAXFkgsw1L7xaCfnd5JJOw", info.ChannelId);
         Assert.Equal("https://www.youtube.com/channel/UCuAXFkgsw1L7xaCfnd5JJOw", info.ChannelUrl);
         Assert.Equal("https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg", info.Thumbnail);

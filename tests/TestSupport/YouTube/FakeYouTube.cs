@@ -76,6 +76,9 @@ public sealed class FakeYouTube : IAsyncDisposable
     /// <summary>Every <c>next</c> (watch page) call by video id, in arrival order.</summary>
     public ConcurrentQueue<string> WatchNextCalls { get; } = new();
 
+    /// <summary>Every WEB player call for the microformat alone (<c>$fields</c>), by video id, in arrival order.</summary>
+    public ConcurrentQueue<string> MicroformatCalls { get; } = new();
+
     /// <summary>While set, <c>next</c> answers 500.</summary>
     public bool FailWatchNext { get; set; }
 
@@ -97,7 +100,10 @@ public sealed class FakeYouTube : IAsyncDisposable
         FakeYouTube? fake = null;
         var server = await LoopbackServer.StartAsync(routes =>
         {
-            routes.MapPost("/youtubei/v1/player", (HttpRequest request) => fake!.AnswerAsync(request, reel: false));
+            // A WEB call asking for the microformat alone (as NewPipe makes it): WEB-microformat-{id}.json, else none.
+            routes.MapPost("/youtubei/v1/player", (HttpRequest request) => request.Query.ContainsKey("$fields")
+                ? fake!.MicroformatAsync(request)
+                : fake!.AnswerAsync(request, reel: false));
             routes.MapPost("/youtubei/v1/reel/reel_item_watch", (HttpRequest request) => fake!.AnswerAsync(request, reel: true));
             // visitor_id.json: a real recorded answer (responseContext.visitorData).
             routes.MapPost("/youtubei/v1/visitor_id", async (HttpRequest request) =>
@@ -180,6 +186,17 @@ public sealed class FakeYouTube : IAsyncDisposable
         // Without a CDN of its own, the fake is its own CDN (it serves captions at YouTube's path).
         fake = new FakeYouTube(server, cdn ?? server.Address);
         return fake;
+    }
+
+    private async Task<IResult> MicroformatAsync(HttpRequest request)
+    {
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        var videoId = body.RootElement.GetProperty("videoId").GetString() ?? "";
+        MicroformatCalls.Enqueue(videoId);
+        var file = Path.Combine(Fixtures, Path.GetFileName($"WEB-microformat-{videoId}.json"));
+        return File.Exists(file)
+            ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
+            : Results.Json(new { videoDetails = new { videoId } });
     }
 
     private async Task<IResult> AnswerAsync(HttpRequest request, bool reel)

@@ -19,15 +19,16 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
     /// <summary>
     /// POSTs <paramref name="body"/> to <c>/youtubei/v1/{endpoint}</c> as the WEB client. A 404 is
     /// answered as <see cref="ErrorCodes.NotFound"/> (unknown handles, channels), other failures
-    /// as upstream errors.
+    /// as upstream errors. <paramref name="fields"/> (<c>$fields</c>) asks for only those parts of the answer.
     /// </summary>
-    public async Task<JsonObject> PostWebAsync(string endpoint, JsonObject body, CancellationToken cancellationToken)
+    public async Task<JsonObject> PostWebAsync(string endpoint, JsonObject body, CancellationToken cancellationToken, string? fields = null)
     {
         body["context"] = new JsonObject
         {
             ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl, $"/youtubei/v1/{endpoint}?prettyPrint=false")) { Content = JsonRequestContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl,
+            $"/youtubei/v1/{endpoint}?prettyPrint=false{(fields is null ? "" : "&$fields=" + fields)}")) { Content = JsonRequestContent.Create(body) };
         request.Headers.Add("X-YouTube-Client-Name", "1");
         request.Headers.Add("X-YouTube-Client-Version", WebVersion);
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);

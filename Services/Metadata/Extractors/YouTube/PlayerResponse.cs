@@ -202,7 +202,7 @@ internal static partial class PlayerResponse
             Uploader = Text(details["author"]) ?? Text(micro["ownerChannelName"]),
             ViewCount = Long(details["viewCount"]) ?? Long(micro["viewCount"]),
             LikeCount = Long(micro["likeCount"]),
-            UploadDate = uploaded is { Length: >= 10 } ? uploaded[..10].Replace("-", "", StringComparison.Ordinal) : null,
+            UploadDate = WebMicroformat.UploadDate(uploaded),
             Formats = formats,
             ChannelId = channelId,
             ChannelUrl = channelId is null ? null : $"https://www.youtube.com/channel/{channelId}",

@@ -44,6 +44,8 @@ public sealed class YouTubeExtractor(YouTubeClientChain chain, YouTubeWatchNext 
         {
             LikeCount = details.LikeCount ?? info.LikeCount,
             UploadDate = info.UploadDate ?? details.UploadDate,
+            Category = info.Category ?? details.Category,
+            ViewCount = info.ViewCount ?? details.ViewCount,
         };
     }
 

@@ -73,6 +73,12 @@ public sealed class YouTubeOptions
     /// </summary>
     public bool LikesFromWatchNext { get; set; } = true;
 
+    /// <summary>
+    /// Make one WEB <c>player</c> call per video asking only for its microformat (<c>$fields</c>),
+    /// alongside <c>next</c>, for what mobile clients omit: category, upload date, view count.
+    /// </summary>
+    public bool MicroformatFromWeb { get; set; } = true;
+
     /// <summary>How long the player version named by <c>/iframe_api</c> is trusted before it is looked up again.</summary>
     public TimeSpan PlayerVersionTtl { get; set; } = TimeSpan.FromHours(1);
 

@@ -7,30 +7,49 @@ using VideoPlatform.Contracts;
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
-/// What only the watch page knows: the like count (the player response stopped carrying it) and
-/// the upload date that mobile clients' player responses lack. One WEB <c>next</c> call, made
-/// alongside the player calls for a video's details (not for its formats), its result cached
-/// with the video. Best effort: a failure leaves the fields empty rather than failing the video.
+/// What mobile clients' player answers lack: the like count and upload date of the watch page
+/// (one WEB <c>next</c> call) and the category, upload time and view count of the WEB player's
+/// microformat (one WEB <c>player</c> call asking for only that), made alongside the player calls
+/// for a video's details (not for its formats), cached with the video. Best effort: a failure
+/// leaves the fields empty rather than failing the video.
 /// </summary>
 public sealed partial class YouTubeWatchNext(InnerTubeClient innerTube, IOptions<YouTubeOptions> options, ILogger<YouTubeWatchNext> logger)
 {
     public async Task<WatchNextDetails?> GetAsync(string videoId, CancellationToken cancellationToken)
     {
-        if (!options.Value.LikesFromWatchNext)
+        var settings = options.Value;
+        var page = settings.LikesFromWatchNext ? ReadAsync(videoId, "next", null, ReadPage, cancellationToken) : Task.FromResult<WatchNextDetails?>(null);
+        var micro = settings.MicroformatFromWeb ? ReadAsync(videoId, "player", WebMicroformat.Fields, WebMicroformat.Read, cancellationToken) : Task.FromResult<WatchNextDetails?>(null);
+        var (fromPage, fromMicro) = (await page, await micro);
+        if (fromPage is null || fromMicro is null)
         {
-            return null;
+            return fromPage ?? fromMicro;
         }
+        // The page's like count is exact where the microformat's is not always there; the
+        // microformat's date is a timestamp where the page's is text in the language asked.
+        return new WatchNextDetails(
+            fromPage.LikeCount ?? fromMicro.LikeCount,
+            fromMicro.UploadDate ?? fromPage.UploadDate,
+            fromMicro.Category,
+            fromMicro.ViewCount);
+    }
+
+    private static WatchNextDetails ReadPage(JsonObject page) => new(LikeCount(page), UploadDate(page));
+
+    private async Task<WatchNextDetails?> ReadAsync(string videoId, string endpoint, string? fields, Func<JsonObject, WatchNextDetails> read,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            var page = await innerTube.PostWebAsync("next",
-                new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true }, cancellationToken);
-            return new WatchNextDetails(LikeCount(page), UploadDate(page));
+            var answer = await innerTube.PostWebAsync(endpoint,
+                new JsonObject { ["videoId"] = videoId, ["contentCheckOk"] = true, ["racyCheckOk"] = true }, cancellationToken, fields);
+            return read(answer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever went wrong (an error answer, no connection, an open circuit), the video
             // itself is still worth answering.
-            LogWatchNextFailed(logger, videoId, ex.Message);
+            LogWatchNextFailed(logger, videoId, endpoint, ex.Message);
             return null;
         }
     }
@@ -103,6 +122,6 @@ public sealed partial class YouTubeWatchNext(InnerTubeClient innerTube, IOptions
     [GeneratedRegex(@"[A-Z][a-z]{2} \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}")]
     private static partial Regex DateIn();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "YouTube watch page of {VideoId} not read, so no like count: {Reason}")]
-    private static partial void LogWatchNextFailed(ILogger logger, string videoId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "YouTube {Endpoint} of {VideoId} not read, so fewer details: {Reason}")]
+    private static partial void LogWatchNextFailed(ILogger logger, string videoId, string endpoint, string reason);
 }
