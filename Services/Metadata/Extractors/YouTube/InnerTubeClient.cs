@@ -28,7 +28,8 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
             ["client"] = new JsonObject { ["clientName"] = "WEB", ["clientVersion"] = WebVersion, ["hl"] = options.Value.Language, ["gl"] = options.Value.Region },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.BaseUrl,
-            $"/youtubei/v1/{endpoint}?prettyPrint=false{(fields is null ? "" : "&$fields=" + fields)}")) { Content = JsonRequestContent.Create(body) };
+            $"/youtubei/v1/{endpoint}?prettyPrint=false{(fields is null ? "" : "&$fields=" + fields)}"))
+        { Content = JsonRequestContent.Create(body) };
         request.Headers.Add("X-YouTube-Client-Name", "1");
         request.Headers.Add("X-YouTube-Client-Version", WebVersion);
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
