@@ -45,9 +45,7 @@ internal static class PlaylistsApi
             ?? throw new PlatformException(ErrorCodes.InvalidRequest, "Give the channel as UC… (24 characters), @handle, c/name or user/name.");
         var (size, token) = (Limit(limit), Cursor(cursor));
         var channelId = await channels.ResolveIdAsync(reference, cancellationToken);
-        // A channel's uploads are the playlist UU + the channel id without its UC.
-        var uploads = await playlists.GetAsync("UU" + channelId[2..], size, token, cancellationToken);
-        return TypedResults.Ok(uploads with { ChannelId = uploads.ChannelId ?? channelId });
+        return TypedResults.Ok(await playlists.GetChannelVideosAsync(channelId, size, token, cancellationToken));
     }
 
     private static void RequireYouTube(string platform)

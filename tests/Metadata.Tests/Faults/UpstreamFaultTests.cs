@@ -70,7 +70,8 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
     [Fact]
     public async Task Transient_5xx_answers_are_retried_and_the_video_is_served()
     {
-        StartService();
+        // Only the extraction's player calls, not the microformat's WEB player call beside them.
+        StartService(("Platforms:YouTube:MicroformatFromWeb", "false"));
         _fault = (call, context) =>
         {
             if (call <= 2)

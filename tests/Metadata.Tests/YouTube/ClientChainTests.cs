@@ -100,10 +100,16 @@ public sealed class ClientChainTests : MetadataOverFakeYouTube
         Assert.Equal(["VISIONOS", "TVHTML5", "WEB_EMBEDDED_PLAYER"], YouTube.PlayerRequests.Select(r => r.ClientName));
     }
 
-    [Fact]
-    public async Task What_is_true_of_the_video_itself_is_answered_at_the_first_refusal()
+    [Theory]
+    [InlineData("8VajtrESJzA", HttpStatusCode.Forbidden, ErrorCodes.VideoPrivate)]
+    [InlineData("ayI2iBwGdxw", HttpStatusCode.Forbidden, ErrorCodes.MembersOnly)]
+    [InlineData("_PL2HJKxnOM", (HttpStatusCode)451, ErrorCodes.GeoRestricted)]
+    [InlineData("sMJ8bRN2dak", HttpStatusCode.PaymentRequired, ErrorCodes.PaymentRequired)]
+    public async Task What_is_true_of_the_video_itself_is_answered_at_the_first_refusal(string videoId, HttpStatusCode status, string code)
     {
-        await AssertProblemAsync("/api/v2/videos/youtube/privateVid1", HttpStatusCode.Forbidden, ErrorCodes.VideoPrivate);
+        // Recorded 2026 refusals: "This video is private", members of a level, not in this
+        // country, Music Premium.
+        await AssertProblemAsync($"/api/v2/videos/youtube/{videoId}", status, code);
 
         Assert.Equal(["VISIONOS"], YouTube.PlayerRequests.Select(r => r.ClientName));
     }

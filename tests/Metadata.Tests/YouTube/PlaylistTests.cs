@@ -31,15 +31,6 @@ public sealed class PlaylistTests : MetadataOverFakeYouTube
     }
 
     [Fact]
-    public async Task A_channel_lists_its_uploads()
-    {
-        var uploads = await Client.GetFromJsonAsync<Playlist>("/api/v2/channels/youtube/UCuAXFkgsw1L7xaCfnd5JJOw", ContractJson.Options);
-
-        Assert.Equal("UUuAXFkgsw1L7xaCfnd5JJOw", uploads!.Id);
-        Assert.Equal(3, uploads.Items.Count);
-    }
-
-    [Fact]
     public async Task A_repeated_page_is_answered_from_the_cache()
     {
         for (var i = 0; i < 3; i++)

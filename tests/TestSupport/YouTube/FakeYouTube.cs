@@ -117,8 +117,11 @@ public sealed class FakeYouTube : IAsyncDisposable
             routes.MapPost("/youtubei/v1/browse", async (HttpRequest request) =>
             {
                 using var body = await JsonDocument.ParseAsync(request.Body);
+                // browse-{browseId}.json; a channel's Videos tab (its params) browse-{channelId}-videos.json.
                 var name = body.RootElement.TryGetProperty("continuation", out var token) ? $"browse-cont-{token.GetString()}.json"
-                    : $"browse-{body.RootElement.GetProperty("browseId").GetString()}.json";
+                    : body.RootElement.TryGetProperty("params", out var tab) && tab.GetString() == "EgZ2aWRlb3PyBgQKAjoA"
+                        ? $"browse-{body.RootElement.GetProperty("browseId").GetString()}-videos.json"
+                        : $"browse-{body.RootElement.GetProperty("browseId").GetString()}.json";
                 var file = Path.Combine(Fixtures, Path.GetFileName(name));
                 return File.Exists(file)
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
@@ -139,29 +142,32 @@ public sealed class FakeYouTube : IAsyncDisposable
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"estimatedResults":"0","contents":{"twoColumnSearchResultsRenderer":{"primaryContents":{"sectionListRenderer":{"contents":[{"itemSectionRenderer":{"contents":[{"backgroundPromoRenderer":{"title":{"runs":[{"text":"No results found"}]}}}]}}]}}}}}""", "application/json");
             });
-            // resolve_url-{path with / as -}.json (resolve_url-@handle.json, resolve_url-user-name.json), else 404 NOT_FOUND as YouTube answers.
+            // resolve_url-{path with / as -}.json (resolve_url-@handle.json, resolve_url-user-name.json), else YouTube's recorded 404 NOT_FOUND.
             routes.MapPost("/youtubei/v1/navigation/resolve_url", async (HttpRequest request) =>
             {
                 using var body = await JsonDocument.ParseAsync(request.Body);
                 var url = new Uri(body.RootElement.GetProperty("url").GetString()!);
                 fake!.ResolvedUrls.Enqueue(url.ToString());
                 var file = Path.Combine(Fixtures, Path.GetFileName($"resolve_url-{url.AbsolutePath.Trim('/').Replace('/', '-')}.json"));
-                return File.Exists(file)
-                    ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
-                    : Results.Text("""{"error":{"code":404,"message":"Requested entity was not found.","errors":[{"message":"Requested entity was not found.","domain":"global","reason":"notFound"}],"status":"NOT_FOUND"}}""",
-                        "application/json", statusCode: 404);
+                return Results.Text(await File.ReadAllTextAsync(File.Exists(file) ? file : Path.Combine(Fixtures, "resolve_url-404.json")), "application/json",
+                    statusCode: File.Exists(file) ? 200 : 404);
             });
             // next-{id}.json, else a watch page without likes; 500 while FailWatchNext is set.
             routes.MapPost("/youtubei/v1/next", async (HttpRequest request) =>
             {
                 using var body = await JsonDocument.ParseAsync(request.Body);
-                var videoId = body.RootElement.GetProperty("videoId").GetString() ?? "";
+                var root = body.RootElement;
+                var videoId = root.TryGetProperty("videoId", out var video) ? video.GetString() ?? "" : "";
                 fake!.WatchNextCalls.Enqueue(videoId);
                 if (fake.FailWatchNext)
                 {
                     return Results.StatusCode(500);
                 }
-                var file = Path.Combine(Fixtures, Path.GetFileName($"next-{videoId}.json"));
+                // A playlist's panel (mixes): next-{playlistId}.json first, next-{playlistId}-{videoId}.json for a later page.
+                var name = root.TryGetProperty("playlistId", out var list)
+                    ? root.TryGetProperty("playlistIndex", out _) ? $"next-{list.GetString()}-{videoId}.json" : $"next-{list.GetString()}.json"
+                    : $"next-{videoId}.json";
+                var file = Path.Combine(Fixtures, Path.GetFileName(name));
                 return File.Exists(file)
                     ? Results.Text(await File.ReadAllTextAsync(file), "application/json")
                     : Results.Text("""{"contents":{"twoColumnWatchNextResults":{"results":{"results":{"contents":[]}}}}}""", "application/json");

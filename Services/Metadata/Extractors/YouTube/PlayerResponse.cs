@@ -46,7 +46,8 @@ internal static partial class PlayerResponse
         return status switch
         {
             "LIVE_STREAM_OFFLINE" => new PlayerRefusal(new PlatformException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
-            "LOGIN_REQUIRED" when Has(all, "Private video") =>
+            // "Private video" on older error screens, "This video is private" in 2026 answers.
+            "LOGIN_REQUIRED" when Has(all, "Private video", "video is private") =>
                 new PlayerRefusal(new PlatformException(ErrorCodes.VideoPrivate, "This video is private."), false),
             "LOGIN_REQUIRED" when Has(all, "not a bot") =>
                 new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),

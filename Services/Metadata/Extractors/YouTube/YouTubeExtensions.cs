@@ -17,6 +17,8 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubeClientChain>();
         builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
         builder.Services.AddSingleton<YouTubePlayerScripts>();
+        builder.Services.AddSingleton<YouTubeMixes>();
+        builder.Services.AddSingleton<YouTubeChannelVideos>();
         builder.Services.AddSingleton<YouTubePlaylists>();
         builder.Services.AddSingleton<YouTubeSearch>();
         builder.Services.AddSingleton<YouTubeChannels>();

@@ -14,11 +14,18 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// items is reached. The cursor handed to callers is the continuation token. Pages are cached for
 /// <see cref="MetadataCacheOptions.PlaylistTtl"/>.
 /// </summary>
-public sealed class YouTubePlaylists(InnerTubeClient innerTube, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
+public sealed class YouTubePlaylists(InnerTubeClient innerTube, YouTubeMixes mixes, YouTubeChannelVideos channelVideos,
+    VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
 {
     public Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken) =>
         cache.GetOrFetchAsync("youtube", "playlist", [playlistId, limit.ToString(CultureInfo.InvariantCulture), cursor], cacheOptions.Value.PlaylistTtl,
-            token => FetchAsync(playlistId, limit, cursor, token), cancellationToken);
+            token => YouTubeMixes.IsMix(playlistId) ? mixes.GetAsync(playlistId, limit, cursor, token) : FetchAsync(playlistId, limit, cursor, token),
+            cancellationToken);
+
+    /// <summary>A channel's videos as its Videos tab lists them, cached as playlists are.</summary>
+    public Task<Playlist> GetChannelVideosAsync(string channelId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        cache.GetOrFetchAsync("youtube", "channel-videos", [channelId, limit.ToString(CultureInfo.InvariantCulture), cursor], cacheOptions.Value.PlaylistTtl,
+            token => channelVideos.GetAsync(channelId, limit, cursor, token), cancellationToken);
 
     private async Task<Playlist> FetchAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken)
     {
@@ -56,23 +63,36 @@ public sealed class YouTubePlaylists(InnerTubeClient innerTube, VideoCache cache
         };
     }
 
+    /// <summary>
+    /// The playlist's details: from the 2025+ page header (<c>pageHeaderViewModel</c>: title, the
+    /// owner in its avatar stack, "200 videos" among its metadata), else the sidebar. Both name
+    /// the owner as "by …".
+    /// </summary>
     private static Playlist Describe(string id, JsonObject page)
     {
         var sidebar = page["sidebar"]?["playlistSidebarRenderer"]?["items"] as JsonArray;
         var primary = sidebar?.ElementAtOrDefault(0)?["playlistSidebarPrimaryInfoRenderer"];
         var owner = sidebar?.ElementAtOrDefault(1)?["playlistSidebarSecondaryInfoRenderer"]?["videoOwner"]?["videoOwnerRenderer"];
-        var count = Runs((primary?["stats"] as JsonArray)?.FirstOrDefault())?.Split(' ')[0].Replace(",", "", StringComparison.Ordinal);
+        var header = page["header"]?["pageHeaderRenderer"]?["content"]?["pageHeaderViewModel"];
+        var parts = (header?["metadata"]?["contentMetadataViewModel"]?["metadataRows"] as JsonArray ?? [])
+            .SelectMany(r => r?["metadataParts"] as JsonArray ?? []).ToList();
+        var stack = parts.Select(p => p?["avatarStack"]?["avatarStackViewModel"]?["text"]).FirstOrDefault(t => t is not null);
+        var count = parts.Select(p => Runs(p?["text"])).FirstOrDefault(t => t?.EndsWith(" videos", StringComparison.Ordinal) == true || t?.EndsWith(" video", StringComparison.Ordinal) == true)
+                    ?? Runs((primary?["stats"] as JsonArray)?.FirstOrDefault());
         return new Playlist
         {
             Id = id,
             Platform = "youtube",
-            Title = Runs(primary?["title"]),
-            Description = Runs(primary?["description"]),
-            Author = Runs(owner?["title"]),
-            ChannelId = owner?["navigationEndpoint"]?["browseEndpoint"]?["browseId"]?.GetValue<string>(),
-            VideoCount = int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n : null,
+            Title = Runs(header?["title"]?["dynamicTextViewModel"]?["text"]) ?? Runs(primary?["title"]),
+            Description = Runs(header?["description"]?["descriptionPreviewViewModel"]?["description"]) ?? Runs(primary?["description"]),
+            Author = WithoutBy(Runs(stack) ?? Runs(owner?["title"])),
+            ChannelId = Text((stack?["commandRuns"] as JsonArray)?.FirstOrDefault()?["onTap"]?["innertubeCommand"]?["browseEndpoint"]?["browseId"])
+                        ?? Text(owner?["navigationEndpoint"]?["browseEndpoint"]?["browseId"]),
+            VideoCount = (int?)LeadingCount(count),
         };
     }
+
+    private static string? WithoutBy(string? owner) => owner?.StartsWith("by ", StringComparison.Ordinal) == true ? owner[3..] : owner;
 
     /// <summary>Adds the page's videos (wherever in the tree they sit) and returns its continuation token.</summary>
     private static string? Collect(JsonNode? node, List<PlaylistItem> items)

@@ -49,7 +49,7 @@ public sealed class YouTubeSearch(InnerTubeClient innerTube)
                     {
                         ("videoRenderer", JsonObject v) when type is "video" or "all" => Video(v),
                         ("playlistRenderer", JsonObject p) when type is "playlist" or "all" => Playlist(p),
-                        ("lockupViewModel", JsonObject l) when type is "playlist" or "all" => Lockup(l),
+                        ("lockupViewModel", JsonObject l) => Lockup(l, type),
                         ("channelRenderer", JsonObject c) when type is "channel" or "all" => Channel(c),
                         _ => null,
                     };
@@ -125,31 +125,45 @@ public sealed class YouTubeSearch(InnerTubeClient innerTube)
         };
     }
 
-    /// <summary>The 2024+ playlist result: a <c>lockupViewModel</c> of content type playlist.</summary>
-    private static SearchResult? Lockup(JsonObject lockup)
+    /// <summary>The 2024+ result: a <c>lockupViewModel</c>, of a playlist or (in 2026, among others) of a video.</summary>
+    private static SearchResult? Lockup(JsonObject node, string type)
     {
-        if (Text(lockup["contentId"]) is not { } id || Text(lockup["contentType"]) is not ("LOCKUP_CONTENT_TYPE_PLAYLIST" or null))
+        if (YouTube.Lockup.Read(node) is not { } lockup)
         {
             return null;
         }
-        var metadata = lockup["metadata"]?["lockupMetadataViewModel"];
-        var parts = (metadata?["metadata"]?["contentMetadataViewModel"]?["metadataRows"] as JsonArray)?.FirstOrDefault()?["metadataParts"] as JsonArray;
-        var author = parts?.FirstOrDefault()?["text"];
-        var image = lockup["contentImage"]?["collectionThumbnailViewModel"]?["primaryThumbnail"]?["thumbnailViewModel"];
-        var badge = (image?["overlays"] as JsonArray ?? [])
-            .Select(o => (o?["thumbnailOverlayBadgeViewModel"]?["thumbnailBadges"] as JsonArray)?.FirstOrDefault()?["thumbnailBadgeViewModel"]?["text"])
-            .Select(Text)
-            .FirstOrDefault(t => t is not null);
+        if (lockup.IsVideo && type is "video" or "all" && YouTubeIds.IsVideoId(lockup.Id))
+        {
+            var isLive = lockup.Badge?.Equals("LIVE", StringComparison.OrdinalIgnoreCase) == true;
+            return new SearchResult
+            {
+                Kind = "video",
+                Id = lockup.Id,
+                Title = lockup.Title ?? lockup.Id,
+                Url = $"https://www.youtube.com/watch?v={lockup.Id}",
+                Thumbnail = lockup.Thumbnail,
+                Author = lockup.Author,
+                ChannelId = lockup.ChannelId,
+                Duration = isLive ? null : Clock(lockup.Badge),
+                ViewCount = LeadingCount(lockup.Details.FirstOrDefault(d => d.Contains("view", StringComparison.OrdinalIgnoreCase))),
+                IsLive = isLive,
+                Published = lockup.Details.FirstOrDefault(d => d.EndsWith(" ago", StringComparison.Ordinal)),
+            };
+        }
+        if (!lockup.IsPlaylist || type is not ("playlist" or "all"))
+        {
+            return null;
+        }
         return new SearchResult
         {
             Kind = "playlist",
-            Id = id,
-            Title = Runs(metadata?["title"]) ?? id,
-            Url = $"https://www.youtube.com/playlist?list={id}",
-            Thumbnail = Text((image?["image"]?["sources"] as JsonArray)?.LastOrDefault()?["url"]),
-            Author = Runs(author),
-            ChannelId = Text((author?["commandRuns"] as JsonArray)?.FirstOrDefault()?["onTap"]?["innertubeCommand"]?["browseEndpoint"]?["browseId"]),
-            VideoCount = (int?)LeadingCount(badge),
+            Id = lockup.Id,
+            Title = lockup.Title ?? lockup.Id,
+            Url = $"https://www.youtube.com/playlist?list={lockup.Id}",
+            Thumbnail = lockup.Thumbnail,
+            Author = lockup.Author,
+            ChannelId = lockup.ChannelId,
+            VideoCount = (int?)LeadingCount(lockup.Badge),
         };
     }
 
