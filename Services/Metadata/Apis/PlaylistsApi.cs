@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Extractors;
-using VideoPlatform.Metadata.Extractors.YouTube;
 
 namespace VideoPlatform.Metadata.Apis;
 
@@ -16,44 +15,28 @@ internal static class PlaylistsApi
             .WithSummary("A page of a playlist's videos (?limit=, default 100, at most 1000), following continuations; ?cursor= for the next page.");
         // A catch-all, so that c/name and user/name (as /api/v2/resolve gives them) fit.
         app.MapGet("/api/v2/channels/{platform}/{**channel}", GetChannel).WithName("GetChannel").WithTags("Playlists")
-            .WithSummary("A channel's uploads, paged like a playlist. The channel as UC…, @handle, c/name or user/name.");
+            .WithSummary("A channel's videos (YouTube: its Videos tab), paged like a playlist. The channel as UC…, @handle, c/name or user/name.");
         return app;
     }
 
     private static async Task<Ok<Playlist>> GetPlaylist(string platform, string playlistId, int? limit, string? cursor,
-        YouTubePlaylists playlists, IEnumerable<IPlaylistSource> sources, CancellationToken cancellationToken)
+        IEnumerable<IPlaylistSource> sources, CancellationToken cancellationToken)
     {
-        if (sources.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase)) is { } source)
-        {
-            return source.IsPlaylistId(playlistId)
-                ? TypedResults.Ok(await source.GetPlaylistAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken))
-                : throw new PlatformException(ErrorCodes.InvalidRequest, $"'{playlistId}' is not a {source.Platform} playlist id.");
-        }
-        RequireYouTube(platform);
-        if (!YouTubeIds.IsPlaylistId(playlistId))
-        {
-            throw new PlatformException(ErrorCodes.InvalidRequest, "That is not a YouTube playlist id (PL…, UU…, OLAK5uy_…, RD…).");
-        }
-        return TypedResults.Ok(await playlists.GetAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken));
+        var source = sources.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Playlists are served for {string.Join(" and ", sources.Select(s => s.Platform))}.");
+        return source.IsPlaylistId(playlistId)
+            ? TypedResults.Ok(await source.GetPlaylistAsync(playlistId, Limit(limit), Cursor(cursor), cancellationToken))
+            : throw new PlatformException(ErrorCodes.InvalidRequest, $"'{playlistId}' is not a {source.Platform} playlist id.");
     }
 
     private static async Task<Ok<Playlist>> GetChannel(string platform, string channel, int? limit, string? cursor,
-        YouTubePlaylists playlists, YouTubeChannels channels, CancellationToken cancellationToken)
+        IEnumerable<IChannelSource> sources, CancellationToken cancellationToken)
     {
-        RequireYouTube(platform);
-        var reference = YouTubeChannels.Normalize(channel)
-            ?? throw new PlatformException(ErrorCodes.InvalidRequest, "Give the channel as UC… (24 characters), @handle, c/name or user/name.");
-        var (size, token) = (Limit(limit), Cursor(cursor));
-        var channelId = await channels.ResolveIdAsync(reference, cancellationToken);
-        return TypedResults.Ok(await playlists.GetChannelVideosAsync(channelId, size, token, cancellationToken));
-    }
-
-    private static void RequireYouTube(string platform)
-    {
-        if (!string.Equals(platform, "youtube", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PlatformException(ErrorCodes.UnsupportedPlatform, "Channels are served for YouTube only; playlists for YouTube and BiliBili.");
-        }
+        var source = sources.FirstOrDefault(s => string.Equals(s.Platform, platform, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Channels are served for {string.Join(" and ", sources.Select(s => s.Platform))}.");
+        var reference = source.Normalize(channel)
+            ?? throw new PlatformException(ErrorCodes.InvalidRequest, $"'{channel}' is not a {source.Platform} channel; give it as the platform names channels (YouTube: UC… of 24 characters, @handle, c/name or user/name).");
+        return TypedResults.Ok(await source.GetVideosAsync(reference, Limit(limit), Cursor(cursor), cancellationToken));
     }
 
     private static int Limit(int? limit) => limit is null ? 100

@@ -4,7 +4,6 @@ using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
-using VideoPlatform.Metadata.Extractors.YouTube;
 
 namespace VideoPlatform.Metadata.Apis;
 
@@ -20,12 +19,11 @@ internal static class SearchApi
     }
 
     private static async Task<Ok<SearchResults>> Search(string? platform, string? q, string? type, string? cursor,
-        YouTubeSearch search, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
+        IEnumerable<ISearchSource> sources, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
     {
-        if (!string.Equals(platform ?? "youtube", "youtube", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PlatformException(ErrorCodes.UnsupportedPlatform, "Search is served for YouTube only (platform=youtube).");
-        }
+        // Without a platform, YouTube's, as the seed's clients searched.
+        var source = sources.FirstOrDefault(s => string.Equals(s.Platform, platform ?? "youtube", StringComparison.OrdinalIgnoreCase))
+            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Search is served for {string.Join(" and ", sources.Select(s => s.Platform))} (platform=…).");
         var query = q?.Trim() ?? "";
         if (query.Length == 0)
         {
@@ -36,14 +34,14 @@ internal static class SearchApi
             throw new PlatformException(ErrorCodes.InvalidRequest, $"q must be at most {MaxQueryLength} characters, without control characters.");
         }
         var kind = (type ?? "video").ToLowerInvariant();
-        if (!YouTubeSearch.Types.Contains(kind))
+        if (!source.Types.Contains(kind))
         {
-            throw new PlatformException(ErrorCodes.InvalidRequest, $"type must be one of {string.Join(", ", YouTubeSearch.Types)}.");
+            throw new PlatformException(ErrorCodes.InvalidRequest, $"type must be one of {string.Join(", ", source.Types)}.");
         }
         var token = PlaylistsApi.Cursor(cursor);
 
-        var results = await lookups.GetOrFetchAsync("youtube", "search", [kind, query, token], cacheOptions.Value.SearchTtl,
-            ct => search.SearchAsync(query, kind, token, ct), cancellationToken);
+        var results = await lookups.GetOrFetchAsync(source.Platform, "search", [kind, query, token], cacheOptions.Value.SearchTtl,
+            ct => source.SearchAsync(query, kind, token, ct), cancellationToken);
         return TypedResults.Ok(results);
     }
 }

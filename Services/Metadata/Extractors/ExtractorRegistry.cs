@@ -24,10 +24,9 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
         {
             throw new PlatformException(ErrorCodes.InvalidUrl, "The URL is longer than 2048 characters.");
         }
-        // A bare video id is taken as YouTube's, as the seed's clients sent them.
-        if (_byName.TryGetValue("youtube", out var youtube) && youtube.IsValidVideoId(input.Trim()))
+        if (_byName.Values.FirstOrDefault(e => e.ClaimsBareVideoIds && e.IsValidVideoId(input.Trim())) is { } claimant)
         {
-            return new ResolvedUrl("youtube", "video", input.Trim());
+            return new ResolvedUrl(claimant.Platform.Name, "video", input.Trim());
         }
 
         if (!Uri.TryCreate(input.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))

@@ -3,8 +3,8 @@ using VideoPlatform.Contracts.Metadata;
 namespace VideoPlatform.Metadata.Extractors;
 
 /// <summary>
-/// Playlists of a platform other than YouTube (whose playlists predate this seam), served by
-/// <c>GET /api/v2/playlists/{platform}/{id}</c> with the same <c>limit</c> and <c>cursor</c> paging.
+/// A platform's playlists, served by <c>GET /api/v2/playlists/{platform}/{id}</c> with the same
+/// <c>limit</c> and <c>cursor</c> paging for every platform.
 /// </summary>
 public interface IPlaylistSource
 {

@@ -18,6 +18,12 @@ public interface IVideoExtractor
     /// <summary>True when <paramref name="videoId"/> is well formed for this platform.</summary>
     bool IsValidVideoId(string videoId);
 
+    /// <summary>
+    /// Whether a bare video id pasted where a URL is expected is taken as this platform's (one
+    /// platform claims them: YouTube's, as the seed's clients sent them).
+    /// </summary>
+    bool ClaimsBareVideoIds => false;
+
     Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken);
 
     Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken);

@@ -1,18 +1,29 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Metadata.Caching;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
-/// A channel as users name it (<c>UC…</c>, <c>@handle</c>, <c>c/name</c>, <c>user/name</c>, or a
-/// bare legacy name) to its channel id, through InnerTube's <c>navigation/resolve_url</c>. A name
+/// YouTube's channels: a channel as users name it (<c>UC…</c>, <c>@handle</c>, <c>c/name</c>,
+/// <c>user/name</c>, or a bare legacy name) to its channel id, through InnerTube's
+/// <c>navigation/resolve_url</c>, then its videos (<see cref="YouTubeChannelVideos"/>). A name
 /// resolves to the same id for a long time, so resolutions are cached
 /// (<see cref="MetadataCacheOptions.ChannelNameTtl"/>).
 /// </summary>
-public sealed class YouTubeChannels(InnerTubeClient innerTube, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
+public sealed class YouTubeChannels(InnerTubeClient innerTube, YouTubePlaylists playlists, VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
+    : IChannelSource
 {
+    public string Platform => "youtube";
+
+    string? IChannelSource.Normalize(string reference) => Normalize(reference);
+
+    /// <summary>The channel's videos, its name resolved first.</summary>
+    public async Task<Playlist> GetVideosAsync(string reference, int limit, string? cursor, CancellationToken cancellationToken) =>
+        await playlists.GetChannelVideosAsync(await ResolveIdAsync(reference, cancellationToken), limit, cursor, cancellationToken);
+
     /// <summary>The canonical form of a channel reference (as <c>/api/v2/resolve</c> gives it), or null when it is none.</summary>
     public static string? Normalize(string reference)
     {

@@ -20,8 +20,10 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubeMixes>();
         builder.Services.AddSingleton<YouTubeChannelVideos>();
         builder.Services.AddSingleton<YouTubePlaylists>();
-        builder.Services.AddSingleton<YouTubeSearch>();
-        builder.Services.AddSingleton<YouTubeChannels>();
+        builder.Services.AddSingleton<IPlaylistSource>(services => services.GetRequiredService<YouTubePlaylists>());
+        builder.Services.AddSingleton<ISearchSource, YouTubeSearch>();
+        builder.Services.AddSingleton<IChannelSource, YouTubeChannels>();
+        builder.Services.AddSingleton<YouTubeTimedText>();
         builder.Services.AddSingleton<YouTubeWatchNext>();
         builder.Services.AddSingleton<IVideoExtractor, YouTubeExtractor>();
         return builder;

@@ -1,12 +1,13 @@
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Metadata.Captions;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
 /// YouTube through our own InnerTube clients (<see cref="YouTubeClientChain"/>), with the like count
-/// and upload date of the watch page read alongside.
+/// and upload date of the watch page read alongside, and its captions' timed text.
 /// </summary>
-public sealed class YouTubeExtractor(YouTubeClientChain chain, YouTubeWatchNext watchNext) : IVideoExtractor
+public sealed class YouTubeExtractor(YouTubeClientChain chain, YouTubeWatchNext watchNext, YouTubeTimedText timedText) : IVideoExtractor, ICaptionReader
 {
     public PlatformInfo Platform { get; } = new(
         "youtube", "YouTube",
@@ -19,6 +20,8 @@ public sealed class YouTubeExtractor(YouTubeClientChain chain, YouTubeWatchNext 
     public bool TryResolve(Uri url, out ResolvedUrl resolved) => YouTubeIds.TryResolve(url, out resolved);
 
     public bool IsValidVideoId(string videoId) => YouTubeIds.IsVideoId(videoId);
+
+    public bool ClaimsBareVideoIds => true;
 
     public async Task<VideoInfo> GetVideoAsync(string videoId, CancellationToken cancellationToken)
     {
@@ -51,6 +54,9 @@ public sealed class YouTubeExtractor(YouTubeClientChain chain, YouTubeWatchNext 
 
     public async Task<FormatList> GetFormatsAsync(string videoId, CancellationToken cancellationToken) =>
         (await ExtractAsync(videoId, cancellationToken)).ToFormatList();
+
+    public Task<IReadOnlyList<CaptionCue>> ReadCuesAsync(CaptionTrack track, CancellationToken cancellationToken) =>
+        timedText.ReadCuesAsync(track, cancellationToken);
 
     private Task<VideoInfo> ExtractAsync(string videoId, CancellationToken cancellationToken) => chain.ExtractAsync(videoId, cancellationToken);
 }

@@ -15,8 +15,15 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// <see cref="MetadataCacheOptions.PlaylistTtl"/>.
 /// </summary>
 public sealed class YouTubePlaylists(InnerTubeClient innerTube, YouTubeMixes mixes, YouTubeChannelVideos channelVideos,
-    VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions)
+    VideoCache cache, IOptions<MetadataCacheOptions> cacheOptions) : IPlaylistSource
 {
+    public string Platform => "youtube";
+
+    public bool IsPlaylistId(string playlistId) => YouTubeIds.IsPlaylistId(playlistId);
+
+    Task<Playlist> IPlaylistSource.GetPlaylistAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken) =>
+        GetAsync(playlistId, limit, cursor, cancellationToken);
+
     public Task<Playlist> GetAsync(string playlistId, int limit, string? cursor, CancellationToken cancellationToken) =>
         cache.GetOrFetchAsync("youtube", "playlist", [playlistId, limit.ToString(CultureInfo.InvariantCulture), cursor], cacheOptions.Value.PlaylistTtl,
             token => YouTubeMixes.IsMix(playlistId) ? mixes.GetAsync(playlistId, limit, cursor, token) : FetchAsync(playlistId, limit, cursor, token),

@@ -10,7 +10,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// shelves, view models), so results are collected wherever they sit in the tree; the page's own
 /// continuation is the last <c>continuationItemRenderer</c>.
 /// </summary>
-public sealed class YouTubeSearch(InnerTubeClient innerTube)
+public sealed class YouTubeSearch(InnerTubeClient innerTube) : ISearchSource
 {
     /// <summary>The <c>params</c> filter of each result type (protobuf, base64): videos, playlists, channels; none for all.</summary>
     private static readonly Dictionary<string, string?> Filters = new(StringComparer.Ordinal)
@@ -21,7 +21,9 @@ public sealed class YouTubeSearch(InnerTubeClient innerTube)
         ["all"] = null,
     };
 
-    public static IReadOnlyCollection<string> Types => Filters.Keys;
+    public string Platform => "youtube";
+
+    public IReadOnlyCollection<string> Types => Filters.Keys;
 
     public async Task<SearchResults> SearchAsync(string query, string type, string? cursor, CancellationToken cancellationToken)
     {
