@@ -50,50 +50,13 @@ public sealed class YouTubeChannelVideos(InnerTubeClient innerTube)
     }
 
     /// <summary>Adds the page's videos (by <paramref name="author"/>, the channel) and returns its continuation token.</summary>
-    private static string? Collect(JsonNode? node, List<PlaylistItem> items, string? author)
-    {
-        string? token = null;
-        void Walk(JsonNode? current)
+    private static string? Collect(JsonNode? node, List<PlaylistItem> items, string? author) =>
+        InnerTubePage.Collect(node, items, (name, renderer) => name switch
         {
-            switch (current)
-            {
-                case JsonObject o:
-                    foreach (var (name, value) in o)
-                    {
-                        var item = (name, value) switch
-                        {
-                            ("lockupViewModel", JsonObject l) when Lockup.Read(l) is { IsVideo: true } lockup =>
-                                new PlaylistItem(lockup.Id, lockup.Title ?? lockup.Id, Clock(lockup.Badge), lockup.Thumbnail, lockup.Author ?? author, null),
-                            ("videoRenderer", JsonObject v) when Text(v["videoId"]) is { } id =>
-                                new PlaylistItem(id, Runs(v["title"]) ?? id, Clock(Runs(v["lengthText"])), LargestThumbnail(v["thumbnail"]?["thumbnails"]), author, null),
-                            _ => null,
-                        };
-                        if (item is not null)
-                        {
-                            if (items.TrueForAll(i => i.Id != item.Id))
-                            {
-                                items.Add(item);
-                            }
-                        }
-                        else if (name == "continuationItemRenderer")
-                        {
-                            token ??= Text(value?["continuationEndpoint"]?["continuationCommand"]?["token"]);
-                        }
-                        else
-                        {
-                            Walk(value);
-                        }
-                    }
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        Walk(child);
-                    }
-                    break;
-            }
-        }
-        Walk(node);
-        return token;
-    }
+            "lockupViewModel" when Lockup.Read(renderer) is { IsVideo: true } lockup =>
+                new PlaylistItem(lockup.Id, lockup.Title ?? lockup.Id, Clock(lockup.Badge), lockup.Thumbnail, lockup.Author ?? author, null),
+            "videoRenderer" when Text(renderer["videoId"]) is { } id =>
+                new PlaylistItem(id, Runs(renderer["title"]) ?? id, Clock(Runs(renderer["lengthText"])), LargestThumbnail(renderer["thumbnail"]?["thumbnails"]), author, null),
+            _ => null,
+        });
 }

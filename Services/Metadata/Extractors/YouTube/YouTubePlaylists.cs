@@ -102,48 +102,17 @@ public sealed class YouTubePlaylists(InnerTubeClient innerTube, YouTubeMixes mix
     private static string? WithoutBy(string? owner) => owner?.StartsWith("by ", StringComparison.Ordinal) == true ? owner[3..] : owner;
 
     /// <summary>Adds the page's videos (wherever in the tree they sit) and returns its continuation token.</summary>
-    private static string? Collect(JsonNode? node, List<PlaylistItem> items)
-    {
-        string? token = null;
-        void Walk(JsonNode? current)
-        {
-            switch (current)
-            {
-                case JsonObject o:
-                    foreach (var (name, value) in o)
-                    {
-                        if (name == "playlistVideoRenderer" && value is JsonObject video && video["videoId"]?.GetValue<string>() is { } id
-                            && items.All(i => i.Id != id))
-                        {
-                            items.Add(new PlaylistItem(
-                                id,
-                                Runs(video["title"]) ?? id,
-                                double.TryParse(video["lengthSeconds"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
-                                (video["thumbnail"]?["thumbnails"] as JsonArray)?.LastOrDefault()?["url"]?.GetValue<string>(),
-                                Runs(video["shortBylineText"]),
-                                int.TryParse(Runs(video["index"]), CultureInfo.InvariantCulture, out var index) ? index : null));
-                        }
-                        else if (name == "continuationItemRenderer")
-                        {
-                            token ??= value?["continuationEndpoint"]?["continuationCommand"]?["token"]?.GetValue<string>();
-                        }
-                        else
-                        {
-                            Walk(value);
-                        }
-                    }
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        Walk(child);
-                    }
-                    break;
-            }
-        }
-        Walk(node);
-        return token;
-    }
+    private static string? Collect(JsonNode? node, List<PlaylistItem> items) =>
+        InnerTubePage.Collect(node, items, static (name, video) =>
+            name == "playlistVideoRenderer" && Text(video["videoId"]) is { } id
+                ? new PlaylistItem(
+                    id,
+                    Runs(video["title"]) ?? id,
+                    double.TryParse(Text(video["lengthSeconds"]), CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
+                    LargestThumbnail(video["thumbnail"]?["thumbnails"]),
+                    Runs(video["shortBylineText"]),
+                    int.TryParse(Runs(video["index"]), CultureInfo.InvariantCulture, out var index) ? index : null)
+                : null);
 
     private Task<JsonObject> BrowseAsync(JsonObject body, CancellationToken cancellationToken) =>
         innerTube.PostWebAsync("browse", body, cancellationToken);
