@@ -20,14 +20,15 @@ public sealed partial class YouTubePoTokens(
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, (Lazy<Task<string?>> Request, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
-    private DateTimeOffset _providerDownUntil;
+    // Ticks (UTC) until which the provider is left alone; a long, read and written whole across threads.
+    private long _providerDownUntil;
 
     public bool IsConfigured => options.Value.PoToken.ProviderUrl is not null;
 
     /// <summary>A token bound to <paramref name="videoId"/>, or null when there is none to be had now.</summary>
     public async Task<string?> GetAsync(string videoId, CancellationToken cancellationToken)
     {
-        if (options.Value.PoToken.ProviderUrl is not { } provider || time.GetUtcNow() < _providerDownUntil)
+        if (options.Value.PoToken.ProviderUrl is not { } provider || time.GetUtcNow().UtcTicks < Interlocked.Read(ref _providerDownUntil))
         {
             return null;
         }
@@ -85,7 +86,7 @@ public sealed partial class YouTubePoTokens(
     private string? Failed(string videoId, string reason)
     {
         LogProviderFailed(logger, videoId, reason);
-        _providerDownUntil = time.GetUtcNow() + options.Value.PoToken.FailureBackoff;
+        Interlocked.Exchange(ref _providerDownUntil, (time.GetUtcNow() + options.Value.PoToken.FailureBackoff).UtcTicks);
         _tokens.TryRemove(videoId, out _);
         return null;
     }
