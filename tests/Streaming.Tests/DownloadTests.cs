@@ -138,20 +138,39 @@ public sealed class DownloadTests(StreamingFixture streaming)
 
 public sealed class DownloadStoreTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
+    /// <summary>A store as a service instance (a replica, or the same one after a restart) has it, on the shared Redis.</summary>
+    private DownloadStore Store()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(StackExchange.Redis.ConnectionMultiplexer.Connect(redis.ConnectionString));
+        return new DownloadStore(services.BuildServiceProvider());
+    }
+
     [Fact]
     public async Task Jobs_kept_in_redis_are_seen_by_a_restarted_service()
     {
-        DownloadStore Store()
-        {
-            var services = new ServiceCollection();
-            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(StackExchange.Redis.ConnectionMultiplexer.Connect(redis.ConnectionString));
-            return new DownloadStore(services.BuildServiceProvider());
-        }
         var job = new DownloadJob { Id = Guid.NewGuid().ToString("N"), Url = "https://youtu.be/x", Platform = "youtube", VideoId = "vid00000001", State = DownloadStates.Running };
 
         await Store().SaveAsync(job);
         var afterRestart = await Store().GetAsync(job.Id);
 
         Assert.Equal(job, afterRestart);
+    }
+
+    [Fact]
+    public async Task A_job_is_claimed_by_one_replica_at_a_time()
+    {
+        var (first, second) = (Store(), Store());
+        var id = Guid.NewGuid().ToString("N");
+
+        var firstClaims = await first.TryClaimAsync(id, TimeSpan.FromMinutes(1));
+        var secondClaims = await second.TryClaimAsync(id, TimeSpan.FromMinutes(1));
+        var seenClaimed = await second.IsClaimedAsync(id);
+        await second.ReleaseAsync(id); // not its claim: nothing changes
+        var stillClaimed = await first.IsClaimedAsync(id);
+        await first.ReleaseAsync(id);
+        var secondClaimsAfterRelease = await second.TryClaimAsync(id, TimeSpan.FromMinutes(1));
+
+        Assert.Equal((true, false, true, true, true), (firstClaims, secondClaims, seenClaimed, stillClaimed, secondClaimsAfterRelease));
     }
 }

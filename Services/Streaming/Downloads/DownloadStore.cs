@@ -15,6 +15,69 @@ public sealed class DownloadStore(IServiceProvider services)
     private const string IndexKey = "downloads:jobs";
     private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
     private readonly ConcurrentDictionary<string, DownloadJob> _local = new();
+    private readonly ConcurrentDictionary<string, string> _localClaims = new();
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Takes the job for this instance, for at most <paramref name="lease"/>: false when another
+    /// replica holds it (it is running there). With Redis, one claim across every replica; without,
+    /// within this process.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(string id, TimeSpan lease)
+    {
+        if (_redis is { IsConnected: true })
+        {
+            try
+            {
+                return await _redis.GetDatabase().StringSetAsync(ClaimKey(id), _instance, lease, When.NotExists);
+            }
+            catch (RedisException)
+            {
+                // Without Redis, no other replica can be told either: this process decides alone.
+            }
+        }
+        return _localClaims.TryAdd(id, _instance);
+    }
+
+    /// <summary>Whether some instance holds the job now.</summary>
+    public async Task<bool> IsClaimedAsync(string id)
+    {
+        if (_redis is { IsConnected: true })
+        {
+            try
+            {
+                return await _redis.GetDatabase().KeyExistsAsync(ClaimKey(id));
+            }
+            catch (RedisException)
+            {
+                // Fall back to what this process knows.
+            }
+        }
+        return _localClaims.ContainsKey(id);
+    }
+
+    /// <summary>Gives up this instance's claim on the job (only its own).</summary>
+    public async Task ReleaseAsync(string id)
+    {
+        _localClaims.TryRemove(id, out _);
+        if (_redis is { IsConnected: true })
+        {
+            try
+            {
+                var db = _redis.GetDatabase();
+                if (await db.StringGetAsync(ClaimKey(id)) == _instance)
+                {
+                    await db.KeyDeleteAsync(ClaimKey(id));
+                }
+            }
+            catch (RedisException)
+            {
+                // The lease runs out by itself.
+            }
+        }
+    }
+
+    private static string ClaimKey(string id) => $"downloads:claim:{id}";
 
     public async Task SaveAsync(DownloadJob job)
     {

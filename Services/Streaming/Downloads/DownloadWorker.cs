@@ -52,7 +52,9 @@ public sealed partial class DownloadWorker(
         System.IO.Directory.CreateDirectory(Directory);
         foreach (var job in await store.ListAsync())
         {
-            if (job.State is DownloadStates.Queued or DownloadStates.Running)
+            // A job another replica is running (it holds the claim) is left to it: re-queued here
+            // too, it would run twice.
+            if (job.State is DownloadStates.Queued or DownloadStates.Running && !await store.IsClaimedAsync(job.Id))
             {
                 await store.SaveAsync(job with { State = DownloadStates.Queued, UpdatedAt = time.GetUtcNow() });
                 metrics.DownloadJobEntered(DownloadStates.Queued);
@@ -69,7 +71,7 @@ public sealed partial class DownloadWorker(
             await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 await RunAsync(id, stoppingToken);
-                CleanUp();
+                await CleanUpAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,7 +83,7 @@ public sealed partial class DownloadWorker(
     private async Task RunAsync(string id, CancellationToken stoppingToken)
     {
         var job = await store.GetAsync(id);
-        if (job is not { State: DownloadStates.Queued })
+        if (job is not { State: DownloadStates.Queued } || !await store.TryClaimAsync(id, options.Value.JobTimeout + TimeSpan.FromMinutes(1)))
         {
             return;
         }
@@ -145,6 +147,7 @@ public sealed partial class DownloadWorker(
         finally
         {
             _running.TryRemove(id, out _);
+            await store.ReleaseAsync(id);
         }
     }
 
@@ -261,8 +264,23 @@ public sealed partial class DownloadWorker(
         File.Move(partial, target, overwrite: true);
     }
 
-    /// <summary>Removes files past their retention, then the oldest while over the quota.</summary>
-    private void CleanUp()
+    /// <summary>
+    /// Removes jobs that ended longer ago than the retention, with their files; then files past
+    /// their retention, then the oldest while over the quota (their jobs answer 410 for the file).
+    /// </summary>
+    private async Task CleanUpAsync()
+    {
+        var now = time.GetUtcNow();
+        foreach (var ended in (await store.ListAsync()).Where(j =>
+                     j.State is DownloadStates.Completed or DownloadStates.Failed or DownloadStates.Cancelled && now - j.UpdatedAt > options.Value.Retention))
+        {
+            File.Delete(PathOf(ended));
+            await store.RemoveAsync(ended.Id);
+        }
+        CleanUpFiles();
+    }
+
+    private void CleanUpFiles()
     {
         var files = new DirectoryInfo(Directory).EnumerateFiles().Where(f => !f.Name.Contains(".part", StringComparison.Ordinal))
             .OrderBy(f => f.LastWriteTimeUtc).ToList();
