@@ -17,6 +17,7 @@ namespace VideoPlatform.Metadata.Tests.Hostile;
 /// server (standing for what the service can reach and nobody may make it reach) is never asked.
 /// The player answers are the recorded <c>player-dQw4w9WgXcQ.json</c> with the hostile part put in.
 /// </summary>
+[Collection(MemoryMeasuringCollection.Name)]
 public sealed class HostilePlatformTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long HugeBytes = 100L * 1024 * 1024;
@@ -210,4 +211,14 @@ public sealed class HostilePlatformTests(ITestOutputHelper output) : IAsyncLifet
         await _platform.DisposeAsync();
         await _inside.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Run alone: these tests measure the process's memory around their requests, which other tests
+/// running at the same time would add to.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasuringCollection
+{
+    public const string Name = "memory measuring";
 }

@@ -191,7 +191,11 @@ public sealed class HostileUpstreams : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Run alone: its tests measure the process's memory around their requests, which other tests
+/// running at the same time would add to.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HostileCollection : ICollectionFixture<HostileUpstreams>
 {
     public const string Name = "hostile upstreams";
