@@ -180,7 +180,7 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task Two_instances_share_the_player_transforms_so_base_js_is_fetched_once()
+    public async Task Two_instances_share_the_solved_player_so_base_js_is_fetched_once()
     {
         // A version no other test of this class (sharing its Redis) has had a player client load.
         _youtube.PlayerVersion = "9e3a7c51";
@@ -193,7 +193,7 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        while (!server.Keys(pattern: "*youtube:player:9e3a7c51*").Any())
+        while (!server.Keys(pattern: "*youtube:player-solved:*:9e3a7c51").Any())
         {
             await Task.Delay(20, deadline.Token);
         }

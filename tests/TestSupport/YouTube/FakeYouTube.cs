@@ -47,10 +47,19 @@ public sealed class FakeYouTube : IAsyncDisposable
     private int _mostAtOnce;
 
     /// <summary>The player version <c>/iframe_api</c> names.</summary>
-    public string PlayerVersion { get; set; } = "4fcd6e4a";
+    public string PlayerVersion { get; set; } = RealPlayers.Default;
 
-    /// <summary>The base.js served for <see cref="PlayerVersion"/>: by default <c>player-base.js</c>, a synthetic player.</summary>
-    public string PlayerScript { get; set; } = File.ReadAllText(Path.Combine(Fixtures, "player-base.js"));
+    /// <summary>
+    /// The main build (base.js) served for <see cref="PlayerVersion"/>: by default a real 2026 player
+    /// (<see cref="RealPlayers"/>). Null answers 404, as for a build YouTube does not serve.
+    /// </summary>
+    public string? PlayerScript { get; set; } = RealPlayers.Script(RealPlayers.Default);
+
+    private string? PlayerBuild(string path) =>
+        path == "player_ias.vflset/en_US/base.js" ? PlayerScript : OtherPlayerBuilds.GetValueOrDefault(path);
+
+    /// <summary>Other builds of <see cref="PlayerVersion"/> by path (<c>player_es6.vflset/en_US/base.js</c>…); none by default.</summary>
+    public ConcurrentDictionary<string, string> OtherPlayerBuilds { get; } = new();
 
     /// <summary>Every request the fake received, as <c>METHOD /path?query</c>.</summary>
     public IEnumerable<string> Requests => _server.Requests;
@@ -176,8 +185,10 @@ public sealed class FakeYouTube : IAsyncDisposable
             routes.MapGet("/iframe_api", () => Results.Text(
                 $"var scriptUrl = 'https:\\/\\/www.youtube.com\\/s\\/player\\/{fake!.PlayerVersion}\\/www-widgetapi.vflset\\/www-widgetapi.js';try{{var ttPolicy=window.trustedTypes.createPolicy(\"youtube-widget-api\",{{createScriptURL:function(x){{return x}}}});scriptUrl=ttPolicy.createScriptURL(scriptUrl)}}catch(e){{}}",
                 "text/javascript"));
-            routes.MapGet("/s/player/{version}/player_ias.vflset/en_US/base.js", (string version) =>
-                version == fake!.PlayerVersion ? Results.Text(fake.PlayerScript, "text/javascript") : Results.NotFound());
+            routes.MapGet("/s/player/{version}/{**build}", (string version, string build) =>
+                (version == fake!.PlayerVersion ? fake.PlayerBuild(build) : null) is { } script
+                    ? Results.Text(script, "text/javascript")
+                    : Results.NotFound());
             // timedtext-{lang}.json3, or timedtext-{lang}-{tlang}.json3 for a machine translation.
             routes.MapGet("/api/timedtext", (HttpRequest request) =>
             {

@@ -1,135 +1,80 @@
 using System.Collections.Concurrent;
-using Acornima.Ast;
-using Jint;
-using Jint.Runtime;
 using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
-/// One player version's transforms, run in Jint: an engine per batch (engines are not
-/// thread-safe) with limits on time, memory, statements and recursion, since the script comes
-/// from a third party. Answers are remembered: one response's formats share an <c>n</c> value,
-/// and the same scrambled signatures come back while a video is popular.
+/// One solved player version: deciphers scrambled signatures and transforms <c>n</c> values by calling
+/// the player's own stream-URL builder. Answers are remembered: one response's formats share an
+/// <c>n</c> value, and the same scrambled signatures come back while a video is popular.
 /// </summary>
 public sealed class PlayerCipher
 {
     private const int MaxRemembered = 4096;
-    private readonly (Prepared<Script>? Script, string? Error) _signature;
-    private readonly (Prepared<Script>? Script, string? Error) _n;
-    private readonly YouTubeOptions _options;
+    private readonly PlayerRuntime _runtime;
     private readonly ConcurrentDictionary<(char Kind, string Input), string> _answers = new();
 
-    public PlayerCipher(PlayerFunctions functions, YouTubeOptions options)
+    internal PlayerCipher(SolvedPlayer solved, PlayerRuntime runtime)
     {
-        Functions = functions;
-        _options = options;
-        _signature = Prepare(functions.SignatureScript, functions.SignatureError);
-        _n = Prepare(functions.NScript, functions.NError);
+        Solved = solved;
+        _runtime = runtime;
     }
 
-    public PlayerFunctions Functions { get; }
+    public SolvedPlayer Solved { get; }
 
-    public string Version => Functions.Version;
+    public string Version => Solved.Version;
 
-    public int? SignatureTimestamp => Functions.SignatureTimestamp;
+    /// <summary>The signature timestamp (sts) clients that need the player send in their player request.</summary>
+    public int? SignatureTimestamp => Solved.SignatureTimestamp;
 
     /// <summary>Deciphers scrambled signatures and transforms <c>n</c> values; every input gets an answer or this throws.</summary>
     public (IReadOnlyDictionary<string, string> Signatures, IReadOnlyDictionary<string, string> Ns) Solve(
         IReadOnlyCollection<string> signatures, IReadOnlyCollection<string> ns, CancellationToken cancellationToken)
     {
-        var solvedSignatures = Run('s', signatures, _signature.Script, "__sig", _signature.Error, cancellationToken);
-        var solvedNs = Run('n', ns, _n.Script, "__n", _n.Error, cancellationToken);
-        foreach (var (input, output) in solvedNs)
+        var solvedSignatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var scrambled in signatures.Distinct())
         {
-            // The n function's own failure path returns "enhanced_except_…"; an unchanged value would be throttled.
-            if (output == input || output.StartsWith("enhanced_except", StringComparison.Ordinal) || output.Length == 0)
-            {
-                throw Failure($"the n function of player {Version} gave no usable answer for '{input}'");
-            }
+            solvedSignatures[scrambled] = Answer('s', scrambled, cancellationToken);
+        }
+        var solvedNs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var n in ns.Distinct())
+        {
+            solvedNs[n] = Answer('n', n, cancellationToken);
         }
         return (solvedSignatures, solvedNs);
     }
 
-    private Dictionary<string, string> Run(char kind, IReadOnlyCollection<string> inputs, Prepared<Script>? script, string function,
-        string? whyMissing, CancellationToken cancellationToken)
+    private string Answer(char kind, string input, CancellationToken cancellationToken)
     {
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var input in inputs.Distinct())
+        if (_answers.TryGetValue((kind, input), out var known))
         {
-            if (_answers.TryGetValue((kind, input), out var known))
-            {
-                answers[input] = known;
-            }
-            else
-            {
-                missing.Add(input);
-            }
+            return known;
         }
-        if (missing.Count == 0)
-        {
-            return answers;
-        }
-        if (script is not { } prepared)
-        {
-            throw Failure($"player {Version} cannot be used to solve the {(kind == 's' ? "signature" : "n")} challenge: {whyMissing}");
-        }
-
+        PlayerUrlParts parts;
         try
         {
-            var engine = new Engine(o => o
-                .Strict(false)
-                .LimitRecursion(_options.PlayerScriptMaxRecursion)
-                .LimitMemory(_options.PlayerScriptMaxMemoryBytes)
-                .TimeoutInterval(_options.PlayerScriptTimeout)
-                .MaxStatements(_options.PlayerScriptMaxStatements)
-                .CancellationToken(cancellationToken));
-            engine.Execute(prepared);
-            foreach (var input in missing)
-            {
-                var output = engine.Invoke(function, input);
-                if (!output.IsString())
-                {
-                    throw Failure($"the {(kind == 's' ? "signature" : "n")} function of player {Version} returned {output.Type}, not a string");
-                }
-                answers[input] = output.AsString();
-            }
+            parts = kind == 'n'
+                ? _runtime.Build(PlayerSolver.UrlWithN(input), "", "", cancellationToken)
+                : _runtime.Build(PlayerSolver.UrlWithoutN, "sig", input, cancellationToken);
         }
-        catch (Exception ex) when (ex is JavaScriptException or StatementsCountOverflowException or MemoryLimitExceededException
-                                       or RecursionDepthOverflowException or TimeoutException or ExecutionCanceledException or JintException)
+        catch (PlayerScriptException ex)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw Failure($"the {(kind == 's' ? "signature" : "n")} function of player {Version} failed: {ex.Message}", ex);
+            throw Failure(ex.Message, ex);
         }
-
+        var answer = kind == 'n' ? parts.N : parts.Signature;
+        // The n function's own failure path returns "enhanced_except_…"; an unchanged value would be throttled.
+        if (answer is not { Length: > 0 } || answer == input || answer.StartsWith("enhanced_except", StringComparison.Ordinal))
+        {
+            throw Failure($"its builder gave no usable {(kind == 'n' ? "n" : "signature")} for '{input}' ({parts.Failure ?? answer ?? "nothing"})");
+        }
         if (_answers.Count > MaxRemembered)
         {
             _answers.Clear();
         }
-        foreach (var input in missing)
-        {
-            _answers[(kind, input)] = answers[input];
-        }
-        return answers;
+        _answers[(kind, input)] = answer;
+        return answer;
     }
 
-    private static (Prepared<Script>? Script, string? Error) Prepare(string? source, string? whyMissing)
-    {
-        if (source is null)
-        {
-            return (null, whyMissing ?? "not found");
-        }
-        try
-        {
-            return (Engine.PrepareScript(source, "player-transforms.js"), null);
-        }
-        catch (Exception ex) when (ex is Acornima.ParseErrorException or JintException)
-        {
-            return (null, $"the cut-out script does not parse: {ex.Message}");
-        }
-    }
-
-    private static PlatformException Failure(string detail, Exception? inner = null) =>
-        new(ErrorCodes.UpstreamUnavailable, $"YouTube's stream URLs could not be deciphered: {detail}.", inner);
+    private PlatformException Failure(string detail, Exception? inner = null) =>
+        new(ErrorCodes.UpstreamUnavailable, $"YouTube's stream URLs could not be deciphered with player {Version}: {detail}.", inner);
 }

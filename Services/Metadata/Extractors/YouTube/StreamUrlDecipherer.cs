@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
@@ -9,7 +10,8 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// (<c>s</c>, <c>sp</c>, <c>url</c>) gets its deciphered signature appended, and for clients whose
 /// URLs carry an <c>n</c> challenge, <c>n</c> is replaced by its transform. The player is fetched
 /// only when some kept format needs it; formats with neither a URL nor a cipher (SABR-only) are
-/// left out.
+/// left out. When the player cannot be solved, the formats that need it are left out too and the
+/// rest are still served.
 /// </summary>
 internal static partial class StreamUrlDecipherer
 {
@@ -38,8 +40,18 @@ internal static partial class StreamUrlDecipherer
             return pending.Select(p => p.Format).ToList();
         }
 
-        var cipherer = await player(cancellationToken);
-        var (solvedSignatures, solvedNs) = cipherer.Solve(signatures, ns, cancellationToken);
+        IReadOnlyDictionary<string, string> solvedSignatures, solvedNs;
+        try
+        {
+            (solvedSignatures, solvedNs) = (await player(cancellationToken)).Solve(signatures, ns, cancellationToken);
+        }
+        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable
+                                           && pending.Any(p => p.Scrambled is null && (!transformN || NValue(p.Url) is null)))
+        {
+            // Formats that need the player are left out and those that need nothing still served;
+            // when there are none, the caller hears why (the player version is in the message).
+            return pending.Where(p => p.Scrambled is null && (!transformN || NValue(p.Url) is null)).Select(p => p.Format).ToList();
+        }
         foreach (var (format, url, scrambled, parameter) in pending)
         {
             var resolved = url;

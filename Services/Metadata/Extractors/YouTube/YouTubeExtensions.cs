@@ -16,6 +16,9 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubeSignatureTimestamps>();
         builder.Services.AddSingleton<YouTubeClientChain>();
         builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
+        builder.Services.AddOptions<PlayerSolverOptions>().BindConfiguration(PlayerSolverOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SolvedPlayerStore>();
         builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubeMixes>();
         builder.Services.AddSingleton<YouTubeChannelVideos>();

@@ -1,41 +1,83 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
-/// The current player's transforms. The player version comes from <c>/iframe_api</c> (else the
-/// video's embed page) and is trusted for <see cref="YouTubeOptions.PlayerVersionTtl"/>; base.js
-/// is fetched once per version (its extracted transforms go to HybridCache, so other replicas
-/// read them from Redis), and concurrent callers share one download. A player that cannot be had
-/// is remembered as such for <see cref="YouTubeOptions.PlayerFailureTtl"/> rather than fetched
-/// again on every request.
+/// The current player, solved. The player version comes from <c>/iframe_api</c> (else the video's
+/// embed page) and is trusted for <see cref="YouTubeOptions.PlayerVersionTtl"/>. Each version is
+/// solved once (<see cref="PlayerSolver"/>: its main build, else the next of
+/// <see cref="PlayerSolverOptions.Variants"/>), shared with other replicas through
+/// <see cref="SolvedPlayerStore"/>, and concurrent callers here share one solve. A player that cannot
+/// be had or solved is remembered as such for <see cref="YouTubeOptions.PlayerFailureTtl"/> rather
+/// than tried again on every request.
 /// </summary>
 public sealed partial class YouTubePlayerScripts(
     IHttpClientFactory clients,
     IOptions<YouTubeOptions> options,
-    HybridCache cache,
+    IOptions<PlayerSolverOptions> solverOptions,
+    SolvedPlayerStore store,
     TimeProvider time,
     ILogger<YouTubePlayerScripts> logger)
 {
     private const int MaxPlayerBytes = 16 * 1024 * 1024;
     private readonly ConcurrentDictionary<string, (Lazy<Task<PlayerCipher>> Load, DateTimeOffset At)> _ciphers = new();
+    private readonly ConcurrentDictionary<string, int?> _timestamps = new();
     private readonly Lock _versionLock = new();
     private (Lazy<Task<string>> Lookup, DateTimeOffset At)? _version;
 
-    public async Task<PlayerCipher> GetAsync(string videoId, CancellationToken cancellationToken)
+    /// <summary>The current player, solved; an unsolvable one is <c>upstream_unavailable</c> naming its version.</summary>
+    public async Task<PlayerCipher> GetAsync(string videoId, CancellationToken cancellationToken) =>
+        await GetVersionAsync(await CurrentVersionAsync(videoId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The signature timestamp (sts) of the current player, for clients that need the player (tv,
+    /// web_embedded) to send in <c>playbackContext.contentPlaybackContext.signatureTimestamp</c>. Known
+    /// even when the player could not be solved, if its script could be read; null when it could not
+    /// (the failure to decipher is then reported where URLs need the player).
+    /// </summary>
+    public async Task<int?> GetSignatureTimestampAsync(string videoId, CancellationToken cancellationToken)
     {
         var version = await CurrentVersionAsync(videoId, cancellationToken);
+        try
+        {
+            return (await GetVersionAsync(version, cancellationToken)).SignatureTimestamp;
+        }
+        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+        {
+            return _timestamps.GetValueOrDefault(version);
+        }
+    }
+
+    private async Task<PlayerCipher> GetVersionAsync(string version, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var entry = _ciphers.AddOrUpdate(version,
             v => (new Lazy<Task<PlayerCipher>>(() => LoadAsync(v)), now),
             (v, known) => known.Load.IsValueCreated && known.Load.Value.IsFaulted && now - known.At > options.Value.PlayerFailureTtl
                 ? (new Lazy<Task<PlayerCipher>>(() => LoadAsync(v)), now)
                 : known);
+        ForgetOlderVersions(version);
         return await entry.Load.Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A loaded player holds an engine with the whole player in it (a few hundred megabytes): only the
+    /// current version and the one before it (still named by pages cached elsewhere) are kept.
+    /// </summary>
+    private void ForgetOlderVersions(string current)
+    {
+        const int Kept = 2;
+        if (_ciphers.Count <= Kept)
+        {
+            return;
+        }
+        foreach (var old in _ciphers.Where(e => e.Key != current).OrderByDescending(e => e.Value.At).Skip(Kept - 1).Select(e => e.Key).ToList())
+        {
+            _ciphers.TryRemove(old, out _);
+        }
     }
 
     private async Task<string> CurrentVersionAsync(string videoId, CancellationToken cancellationToken)
@@ -82,17 +124,57 @@ public sealed partial class YouTubePlayerScripts(
 
     private async Task<PlayerCipher> LoadAsync(string version)
     {
-        var functions = await cache.GetOrCreateAsync($"youtube:player:{version}", async token =>
+        // Shared by every caller waiting for this version, so bounded by its own time, not theirs.
+        using var timeout = new CancellationTokenSource(solverOptions.Value.SolveLockTtl);
+        var limits = PlayerRuntimeLimits.From(solverOptions.Value, options.Value);
+        return await store.SolveOnceAsync(version,
+            (solved, token) =>
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                timeout.CancelAfter(options.Value.PlayerDownloadTimeout);
-                var script = await GetTextAsync($"/s/player/{version}/player_ias.vflset/en_US/base.js", MaxPlayerBytes, timeout.Token);
-                var located = PlayerFunctionLocator.Locate(version, script);
-                LogPlayerLocated(logger, version, script.Length, located.SignatureTimestamp, located.SignatureError ?? "found", located.NError ?? "found");
-                return located;
+                var cipher = new PlayerCipher(solved, PlayerSolver.Load(solved, limits, token));
+                LogPlayerLoaded(logger, version, solved.Variant, solved.Builder);
+                return cipher;
             },
-            new HybridCacheEntryOptions { Expiration = options.Value.PlayerFunctionsTtl, LocalCacheExpiration = options.Value.PlayerFunctionsTtl });
-        return new PlayerCipher(functions, options.Value);
+            token => SolveAsync(version, limits, token),
+            timeout.Token);
+    }
+
+    private async Task<(SolvedPlayer, PlayerCipher)> SolveAsync(string version, PlayerRuntimeLimits limits, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        foreach (var variant in solverOptions.Value.Variants.Select(name => PlayerVariant.Known.FirstOrDefault(v => v.Name == name)).OfType<PlayerVariant>())
+        {
+            string script;
+            using (var download = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                download.CancelAfter(options.Value.PlayerDownloadTimeout);
+                try
+                {
+                    script = await GetTextAsync(variant.PathFor(version), MaxPlayerBytes, download.Token);
+                }
+                catch (PlatformException ex)
+                {
+                    failures.Add($"{variant.Name}: {ex.Message}");
+                    continue;
+                }
+            }
+            _timestamps.TryAdd(version, PlayerSolver.SignatureTimestamp(script));
+            var started = time.GetTimestamp();
+            try
+            {
+                // Seconds of CPU on a cold player: off the caller's thread.
+                var (solved, runtime) = await Task.Run(() => PlayerSolver.Solve(version, variant.Name, script, limits, cancellationToken), cancellationToken);
+                LogPlayerSolved(logger, version, variant.Name, script.Length, solved.SignatureTimestamp, solved.Builder,
+                    time.GetElapsedTime(started).TotalMilliseconds);
+                return (solved, new PlayerCipher(solved, runtime));
+            }
+            catch (PlayerScriptException ex)
+            {
+                LogPlayerUnsolved(logger, version, variant.Name, ex.Message);
+                failures.Add($"{variant.Name}: {ex.Message}");
+            }
+        }
+        throw new PlatformException(ErrorCodes.UpstreamUnavailable,
+            $"YouTube player {version} could not be solved, so its stream URLs cannot be deciphered ({string.Join("; ", failures)}).");
     }
 
     private async Task<string> GetTextAsync(string path, int maxBytes, CancellationToken cancellationToken)
@@ -145,6 +227,12 @@ public sealed partial class YouTubePlayerScripts(
     private static partial void LogPlayerVersion(ILogger logger, string version, string page);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "YouTube player {Version}: {Length} characters, signature timestamp {Sts}, signature function {Signature}, n function {N}")]
-    private static partial void LogPlayerLocated(ILogger logger, string version, int length, int? sts, string signature, string n);
+        Message = "YouTube player {Version} ({Variant}, {Length} characters) solved in {Milliseconds} ms: signature timestamp {Sts}, stream-URL builder {Builder}")]
+    private static partial void LogPlayerSolved(ILogger logger, string version, string variant, int length, int? sts, string builder, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "YouTube player {Version} ({Variant}) loaded from its kept solve: stream-URL builder {Builder}")]
+    private static partial void LogPlayerLoaded(ILogger logger, string version, string variant, string builder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube player {Version} ({Variant}) could not be solved: {Reason}")]
+    private static partial void LogPlayerUnsolved(ILogger logger, string version, string variant, string reason);
 }

@@ -14,7 +14,7 @@ public sealed partial class YouTubeSignatureTimestamps(YouTubePlayerScripts play
     {
         try
         {
-            return (await playerScripts.GetAsync(videoId, cancellationToken)).SignatureTimestamp;
+            return await playerScripts.GetSignatureTimestampAsync(videoId, cancellationToken);
         }
         catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
         {
