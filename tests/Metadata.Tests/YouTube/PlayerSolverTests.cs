@@ -89,6 +89,28 @@ public sealed class PlayerSolverTests
     }
 
     [Fact]
+    public void A_tv_shaped_player_whose_top_level_code_needs_the_page_is_still_solved()
+    {
+        // Invented, in the TV build's frame ((function(){…}).call(this), strict), with statements a
+        // headless run cannot complete: each must leave only itself undone.
+        var player = "'use strict';(function(){var window=this;"
+                     + "const frame=document.body.getBoundingClientRect();"
+                     + "class Element2 extends HTMLElement{};"
+                     + "var late=window.matchMedia(\"(x)\").matches,table=\"n;sig\".split(\";\");"
+                     + "window.addEventListener(\"load\",function(){});"
+                     + "let build=function(u,sp,s){var q={};q.alr=\"yes\";q[table[0]]=\"t\"+u.slice(-6);q[table[1]]=s.split(\"\").reverse().join(\"\");"
+                     + "return{get:function(k){return q[k]}}};"
+                     + "}).call(this);";
+
+        var (solved, runtime) = PlayerSolver.Solve("7e57a11d", "tv", player, Limits, CancellationToken.None);
+        var (signatures, ns) = new PlayerCipher(solved, runtime).Solve(["abc"], ["n0n0n0n0"], CancellationToken.None);
+
+        Assert.Equal("build", solved.Builder);
+        Assert.Equal("cba", signatures["abc"]);
+        Assert.Equal("tn0n0n0", ns["n0n0n0n0"]);
+    }
+
+    [Fact]
     public void An_unsolvable_player_says_which_candidates_it_tried_and_why()
     {
         var player = "var _yt_player={};(function(g){var window=this;g.b=function(u,sp,s){return{get:function(k){return k===\"alr\"?\"yes\":null}}};})(_yt_player);";

@@ -86,17 +86,12 @@ internal sealed class PlayerRuntime
             .LimitRecursion(limits.MaxRecursion)
             .Constraint(deadline)
             .Constraint(budget));
-        JsValue probe;
-        JsValue[] candidates;
-        lock (engine)
-        {
-            RunGuarded(deadline, budget, limits.LoadTimeout, limits.LoadMaxAllocatedBytes, limits.LoadMaxStatements, cancellationToken,
-                "the player's top-level code", () => engine.Execute(prepared));
-            probe = engine.Evaluate(ProbeSource);
-            candidates = engine.GetValue(PlayerScriptPreparer.ExportName) is Jint.Native.JsArray exported
-                ? [.. Enumerable.Range(0, (int)exported.Length).Select(i => exported[(uint)i])]
-                : [];
-        }
+        RunGuarded(deadline, budget, limits.LoadTimeout, limits.LoadMaxAllocatedBytes, limits.LoadMaxStatements, cancellationToken,
+            "the player's top-level code", () => engine.Execute(prepared));
+        var probe = engine.Evaluate(ProbeSource);
+        JsValue[] candidates = engine.GetValue(PlayerScriptPreparer.ExportName) is JsArray exported
+            ? [.. Enumerable.Range(0, (int)exported.Length).Select(i => exported[(uint)i])]
+            : [];
         return new PlayerRuntime(engine, deadline, budget, limits, probe, candidates);
     }
 
@@ -129,7 +124,7 @@ internal sealed class PlayerRuntime
             RunGuarded(_deadline, _budget, timeout, _limits.CallMaxAllocatedBytes, _limits.CallMaxStatements, cancellationToken,
                 "the stream-URL builder", () => result = _engine.Invoke(_probe, builder, url, signatureParameter, scrambled));
         }
-        if (result is not Jint.Native.JsArray { Length: 3 } parts)
+        if (result is not JsArray { Length: 3 } parts)
         {
             return new PlayerUrlParts(null, null, null, "it returned no URL");
         }
@@ -148,7 +143,7 @@ internal sealed class PlayerRuntime
         {
             run();
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or InvalidOperationException))
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new PlayerScriptException($"{what} failed: {Describe(ex)}", ex);

@@ -31,12 +31,16 @@ internal static class PlayerScriptPreparer
 
         """;
 
+    private static readonly OnRegExpHandler SkipRegExp = (in RegExpParsingContext _) => RegExpParseResult.ForSuccess(null, null);
+
     public static PreparedPlayerScript Prepare(string player)
     {
         Script program;
         try
         {
-            program = new Parser(new ParserOptions { Tolerant = true }).ParseScript(player);
+            // Regular expressions are left for Jint to read when it runs the script: validating them
+            // here too would cost a third of this parse.
+            program = new Parser(new ParserOptions { Tolerant = true, OnRegExp = SkipRegExp }).ParseScript(player);
         }
         catch (ParseErrorException ex)
         {
@@ -104,9 +108,13 @@ internal static class PlayerScriptPreparer
                 }
                 script.Append("try{").Append(text).Append("}catch(__e){}\n");
                 return;
-            case VariableDeclaration { Kind: VariableDeclarationKind.Var } declaration
-                when declaration.Declarations.All(d => d.Id is Identifier):
+            case VariableDeclaration declaration when declaration.Declarations.All(d => d.Id is Identifier):
                 EmitVar(source, declaration, script, candidates);
+                return;
+            case ClassDeclaration { Id: { } className }:
+                // `extends` something the page would have defined must not stop the rest either.
+                script.Append("let ").Append(className.Name).Append(";try{").Append(className.Name).Append('=').Append(text)
+                    .Append("}catch(__e){}\n");
                 return;
             case FunctionDeclaration { Id: { } id } function:
                 if (IsCandidate(source, function))
@@ -116,7 +124,7 @@ internal static class PlayerScriptPreparer
                 script.Append(text).Append('\n');
                 return;
             case Declaration:
-                // let, const and class bindings must stay where they are, as they are.
+                // Destructuring declarations stay as they are.
                 script.Append(text).Append('\n');
                 return;
             default:
@@ -127,11 +135,12 @@ internal static class PlayerScriptPreparer
 
     /// <summary>
     /// <c>var a=x(),b=…</c> becomes <c>var a,b;</c> and one guarded assignment per initialiser, so that
-    /// a value that needs the page leaves only itself undefined.
+    /// a value that needs the page leaves only itself undefined; <c>let</c> and <c>const</c> the same
+    /// as <c>let</c> (a binding assigned once right after its declaration behaves as the constant did).
     /// </summary>
     private static void EmitVar(string source, VariableDeclaration declaration, StringBuilder script, List<string> candidates)
     {
-        script.Append("var ");
+        script.Append(declaration.Kind == VariableDeclarationKind.Var ? "var " : "let ");
         var first = true;
         foreach (var declarator in declaration.Declarations)
         {
