@@ -12,6 +12,7 @@ public static class RealPlayers
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube", "Players");
     private static readonly Lazy<IReadOnlyDictionary<string, PlayerOracle>> Oracles = new(ReadOracles);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Scripts = new();
 
     /// <summary>The player versions recorded, oldest first.</summary>
     public static IReadOnlyList<string> Versions { get; } = ["af7f576f", "6b3caec8", "6e20d3a8", "c9168c90", "20260210", "4918c89a"];
@@ -19,13 +20,14 @@ public static class RealPlayers
     /// <summary>The one the fake YouTube serves unless told otherwise (2026-01, signature timestamp 20472).</summary>
     public const string Default = "c9168c90";
 
-    public static string Script(string version, string variant = "main")
+    /// <summary>The script, unzipped once per process (every fake YouTube serves one).</summary>
+    public static string Script(string version, string variant = "main") => Scripts.GetOrAdd($"{version}-{variant}", name =>
     {
-        using var file = File.OpenRead(Path.Combine(Folder, $"{version}-{variant}.js.gz"));
+        using var file = File.OpenRead(Path.Combine(Folder, $"{name}.js.gz"));
         using var unzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(unzip);
         return reader.ReadToEnd();
-    }
+    });
 
     public static PlayerOracle Oracle(string version) => Oracles.Value[version];
 
