@@ -13,6 +13,7 @@ namespace VideoPlatform.Metadata.Tests.YouTube;
 /// <c>n</c> challenge solved by running a real 2026 player (<see cref="RealPlayers.Default"/>) in Jint.
 /// The expected values are an independent solver's answers for the same player (<c>oracle.json</c>).
 /// </summary>
+[Collection(PlayerSolvingCollection.Name)]
 public sealed class DecipherTests : MetadataOverFakeYouTube
 {
     [Fact]

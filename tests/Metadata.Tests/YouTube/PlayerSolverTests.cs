@@ -10,6 +10,7 @@ namespace VideoPlatform.Metadata.Tests.YouTube;
 /// give, for the oracle's challenges, exactly the oracle's answers. And on hostile or broken scripts
 /// (invented, inline): each must fail clearly within its limits.
 /// </summary>
+[Collection(PlayerSolvingCollection.Name)]
 public sealed class PlayerSolverTests
 {
     private static readonly PlayerRuntimeLimits Limits = PlayerRuntimeLimits.From(new PlayerSolverOptions(), new YouTubeOptions());

@@ -10,6 +10,7 @@ using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
 
+[Collection(PlayerSolvingCollection.Name)]
 public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     private FakeYouTube _youtube = null!;
