@@ -8,7 +8,7 @@ namespace VideoPlatform.AppHost.Tests;
 public sealed class HostileComposition : IAsyncLifetime
 {
     public static readonly string[] Services = ["metadata", "streaming", "legacy"];
-    public static readonly string[] ApiPaths = ["/youtubei/", "/gql", "/vod/", "/x/", "/tweet-result", "/nav", "/player", "/watch", "/iframe_api", "/s/"];
+    public static readonly string[] ApiPaths = ["/youtubei/", "/gql", "/vod/", "/x/", "/tweet-result", "/nav", "/player", "/watch", "/iframe_api", "/embed/", "/s/"];
     public LoopbackServer Trap { get; private set; } = null!;
 
     public DistributedApplication App { get; private set; } = null!;
