@@ -23,19 +23,15 @@ internal static class ConcurrentApi
     }
 
     internal static async Task<Accepted<ConcurrentJobStarted>> Start(
-        HttpContext context, ConcurrentDownloadRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads,
-        CancellationToken cancellationToken)
+        HttpContext context, ConcurrentDownloadRequest request, LegacyDownloads downloads, CancellationToken cancellationToken)
     {
-        var video = await locator.LocateAsync(request.Url, cancellationToken);
-        await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        var name = request.CustomFilename is { } custom ? VrchatFileName.Sanitize(custom, $"{video.Platform}_{video.VideoId}") : null;
-        var (id, job) = await downloads.StartAsync(request.Url!, request.Quality, request.AudioOnly, name, cancellationToken);
+        var (id, job, _) = await downloads.StartAsync(request.Url, request.Quality, request.AudioOnly, request.CustomFilename, cancellationToken);
         string session = context.Request.Headers["X-Session-ID"].ToString() is { Length: > 0 and <= 64 } given ? given : Guid.NewGuid().ToString();
         var self = $"/api/v3/concurrent/jobs/{id}";
         context.Response.Headers["X-Job-ID"] = id.ToString();
         context.Response.Headers["X-Session-ID"] = session;
         return TypedResults.Accepted(self, new ConcurrentJobStarted(
-            id.ToString(), id.ToString(), session, "submitted", $"Download of {video.Platform}/{video.VideoId} submitted",
+            id.ToString(), id.ToString(), session, "submitted", $"Download of {job.Platform}/{job.VideoId} submitted",
             new Dictionary<string, string> { ["status"] = self, ["cancel"] = self }));
     }
 

@@ -203,11 +203,11 @@ internal static class V2Api
         V1Api.RawLinkFor(context, "url", locator, streams, cancellationToken);
 
     internal static async Task<Ok<PythonDownloadResponse>> PostDownload(
-        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await StartDownloadAsync(request.Url, request.Quality, request.AudioOnly, request.CustomFilename, locator, metadata, downloads, cancellationToken));
+        PythonVideoRequest request, LegacyDownloads downloads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Started(await downloads.StartAsync(request.Url, request.Quality, request.AudioOnly, request.CustomFilename, cancellationToken)));
 
     internal static async Task<Ok<PythonBatchResponse>> PostBatchDownload(
-        PythonBatchRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
+        PythonBatchRequest request, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
     {
         var urls = request.Urls ?? [];
         if (urls.Count is 0 or > 10)
@@ -219,7 +219,7 @@ internal static class V2Api
         {
             try
             {
-                tasks.Add(await StartDownloadAsync(url, request.Quality, request.AudioOnly, null, locator, metadata, downloads, cancellationToken));
+                tasks.Add(Started(await downloads.StartAsync(url, request.Quality, request.AudioOnly, null, cancellationToken)));
             }
             catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
             {
@@ -247,17 +247,8 @@ internal static class V2Api
         return TypedResults.Ok(new LegacyMessage("Download cancelled successfully"));
     }
 
-    private static async Task<PythonDownloadResponse> StartDownloadAsync(
-        string? url, string? quality, bool audioOnly, string? filename, VideoLocator locator, IMetadataApi metadata,
-        LegacyDownloads downloads, CancellationToken cancellationToken)
-    {
-        var video = await locator.LocateAsync(url, cancellationToken);
-        // The video's details first: a dead video is refused here, with its own code, before any job exists.
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        var name = filename is null ? null : VrchatFileName.Sanitize(filename, $"{video.Platform}_{video.VideoId}");
-        var (id, job) = await downloads.StartAsync(url!, quality, audioOnly, name, cancellationToken);
-        return new PythonDownloadResponse(id.ToString(), LegacyDownloads.SeedStatus(job), "Download started", ToPython(info), null, null);
-    }
+    private static PythonDownloadResponse Started(StartedDownload started) =>
+        new(started.Id.ToString(), LegacyDownloads.SeedStatus(started.Job), "Download started", ToPython(started.Info), null, null);
 
     private static PythonVideoInfo ToPython(VideoInfo v) => new(
         v.Id, v.Title, v.Description, v.Duration, v.Uploader, v.UploadDate, v.ViewCount, v.LikeCount, v.Thumbnail, v.Formats);

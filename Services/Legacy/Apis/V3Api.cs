@@ -183,10 +183,9 @@ internal static class V3Api
         }, time));
 
     internal static async Task<Accepted<V3VideoResponse>> PostDownload(
-        HttpContext context, PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads,
-        TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, PythonVideoRequest request, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var started = await StartDownloadAsync(request, locator, metadata, downloads, time, cancellationToken);
+        var started = await StartDownloadAsync(request, downloads, time, cancellationToken);
         context.Response.Headers["X-Task-ID"] = started.TaskId;
         context.Response.Headers["X-Video-ID"] = started.Info.Id;
         return TypedResults.Accepted($"/api/v3/videos/tasks/{started.TaskId}", started);
@@ -194,11 +193,9 @@ internal static class V3Api
 
     /// <summary>Seed P50: a job per video, each item failing on its own.</summary>
     internal static async Task<Accepted<V3BatchResponse>> PostBatchDownload(
-        HttpContext context, V3BatchRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads,
-        TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, V3BatchRequest request, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var batch = await RunBatchAsync(request, "started",
-            item => StartDownloadAsync(item, locator, metadata, downloads, time, cancellationToken), time);
+        var batch = await RunBatchAsync(request, "started", item => StartDownloadAsync(item, downloads, time, cancellationToken), time);
         context.Response.Headers["X-Batch-ID"] = batch.BatchId;
         return TypedResults.Accepted((string?)null, batch);
     }
@@ -239,13 +236,10 @@ internal static class V3Api
     }
 
     private static async Task<V3VideoResponse> StartDownloadAsync(
-        PythonVideoRequest request, VideoLocator locator, IMetadataApi metadata, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
+        PythonVideoRequest request, LegacyDownloads downloads, TimeProvider time, CancellationToken cancellationToken)
     {
-        var video = await locator.LocateAsync(request.Url, cancellationToken);
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
-        var name = request.CustomFilename is { } custom ? VrchatFileName.Sanitize(custom, $"{video.Platform}_{video.VideoId}") : null;
-        var (id, _) = await downloads.StartAsync(request.Url!, request.Quality, request.AudioOnly, name, cancellationToken);
-        return Response(request.Url!, info, "download_started", id.ToString(), time);
+        var started = await downloads.StartAsync(request.Url, request.Quality, request.AudioOnly, request.CustomFilename, cancellationToken);
+        return Response(request.Url!, started.Info, "download_started", started.Id.ToString(), time);
     }
 
     private static async Task<V3BatchResponse> RunBatchAsync(

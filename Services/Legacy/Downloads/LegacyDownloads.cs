@@ -1,4 +1,5 @@
 using VideoPlatform.Contracts;
+using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Streams;
 using VideoPlatform.Legacy.Upstream;
@@ -11,15 +12,22 @@ namespace VideoPlatform.Legacy.Downloads;
 /// video muxed or extracted by ffmpeg), and following it reports the job's real state, progress
 /// and error, with its file on streaming's public address once it is there.
 /// </summary>
-internal sealed class LegacyDownloads(IStreamingApi streaming, StreamingPublicAddress streamingAddress)
+internal sealed class LegacyDownloads(
+    IStreamingApi streaming, IMetadataApi metadata, VideoLocator locator, StreamingPublicAddress streamingAddress)
 {
-    /// <summary>Starts a job for a video the caller has already located (and so knows exists).</summary>
-    public async Task<(LegacyTaskId Id, DownloadJob Job)> StartAsync(
-        string url, string? quality, bool audioOnly, string? fileName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a job for the video at <paramref name="url"/>, after asking metadata for its details:
+    /// a dead video is refused there, with its own code, before any job exists.
+    /// <paramref name="fileName"/> (the seed's <c>custom_filename</c>) is sanitised as VRChat names are.
+    /// </summary>
+    public async Task<StartedDownload> StartAsync(string? url, string? quality, bool audioOnly, string? fileName, CancellationToken cancellationToken)
     {
+        var video = await locator.LocateAsync(url, cancellationToken);
+        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var name = fileName is null ? null : VrchatFileName.Sanitize(fileName, $"{video.Platform}_{video.VideoId}");
         var job = await streaming.StartDownloadAsync(
-            new DownloadRequest(url, LegacyQuality.ForSimple(quality), null, audioOnly, null, fileName), cancellationToken);
-        return (new LegacyTaskId(job.Id, job.Token!), job);
+            new DownloadRequest(url, LegacyQuality.ForSimple(quality), null, audioOnly, null, name), cancellationToken);
+        return new StartedDownload(new LegacyTaskId(job.Id, job.Token!), job, info);
     }
 
     public async Task<DownloadJob> GetAsync(string taskId, CancellationToken cancellationToken)
