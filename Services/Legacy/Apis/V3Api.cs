@@ -203,7 +203,7 @@ internal static class V3Api
     /// <summary>Seed P51: the task with links to itself, its cancellation and, once done, its file.</summary>
     internal static async Task<Ok<PythonTaskInfo>> GetTask(string taskId, LegacyDownloads downloads, CancellationToken cancellationToken)
     {
-        var task = (await V2Api.GetTask(taskId, downloads, cancellationToken)).Value!;
+        var task = V2Api.TaskInfo(taskId, await downloads.GetAsync(taskId, cancellationToken), downloads);
         var links = new Dictionary<string, string> { ["self"] = $"/api/v3/videos/tasks/{taskId}", ["cancel"] = $"/api/v3/videos/tasks/{taskId}" };
         if (task.DownloadUrl is { } file)
         {
