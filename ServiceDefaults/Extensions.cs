@@ -52,15 +52,14 @@ public static class Extensions
                 context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
                 context.ProblemDetails.Extensions.TryAdd("trace_id", context.HttpContext.TraceIdentifier);
             });
-        builder.Services.AddExceptionHandler<DependencyFailureHandler>();
-        builder.Services.AddExceptionHandler<BadRequestHandler>();
-        // A value that does not bind to its parameter throws (to BadRequestHandler) in every
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // A value that does not bind to its parameter throws (to ProblemExceptionHandler) in every
         // environment, as it does in Development, instead of a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Errors Kestrel raises while reading a request (body too large, malformed) keep their 4xx.
         builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector =
             exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer<ProblemResponsesTransformer>());
 
         return builder;
     }

@@ -354,7 +354,7 @@ public sealed class InternalCallerTests
 public sealed class DependencyFailureTests
 {
     [Fact]
-    public async Task An_unreachable_dependency_is_a_503_problem_not_a_500()
+    public async Task An_unreachable_dependency_is_a_bad_gateway_problem_not_a_500()
     {
         await using var service = await TestService.StartAsync(new Dictionary<string, string?>
         {
@@ -363,11 +363,12 @@ public sealed class DependencyFailureTests
 
         using var response = await service.Client.GetAsync("/call-down");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("upstream_unavailable", problem.GetProperty("code").GetString());
+        Assert.Contains("refused the connection", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain("at ", problem.GetProperty("detail").GetString());
-        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
     }
 }

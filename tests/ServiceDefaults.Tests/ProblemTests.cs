@@ -1,0 +1,133 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
+using VideoPlatform.TestSupport;
+
+namespace VideoPlatform.ServiceDefaults.Tests;
+
+/// <summary>The one error type, its handler, its OpenAPI description and validated options, on real Kestrel.</summary>
+public sealed class ProblemTests
+{
+    [Fact]
+    public async Task A_problem_exception_is_answered_with_its_code_status_and_retry_after()
+    {
+        await using var service = await StartAsync(app => app.MapGet("/throttled", string () =>
+            throw new ProblemException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server.")
+            {
+                Extensions = new Dictionary<string, object?> { ["platform"] = "youtube" },
+            }));
+
+        using var response = await service.Client.GetAsync("/throttled");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("30", response.Headers.RetryAfter?.ToString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("upstream_throttled", problem.GetProperty("code").GetString());
+        Assert.Equal("YouTube is rate limiting this server.", problem.GetProperty("detail").GetString());
+        Assert.Equal("youtube", problem.GetProperty("platform").GetString());
+    }
+
+    [Fact]
+    public void An_upstream_429_is_throttled_and_any_other_failure_unavailable()
+    {
+        using var throttled = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        using var broken = new HttpResponseMessage(HttpStatusCode.InternalServerError);
+        using var fine = new HttpResponseMessage(HttpStatusCode.OK);
+
+        var limit = Assert.Throws<ProblemException>(() => throttled.EnsureUpstreamAnswered("BiliBili"));
+        var failure = Assert.Throws<ProblemException>(() => broken.EnsureUpstreamAnswered("BiliBili"));
+        fine.EnsureUpstreamAnswered("BiliBili");
+
+        Assert.Equal((ErrorCodes.UpstreamThrottled, 503), (limit.Code, limit.Status));
+        Assert.Equal((ErrorCodes.UpstreamUnavailable, 502), (failure.Code, failure.Status));
+        Assert.Equal("BiliBili answered 500.", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_declared_problems_by_status_with_their_codes()
+    {
+        await using var service = await StartAsync(app =>
+        {
+            var videos = app.MapGroup("/videos").ProducesProblems(ErrorCodes.InvalidVideoId);
+            videos.MapGet("/{id}", (string id) => id).ProducesProblems(ErrorCodes.VideoUnavailable, ErrorCodes.NotFound, ErrorCodes.UpstreamUnavailable);
+            app.MapGet("/undeclared", () => "ok");
+        });
+
+        using var document = JsonDocument.Parse(await service.Client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.Equal(["GET /undeclared"], OpenApiProblems.MissingProblems(document));
+        Assert.Equal(["video_unavailable", "not_found"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 404));
+        Assert.Equal(["invalid_video_id"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 400));
+        Assert.Equal(["rate_limited"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 429));
+        Assert.Equal(["unauthorized"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 401));
+        foreach (var status in new[] { 502, 503, 504 })
+        {
+            Assert.Equal(["upstream_unavailable"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", status));
+        }
+        Assert.Empty(OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 500));
+    }
+
+    [Fact]
+    public async Task A_bad_option_stops_the_service_at_start_naming_its_key()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(
+            _ => { },
+            new Dictionary<string, string?> { ["Sample:Limit"] = "0", ["Sample:Name"] = "" },
+            services => services.AddValidatedOptions<SampleOptions>("Sample")));
+
+        Assert.Contains("Sample:Limit: The field Limit must be between 1 and 10.", failure.Message);
+        Assert.Contains("Sample:Name", failure.Message);
+    }
+
+    private static async Task<RunningService> StartAsync(Action<WebApplication> map, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.AddServiceDefaults();
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        map(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new RunningService(app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+    }
+
+    private sealed class SampleOptions
+    {
+        [Range(1, 10)]
+        public int Limit { get; set; } = 5;
+
+        [Required(AllowEmptyStrings = false)]
+        public string Name { get; set; } = "sample";
+    }
+
+    private sealed record RunningService(WebApplication App, HttpClient Client) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+        }
+    }
+}
