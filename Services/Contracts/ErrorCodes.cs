@@ -30,6 +30,8 @@ public static class ErrorCodes
     public const string UpstreamRefused = "upstream_refused";
     public const string RateLimited = "rate_limited";
     public const string Unauthorized = "unauthorized";
+    /// <summary>The client's address is on a deny list, or not on the allow list.</summary>
+    public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     /// <summary>A route of the old API that is no longer served; the detail names what replaces it.</summary>
     public const string RouteRetired = "route_retired";
@@ -40,7 +42,7 @@ public static class ErrorCodes
         InvalidUrl or InvalidVideoId or InvalidRequest or UnsupportedPlatform => 400,
         Unauthorized => 401,
         PaymentRequired => 402,
-        VideoPrivate or LoginRequired or AgeRestricted or MembersOnly => 403,
+        Forbidden or VideoPrivate or LoginRequired or AgeRestricted or MembersOnly => 403,
         VideoUnavailable or NotFound => 404,
         NoMatchingFormat => 404,
         LiveStreamOffline => 409,
