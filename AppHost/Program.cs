@@ -12,9 +12,15 @@ IResourceBuilder<IResourceWithConnectionString> cache = builder.ExecutionContext
 // one is honoured by the others. Generated per local run, and by azd or aspirate per environment.
 var tokenKey = builder.AddParameter("streaming-token-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
+// Marks the services' calls to each other as ours. Without it, where security is on, legacy's
+// calls for all its players would count against one client's limit at streaming and metadata;
+// with it they are exempt and name the player, whose limit is counted once, at the edge.
+var internalKey = builder.AddParameter("internal-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
 var metadata = builder.AddProject<Projects.Metadata>("metadata")
     .WithReference(cache)
     .WaitFor(cache)
+    .WithEnvironment("Security__InternalApiKey", internalKey)
     .WithHttpHealthCheck("/health")
     .WithServiceDefaults()
     .WithExternalHttpEndpoints();
@@ -24,6 +30,7 @@ var streaming = builder.AddProject<Projects.Streaming>("streaming")
     .WithReference(metadata)
     .WithEnvironment("Streaming__TokenKey", tokenKey)
     .WaitFor(metadata)
+    .WithEnvironment("Security__InternalApiKey", internalKey)
     .WithHttpHealthCheck("/health")
     .WithServiceDefaults()
     .WithExternalHttpEndpoints();
@@ -33,6 +40,7 @@ builder.AddProject<Projects.Legacy>("legacy")
     .WithReference(cache)
     .WithReference(metadata)
     .WithReference(streaming)
+    .WithEnvironment("Security__InternalApiKey", internalKey)
     .WithHttpHealthCheck("/health")
     .WithServiceDefaults()
     .WithExternalHttpEndpoints();

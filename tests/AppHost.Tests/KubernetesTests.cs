@@ -47,12 +47,14 @@ public sealed class KubernetesTests
         var objects = KubernetesYaml.LoadAllFromString(yaml);
         var secret = Assert.Single(objects.OfType<V1Secret>());
         Assert.Null(secret.Data);
-        Assert.Equal("cache-password,streaming-token-key", secret.Metadata.Annotations["video-platform/keys"]);
+        Assert.Equal("cache-password,internal-api-key,streaming-token-key", secret.Metadata.Annotations["video-platform/keys"]);
         var deployments = objects.OfType<V1Deployment>().ToDictionary(d => d.Metadata.Name);
         Assert.Equal(["legacy", "metadata", "streaming"], deployments.Keys.Order());
         var streaming = deployments["streaming"].Spec.Template.Spec.Containers.Single();
         Assert.Equal("streaming-token-key", streaming.Env.Single(e => e.Name == "Streaming__TokenKey").ValueFrom.SecretKeyRef.Key);
         Assert.Equal("cache:6379,password=$(CACHE_PASSWORD)", streaming.Env.Single(e => e.Name == "ConnectionStrings__cache").Value);
+        Assert.All(deployments.Values, deployment => Assert.Equal("internal-api-key",
+            deployment.Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "Security__InternalApiKey").ValueFrom.SecretKeyRef.Key));
         var config = objects.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "legacy-env").Data;
         Assert.Equal("http://streaming:8080", config["services__streaming__http__0"]);
         Assert.DoesNotContain(config.Keys, k => k.Contains("https", StringComparison.OrdinalIgnoreCase));

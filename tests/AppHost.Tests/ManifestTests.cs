@@ -37,7 +37,7 @@ public sealed class ManifestTests
         Assert.Empty(schema.Validate(text));
         var resources = JsonNode.Parse(text)!["resources"]!;
         Assert.Equal("container.v0", (string?)resources["cache"]!["type"]);
-        foreach (var parameter in new[] { "cache-password", "streaming-token-key" })
+        foreach (var parameter in new[] { "cache-password", "internal-api-key", "streaming-token-key" })
         {
             var input = resources[parameter]!["inputs"]!["value"]!;
             Assert.True((bool)input["secret"]!);
@@ -45,5 +45,7 @@ public sealed class ManifestTests
         }
         Assert.Equal("{streaming-token-key.value}", (string?)resources["streaming"]!["env"]!["Streaming__TokenKey"]);
         Assert.Equal("{metadata.bindings.http.url}", (string?)resources["legacy"]!["env"]!["services__metadata__http__0"]);
+        Assert.All(new[] { "metadata", "streaming", "legacy" },
+            service => Assert.Equal("{internal-api-key.value}", (string?)resources[service]!["env"]!["Security__InternalApiKey"]));
     }
 }
