@@ -1,4 +1,5 @@
 using Aspire.Hosting.Testing;
+using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.AppHost.Tests;
 
@@ -22,6 +23,20 @@ internal static class Composition
             }));
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Points metadata at a fake YouTube and its PO token provider, and lets streaming take media
+    /// from the fake CDN on loopback.
+    /// </summary>
+    public static void UseFakeYouTube(IDistributedApplicationTestingBuilder builder, FakeYouTube youtube, FakePoTokenProvider poTokens)
+    {
+        builder.CreateResourceBuilder<ProjectResource>("metadata")
+            .WithEnvironment("Platforms__YouTube__BaseUrl", youtube.BaseUrl.ToString())
+            .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", poTokens.BaseUrl.ToString());
+        builder.CreateResourceBuilder<ProjectResource>("streaming")
+            .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
+            .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
     }
 
     /// <summary>Builds and starts, then waits until each of <paramref name="resources"/> is healthy.</summary>

@@ -32,14 +32,9 @@ public sealed class CompositionFixture : IAsyncLifetime
         PoTokens = await FakePoTokenProvider.StartAsync();
 
         var builder = await Composition.CreateBuilderAsync();
-        builder.CreateResourceBuilder<ProjectResource>("metadata")
-            .WithReplicas(2)
-            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString())
-            .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", PoTokens.BaseUrl.ToString());
-        builder.CreateResourceBuilder<ProjectResource>("streaming")
-            .WithReplicas(2)
-            .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
-            .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
+        Composition.UseFakeYouTube(builder, YouTube, PoTokens);
+        builder.CreateResourceBuilder<ProjectResource>("metadata").WithReplicas(2);
+        builder.CreateResourceBuilder<ProjectResource>("streaming").WithReplicas(2);
         App = await Composition.StartAsync(builder, Resources);
     }
 

@@ -45,12 +45,7 @@ public sealed class ProductionComposition : IAsyncLifetime
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
                 .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true");
         }
-        builder.CreateResourceBuilder<ProjectResource>("metadata")
-            .WithEnvironment("Platforms__YouTube__BaseUrl", YouTube.BaseUrl.ToString())
-            .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", PoTokens.BaseUrl.ToString());
-        builder.CreateResourceBuilder<ProjectResource>("streaming")
-            .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
-            .WithEnvironment("Streaming__AllowPrivateAddresses", "true");
+        Composition.UseFakeYouTube(builder, YouTube, PoTokens);
         var port = FreePort.Next();
         builder.CreateResourceBuilder<ProjectResource>("legacy")
             .WithEndpoint("http", endpoint =>
