@@ -14,9 +14,9 @@ internal static class ConcurrentApi
     public static IEndpointRouteBuilder MapConcurrentApi(this IEndpointRouteBuilder app)
     {
         var concurrent = app.MapGroup("/api/v3/concurrent").WithTags("v3");
-        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").WithJsonErrors();
-        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").WithJsonErrors();
-        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").WithJsonErrors();
+        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
         return app;
     }
 

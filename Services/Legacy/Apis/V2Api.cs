@@ -16,14 +16,14 @@ internal static class V2Api
     public static IEndpointRouteBuilder MapV2Api(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", GetBanner).WithName("Banner").WithTags("v2").ExcludeFromDescription();
-        app.MapGet("/api/v2/system/health", GetSystemHealth).WithName("SystemHealth").WithTags("v2")
+        app.MapGet("/api/v2/system/health", GetSystemHealth).WithName("SystemHealth").ProducesProblems().WithTags("v2")
             .WithSummary("The Go API's health answer; 503 when a dependency is down.");
-        app.MapGet("/api/v2/system/version", GetVersion).WithName("SystemVersion").WithTags("v2")
+        app.MapGet("/api/v2/system/version", GetVersion).WithName("SystemVersion").ProducesProblems().WithTags("v2")
             .WithSummary("Name, version and description of this API (seed P8).");
 
         var go = app.MapGroup("/api/v2").WithTags("v2");
-        go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").WithJsonErrors();
-        go.MapGet("/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GoPlaylist").WithJsonErrors();
+        go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").ProducesProblems(LegacyProblemCodes.PathToStream).WithJsonErrors();
+        go.MapGet("/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GoPlaylist").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
         return app;
     }
 

@@ -15,15 +15,15 @@ internal static class V2VideosApi
     public static IEndpointRouteBuilder MapV2VideosApi(this IEndpointRouteBuilder app)
     {
         var python = app.MapGroup("/api/v2/videos").WithTags("v2 (Python)");
-        python.MapPost("/info", PostInfo).WithName("PythonInfo").WithJsonErrors();
-        python.MapPost("/stream", PostStream).WithName("PythonStream").WithJsonErrors();
-        python.MapGet("/stream-proxy", StreamProxy).WithName("PythonStreamProxy").WithPlayerErrors();
-        python.MapGet("/redirect", Redirect).WithName("PythonRedirect").WithPlayerErrors();
-        python.MapGet("/download/vrchat", VrchatDownload).WithName("PythonVrchatDownload").WithPlayerErrors();
-        python.MapPost("/download", PostDownload).WithName("PythonDownload").WithJsonErrors();
-        python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").WithJsonErrors();
-        python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").WithJsonErrors();
-        python.MapDelete("/tasks/{taskId}", CancelTask).WithName("PythonCancelTask").WithJsonErrors();
+        python.MapPost("/info", PostInfo).WithName("PythonInfo").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        python.MapPost("/stream", PostStream).WithName("PythonStream").ProducesProblems(LegacyProblemCodes.UrlToStream).WithJsonErrors();
+        python.MapGet("/stream-proxy", StreamProxy).WithName("PythonStreamProxy").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors();
+        python.MapGet("/redirect", Redirect).WithName("PythonRedirect").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors();
+        python.MapGet("/download/vrchat", VrchatDownload).WithName("PythonVrchatDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithPlayerErrors();
+        python.MapPost("/download", PostDownload).WithName("PythonDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
+        python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        python.MapDelete("/tasks/{taskId}", CancelTask).WithName("PythonCancelTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
         return app;
     }
 
@@ -69,7 +69,7 @@ internal static class V2VideosApi
         var urls = request.Urls ?? [];
         if (urls.Count is 0 or > 10)
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "Between 1 and 10 URLs are accepted per batch.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "Between 1 and 10 URLs are accepted per batch.");
         }
         var tasks = new List<PythonDownloadResponse>();
         foreach (var url in urls)
@@ -78,7 +78,7 @@ internal static class V2VideosApi
             {
                 tasks.Add(Started(await services.Downloads.StartAsync(url, request.Quality, request.AudioOnly, null, cancellationToken)));
             }
-            catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
+            catch (Exception ex) when (!LegacyProblems.DependencyDown(ex) && LegacyProblems.Classify(ex) is { } failure)
             {
                 // As in the seed, one bad URL fails its own item, not the batch.
                 tasks.Add(new PythonDownloadResponse("", "failed", failure.Message, null, null, null));

@@ -11,10 +11,10 @@ internal static class V3MetaApi
     public static IEndpointRouteBuilder MapV3MetaApi(this IEndpointRouteBuilder app)
     {
         var meta = app.MapGroup("/api/v3/meta").WithTags("v3");
-        meta.MapGet("/info", MetaInfo).WithName("V3MetaInfo");
-        meta.MapGet("/routes", MetaRoutes).WithName("V3MetaRoutes");
-        meta.MapGet("/health", MetaHealth).WithName("V3MetaHealth");
-        meta.MapGet("/docs", MetaDocs).WithName("V3MetaDocs");
+        meta.MapGet("/info", MetaInfo).WithName("V3MetaInfo").ProducesProblems();
+        meta.MapGet("/routes", MetaRoutes).WithName("V3MetaRoutes").ProducesProblems();
+        meta.MapGet("/health", MetaHealth).WithName("V3MetaHealth").ProducesProblems();
+        meta.MapGet("/docs", MetaDocs).WithName("V3MetaDocs").ProducesProblems();
         return app;
     }
 

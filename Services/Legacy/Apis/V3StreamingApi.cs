@@ -17,14 +17,14 @@ internal static class V3StreamingApi
     public static IEndpointRouteBuilder MapV3StreamingApi(this IEndpointRouteBuilder app)
     {
         var streaming = app.MapGroup("/api/v3/streaming").WithTags("v3");
-        streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").WithPlayerErrors();
-        streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").WithJsonErrors();
-        streaming.MapGet("/embed/{platform}/{videoId}", Embed).WithName("V3Embed").WithPlayerErrors();
-        streaming.MapGet("/cache/stats", CacheStats).WithName("V3CacheStats").WithJsonErrors();
-        streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").WithJsonErrors();
-        streaming.MapGet("/health/{platform}/{videoId}", StreamHealth).WithName("V3StreamHealth").WithJsonErrors();
-        streaming.MapGet("/diagnostics", Diagnostics).WithName("V3Diagnostics").WithJsonErrors();
-        streaming.MapGet("/{platform}/{videoId}", Stream).WithName("V3Stream").WithPlayerErrors();
+        streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
+        streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").ProducesProblems(LegacyProblemCodes.PathToStream).WithJsonErrors();
+        streaming.MapGet("/embed/{platform}/{videoId}", Embed).WithName("V3Embed").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
+        streaming.MapGet("/cache/stats", CacheStats).WithName("V3CacheStats").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors();
+        streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").ProducesProblems(LegacyProblemCodes.Path).WithJsonErrors();
+        streaming.MapGet("/health/{platform}/{videoId}", StreamHealth).WithName("V3StreamHealth").ProducesProblems(LegacyProblemCodes.Path).WithJsonErrors();
+        streaming.MapGet("/diagnostics", Diagnostics).WithName("V3Diagnostics").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors();
+        streaming.MapGet("/{platform}/{videoId}", Stream).WithName("V3Stream").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
         return app;
     }
 
@@ -109,7 +109,7 @@ internal static class V3StreamingApi
         }
         else if (videoId is not null)
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "video_id goes with platform.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "video_id goes with platform.");
         }
         await services.Streams.ForgetAsync(platform, videoId, cancellationToken);
         context.Response.Headers["X-Cache-Cleared"] = platform is null ? "*" : videoId is null ? $"{platform}:*" : $"{platform}:{videoId}";
@@ -127,7 +127,7 @@ internal static class V3StreamingApi
         {
             stream = await streams.ResolveAsync(path.ToVideo(), "worst", PlayerKind.Auto, null, cancellationToken);
         }
-        catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
+        catch (Exception ex) when (!LegacyProblems.DependencyDown(ex) && LegacyProblems.Classify(ex) is { } failure)
         {
             problem = failure.Code;
         }

@@ -12,13 +12,13 @@ internal static class V3VideosApi
     public static IEndpointRouteBuilder MapV3VideosApi(this IEndpointRouteBuilder app)
     {
         var videos = app.MapGroup("/api/v3/videos").WithTags("v3");
-        videos.MapPost("/info", PostInfo).WithName("V3Info").WithJsonErrors();
-        videos.MapPost("/batch/info", PostBatchInfo).WithName("V3BatchInfo").WithJsonErrors();
-        videos.MapPost("/download", PostDownload).WithName("V3Download").WithJsonErrors();
-        videos.MapPost("/batch/download", PostBatchDownload).WithName("V3BatchDownload").WithJsonErrors();
-        videos.MapGet("/tasks/{taskId}", GetTask).WithName("V3Task").WithJsonErrors();
-        videos.MapDelete("/tasks/{taskId}", CancelTask).WithName("V3CancelTask").WithJsonErrors();
-        videos.MapGet("/{videoId}", GetVideo).WithName("V3Video").WithJsonErrors();
+        videos.MapPost("/info", PostInfo).WithName("V3Info").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        videos.MapPost("/batch/info", PostBatchInfo).WithName("V3BatchInfo").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
+        videos.MapPost("/download", PostDownload).WithName("V3Download").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        videos.MapPost("/batch/download", PostBatchDownload).WithName("V3BatchDownload").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
+        videos.MapGet("/tasks/{taskId}", GetTask).WithName("V3Task").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        videos.MapDelete("/tasks/{taskId}", CancelTask).WithName("V3CancelTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        videos.MapGet("/{videoId}", GetVideo).WithName("V3Video").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
         return app;
     }
 
@@ -101,7 +101,7 @@ internal static class V3VideosApi
         var items = request.Videos ?? [];
         if (items.Count is 0 or > 10)
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "Between 1 and 10 videos are accepted per batch.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "Between 1 and 10 videos are accepted per batch.");
         }
         var results = new List<V3VideoResponse>();
         foreach (var item in items)
@@ -110,7 +110,7 @@ internal static class V3VideosApi
             {
                 results.Add(await run(item));
             }
-            catch (Exception ex) when (LegacyErrorFilter.Classify(ex) is { Code: not UpstreamFailure.DependencyUnavailable } failure)
+            catch (Exception ex) when (!LegacyProblems.DependencyDown(ex) && LegacyProblems.Classify(ex) is { } failure)
             {
                 var error = new VideoInfo { Id = "", Platform = "", Title = "Error", Description = failure.Message };
                 results.Add(Response(item.Url ?? "", error, "failed", null, time));

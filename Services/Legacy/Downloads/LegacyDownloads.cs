@@ -68,5 +68,5 @@ internal sealed class LegacyDownloads(
     };
 
     private static LegacyTaskId Parse(string taskId) => LegacyTaskId.TryParse(taskId)
-        ?? throw new LegacyRequestException(ErrorCodes.NotFound, $"Task '{taskId}' was not found.");
+        ?? throw new ProblemException(ErrorCodes.NotFound, $"Task '{taskId}' was not found.");
 }

@@ -23,17 +23,17 @@ internal sealed class DeadVideos(IMemoryCache cache, IOptions<LegacyOptions> opt
 
     public void ThrowIfKnownDead(LocatedVideo video)
     {
-        if (cache.TryGetValue(Key(video), out UpstreamFailure? failure) && failure is not null)
+        if (cache.TryGetValue(Key(video), out ProblemException? dead) && dead is not null)
         {
-            throw new LegacyRequestException(failure.Code, failure.Message);
+            throw new ProblemException(dead.Code, dead.Message) { Status = dead.Status };
         }
     }
 
     public void Remember(LocatedVideo video, Exception exception)
     {
-        if (_remembered > TimeSpan.Zero && UpstreamFailure.From(exception) is { } failure && DeadCodes.Contains(failure.Code))
+        if (_remembered > TimeSpan.Zero && LegacyProblems.Classify(exception) is { } problem && DeadCodes.Contains(problem.Code))
         {
-            cache.Set(Key(video), failure, _remembered);
+            cache.Set(Key(video), problem, _remembered);
         }
     }
 

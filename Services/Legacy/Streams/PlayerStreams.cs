@@ -71,7 +71,7 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
     /// </summary>
     public static string RedirectTarget(string url) => RedirectTargets.IsAcceptable(url, allowPrivate: true)
         ? url
-        : throw new LegacyRequestException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
+        : throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
 
     /// <summary>Streaming's proxy route for a video, on its public address.</summary>
     public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>
