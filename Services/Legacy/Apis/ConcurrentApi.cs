@@ -14,9 +14,12 @@ internal static class ConcurrentApi
     public static IEndpointRouteBuilder MapConcurrentApi(this IEndpointRouteBuilder app)
     {
         var concurrent = app.MapGroup("/api/v3/concurrent").WithTags("v3");
-        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
-        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
-        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
+        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
         return app;
     }
 

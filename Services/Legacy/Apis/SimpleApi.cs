@@ -13,17 +13,23 @@ internal static class SimpleApi
     public static IEndpointRouteBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Simple API");
-        api.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("SimpleStream").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors()
+        api.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("SimpleStream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to the stream (format=redirect), to streaming's proxy (format=proxy), or JSON (format=json).");
-        api.MapGet("/info", Info).WithName("SimpleInfo").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors()
+        api.MapGet("/info", Info).WithName("SimpleInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("A video's metadata and whether a stream can be resolved.");
-        api.MapGet("/download", Download).WithName("SimpleDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithPlayerErrors()
+        api.MapGet("/download", Download).WithName("SimpleDownload").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to streaming's proxy as an attachment.");
-        api.MapGet("/formats", Formats).WithName("SimpleFormats").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors()
+        api.MapGet("/formats", Formats).WithName("SimpleFormats").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("The qualities a video is available in.");
-        api.MapGet("/embed", Embed).WithName("SimpleEmbed").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithPlayerErrors()
+        api.MapGet("/embed", Embed).WithName("SimpleEmbed").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to an HTML5 player page for the video.");
-        api.MapGet("/platforms", GetPlatforms).WithName("LegacyPlatforms").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors()
+        api.MapGet("/platforms", GetPlatforms).WithName("LegacyPlatforms").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies)
             .WithSummary("The supported platforms, in the seed's shape, as the metadata service reports them.");
         api.MapGet("/health", GetHealth).WithName("LegacyHealth").ProducesProblems()
             .WithSummary("The health of every service legacy depends on; 503 when one is down.");

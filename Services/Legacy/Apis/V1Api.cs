@@ -8,7 +8,8 @@ internal static class V1Api
 {
     public static IEndpointRouteBuilder MapV1Api(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/v1", PlayerRedirects.Methods, RawLink).WithName("V1RawLink").ProducesProblems(LegacyProblemCodes.UrlToStream).WithTags("v1").WithPlayerErrors()
+        app.MapMethods("/api/v1", PlayerRedirects.Methods, RawLink).WithName("V1RawLink").WithTags("v1").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to a playable link for the video in ?yt=.");
         // "/api/v1/" matches too: routing ignores a trailing slash.
         return app;

@@ -22,8 +22,10 @@ internal static class V2Api
             .WithSummary("Name, version and description of this API (seed P8).");
 
         var go = app.MapGroup("/api/v2").WithTags("v2");
-        go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").ProducesProblems(LegacyProblemCodes.PathToStream).WithJsonErrors();
-        go.MapGet("/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GoPlaylist").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        go.MapGet("/videos/{platform}/{videoId}", GetVideo).WithName("GoVideo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        go.MapGet("/playlists/{platform}/{playlistId}", GetPlaylist).WithName("GoPlaylist").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
         return app;
     }
 

@@ -20,20 +20,30 @@ internal static class V2StreamApi
     public static IEndpointRouteBuilder MapV2StreamApi(this IEndpointRouteBuilder app)
     {
         var stream = app.MapGroup("/api/v2/stream").WithTags("v2");
-        stream.MapGet("/metrics", GetMetrics).WithName("GoStreamMetrics").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors();
-        stream.MapGet("/proxy/{platform}/{videoId}", ForwardProxy).WithName("GoStreamProxy").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
-        stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("GoStreamDirect").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
-        stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
-        stream.MapGet("/{platform}/{**videoId}", Smart).WithName("GoSmartStream").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors();
-        stream.MapGet("/auto/{platform}/{videoId}", Auto).WithName("StreamAuto").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors()
+        stream.MapGet("/metrics", GetMetrics).WithName("GoStreamMetrics").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies);
+        stream.MapGet("/proxy/{platform}/{videoId}", ForwardProxy).WithName("GoStreamProxy").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("GoStreamDirect").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        stream.MapGet("/{platform}/{**videoId}", Smart).WithName("GoSmartStream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream);
+        stream.MapGet("/auto/{platform}/{videoId}", Auto).WithName("StreamAuto").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream)
             .WithSummary("302 to the stream at a quality chosen from bandwidth= (kbps) and device= (mobile|tablet|desktop|auto).");
-        stream.MapGet("/info/{platform}/{videoId}", Info).WithName("StreamInfo").ProducesProblems(LegacyProblemCodes.PathToStream).WithJsonErrors()
+        stream.MapGet("/info/{platform}/{videoId}", Info).WithName("StreamInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream)
             .WithSummary("The stream URL for quality= without redirecting, with the video's title, duration, thumbnail and uploader.");
-        stream.MapGet("/url", Url).WithName("StreamUrl").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors()
+        stream.MapGet("/url", Url).WithName("StreamUrl").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("url= (a pasted link) → 302 to /api/v2/stream/direct/{platform}/{id}, or /proxy/ with proxy=true.");
-        stream.MapPost("/batch", Batch).WithName("StreamBatch").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors()
+        stream.MapPost("/batch", Batch).WithName("StreamBatch").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Batch)
             .WithSummary("Streaming's batch resolution: up to 50 {platform, video_id, quality}.");
-        stream.MapGet("/cache/stats", CacheStats).WithName("StreamCacheStats").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors()
+        stream.MapGet("/cache/stats", CacheStats).WithName("StreamCacheStats").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies)
             .WithSummary("Streaming's cache figures: videos held by platform, hits and misses.");
         return app;
     }

@@ -15,15 +15,24 @@ internal static class V2VideosApi
     public static IEndpointRouteBuilder MapV2VideosApi(this IEndpointRouteBuilder app)
     {
         var python = app.MapGroup("/api/v2/videos").WithTags("v2 (Python)");
-        python.MapPost("/info", PostInfo).WithName("PythonInfo").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
-        python.MapPost("/stream", PostStream).WithName("PythonStream").ProducesProblems(LegacyProblemCodes.UrlToStream).WithJsonErrors();
-        python.MapGet("/stream-proxy", StreamProxy).WithName("PythonStreamProxy").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors();
-        python.MapGet("/redirect", Redirect).WithName("PythonRedirect").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors();
-        python.MapGet("/download/vrchat", VrchatDownload).WithName("PythonVrchatDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithPlayerErrors();
-        python.MapPost("/download", PostDownload).WithName("PythonDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
-        python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
-        python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
-        python.MapDelete("/tasks/{taskId}", CancelTask).WithName("PythonCancelTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
+        python.MapPost("/info", PostInfo).WithName("PythonInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        python.MapPost("/stream", PostStream).WithName("PythonStream").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream);
+        python.MapGet("/stream-proxy", StreamProxy).WithName("PythonStreamProxy").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream);
+        python.MapGet("/redirect", Redirect).WithName("PythonRedirect").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream);
+        python.MapGet("/download/vrchat", VrchatDownload).WithName("PythonVrchatDownload").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        python.MapPost("/download", PostDownload).WithName("PythonDownload").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        python.MapPost("/batch-download", PostBatchDownload).WithName("PythonBatchDownload").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Batch);
+        python.MapGet("/tasks/{taskId}", GetTask).WithName("PythonTask").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
+        python.MapDelete("/tasks/{taskId}", CancelTask).WithName("PythonCancelTask").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
         return app;
     }
 

@@ -17,14 +17,22 @@ internal static class V3StreamingApi
     public static IEndpointRouteBuilder MapV3StreamingApi(this IEndpointRouteBuilder app)
     {
         var streaming = app.MapGroup("/api/v3/streaming").WithTags("v3");
-        streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
-        streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").ProducesProblems(LegacyProblemCodes.PathToStream).WithJsonErrors();
-        streaming.MapGet("/embed/{platform}/{videoId}", Embed).WithName("V3Embed").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
-        streaming.MapGet("/cache/stats", CacheStats).WithName("V3CacheStats").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors();
-        streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").ProducesProblems(LegacyProblemCodes.Path).WithJsonErrors();
-        streaming.MapGet("/health/{platform}/{videoId}", StreamHealth).WithName("V3StreamHealth").ProducesProblems(LegacyProblemCodes.Path).WithJsonErrors();
-        streaming.MapGet("/diagnostics", Diagnostics).WithName("V3Diagnostics").ProducesProblems(LegacyProblemCodes.Dependencies).WithJsonErrors();
-        streaming.MapGet("/{platform}/{videoId}", Stream).WithName("V3Stream").ProducesProblems(LegacyProblemCodes.PathToStream).WithPlayerErrors();
+        streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        streaming.MapGet("/embed/{platform}/{videoId}", Embed).WithName("V3Embed").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
+        streaming.MapGet("/cache/stats", CacheStats).WithName("V3CacheStats").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies);
+        streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Path);
+        streaming.MapGet("/health/{platform}/{videoId}", StreamHealth).WithName("V3StreamHealth").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Path);
+        streaming.MapGet("/diagnostics", Diagnostics).WithName("V3Diagnostics").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies);
+        streaming.MapGet("/{platform}/{videoId}", Stream).WithName("V3Stream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.PathToStream);
         return app;
     }
 

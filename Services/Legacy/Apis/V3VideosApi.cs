@@ -12,13 +12,20 @@ internal static class V3VideosApi
     public static IEndpointRouteBuilder MapV3VideosApi(this IEndpointRouteBuilder app)
     {
         var videos = app.MapGroup("/api/v3/videos").WithTags("v3");
-        videos.MapPost("/info", PostInfo).WithName("V3Info").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
-        videos.MapPost("/batch/info", PostBatchInfo).WithName("V3BatchInfo").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
-        videos.MapPost("/download", PostDownload).WithName("V3Download").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
-        videos.MapPost("/batch/download", PostBatchDownload).WithName("V3BatchDownload").ProducesProblems(LegacyProblemCodes.Batch).WithJsonErrors();
-        videos.MapGet("/tasks/{taskId}", GetTask).WithName("V3Task").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
-        videos.MapDelete("/tasks/{taskId}", CancelTask).WithName("V3CancelTask").ProducesProblems(LegacyProblemCodes.Task).WithJsonErrors();
-        videos.MapGet("/{videoId}", GetVideo).WithName("V3Video").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors();
+        videos.MapPost("/info", PostInfo).WithName("V3Info").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        videos.MapPost("/batch/info", PostBatchInfo).WithName("V3BatchInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Batch);
+        videos.MapPost("/download", PostDownload).WithName("V3Download").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        videos.MapPost("/batch/download", PostBatchDownload).WithName("V3BatchDownload").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Batch);
+        videos.MapGet("/tasks/{taskId}", GetTask).WithName("V3Task").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
+        videos.MapDelete("/tasks/{taskId}", CancelTask).WithName("V3CancelTask").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
+        videos.MapGet("/{videoId}", GetVideo).WithName("V3Video").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
         return app;
     }
 

@@ -18,11 +18,14 @@ internal static class VrchatApi
     public static IEndpointRouteBuilder MapVrchatApi(this IEndpointRouteBuilder app)
     {
         var vrchat = app.MapGroup("/api/vrchat").WithTags("VRChat");
-        vrchat.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("VrchatStream").ProducesProblems(LegacyProblemCodes.UrlToStream).WithPlayerErrors()
+        vrchat.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("VrchatStream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to a stream the player can play (format=redirect), streaming's proxy (format=proxy) or JSON (format=json).");
-        vrchat.MapMethods("/download", PlayerRedirects.Methods, Download).WithName("VrchatDownload").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithPlayerErrors()
+        vrchat.MapMethods("/download", PlayerRedirects.Methods, Download).WithName("VrchatDownload").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to streaming's proxy as an attachment with a VRChat-safe filename.");
-        vrchat.MapGet("/info", Info).WithName("VrchatInfo").ProducesProblems(LegacyProblemCodes.UrlToVideo).WithJsonErrors()
+        vrchat.MapGet("/info", Info).WithName("VrchatInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("Metadata with compatibility advice: duration warnings and the recommended quality for the player.");
         vrchat.MapGet("/health", Health).WithName("VrchatHealth").ProducesProblems()
             .WithSummary("What the VRChat API supports, and whether its dependencies answer.");
