@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Legacy.Compatibility;
 using VideoPlatform.Legacy.Health;
 using VideoPlatform.Legacy.Streams;
@@ -98,7 +99,7 @@ internal static class SimpleApi
         return TypedResults.Redirect($"/api/v2/stream/embed/{Uri.EscapeDataString(video.Platform)}/{Uri.EscapeDataString(video.VideoId)}{embed}");
     }
 
-    private static async Task<Ok<LegacyPlatformList>> GetPlatforms(Contracts.Metadata.IMetadataApi metadata, CancellationToken cancellationToken)
+    private static async Task<Ok<LegacyPlatformList>> GetPlatforms(IMetadataApi metadata, CancellationToken cancellationToken)
     {
         var platforms = await metadata.GetPlatformsAsync(cancellationToken);
         var items = platforms.Platforms.Select(p => new LegacyPlatform(
