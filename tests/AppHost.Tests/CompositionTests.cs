@@ -105,7 +105,7 @@ public sealed class CompositionTests(CompositionFixture composition)
             // DCP's proxy holds the connection of a stopped service open, as a dead node would:
             // legacy's time limit ends the wait, with the stable code for a missing dependency.
             var problem = await down.Content.ReadAsStringAsync(timeout.Token);
-            Assert.True(problem.Contains("\"code\":\"dependency_unavailable\""), problem);
+            Assert.True(problem.Contains("\"code\":\"upstream_unavailable\""), problem);
         }
         finally
         {

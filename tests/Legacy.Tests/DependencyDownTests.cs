@@ -46,7 +46,7 @@ public sealed class DependencyDownTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("dependency_unavailable", body.GetProperty("code").GetString());
+        Assert.Equal("upstream_unavailable", body.GetProperty("code").GetString());
         Assert.Contains("streaming", body.GetProperty("detail").GetString());
     }
 

@@ -54,7 +54,7 @@ public sealed class InternalHopTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, player.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, json.StatusCode);
-        Assert.Equal("dependency_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal("upstream_unavailable", problem.GetProperty("code").GetString());
     }
 
     private sealed class OwnedFixture(LegacyFixture legacy) : IAsyncDisposable

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Legacy.Downloads;
 using VideoPlatform.Legacy.Upstream;
-using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Apis;
 
@@ -16,9 +14,12 @@ internal static class ConcurrentApi
     public static IEndpointRouteBuilder MapConcurrentApi(this IEndpointRouteBuilder app)
     {
         var concurrent = app.MapGroup("/api/v3/concurrent").WithTags("v3");
-        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").WithJsonErrors();
-        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").WithJsonErrors();
-        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").WithJsonErrors();
+        concurrent.MapPost("/download", Start).WithName("ConcurrentDownload").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo);
+        concurrent.MapGet("/jobs/{jobId}", Get).WithName("ConcurrentJob").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
+        concurrent.MapDelete("/jobs/{jobId}", Cancel).WithName("ConcurrentCancel").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Task);
         return app;
     }
 
@@ -37,9 +38,9 @@ internal static class ConcurrentApi
 
     internal static async Task<Ok<ConcurrentJob>> Get(string jobId, LegacyDownloads downloads, CancellationToken cancellationToken)
     {
-        var job = await downloads.GetAsync(jobId, cancellationToken);
-        var task = V2Api.TaskInfo(jobId, job, downloads);
-        return TypedResults.Ok(new ConcurrentJob(jobId, job.VideoId, job.Url, job.Quality, task.Status, task.Progress, task.CreatedAt,
+        var followed = await downloads.GetAsync(jobId, cancellationToken);
+        var (job, task) = (followed.Job, PythonTaskInfo.From(followed));
+        return TypedResults.Ok(new ConcurrentJob(task.TaskId, job.VideoId, job.Url, job.Quality, task.Status, task.Progress, task.CreatedAt,
             task.DownloadUrl, task.Error, task.ErrorCode));
     }
 

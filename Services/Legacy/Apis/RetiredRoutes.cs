@@ -9,15 +9,21 @@ namespace VideoPlatform.Legacy.Apis;
 /// </summary>
 internal static class RetiredRoutes
 {
-    /// <summary>Maps every method of <paramref name="pattern"/> to a 410 naming <paramref name="instead"/>.</summary>
-    public static RouteHandlerBuilder MapRetired(this IEndpointRouteBuilder app, string pattern, string instead) =>
-        app.Map(pattern, (TimeProvider time) => Gone(instead, time))
+    private static readonly string[] Get = [HttpMethods.Get];
+    private static readonly string[] Post = [HttpMethods.Post];
+
+    /// <summary>
+    /// Maps the seed's <paramref name="methods"/> of <paramref name="pattern"/> (GET by default) to a
+    /// 410 naming <paramref name="instead"/>; naming the methods puts the route in the OpenAPI document.
+    /// </summary>
+    public static RouteHandlerBuilder MapRetired(this IEndpointRouteBuilder app, string pattern, string instead, string[]? methods = null) =>
+        app.MapMethods(pattern, methods ?? Get, (TimeProvider time) => Gone(instead, time))
             .WithTags("retired")
             .WithSummary($"Retired: answers 410. Use instead: {instead}")
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblems(ErrorCodes.RouteRetired);
 
     public static IResult Gone(string instead, TimeProvider time) => LegacyErrorFilter.Problem(
-        UpstreamFailure.Invalid(ErrorCodes.RouteRetired, $"This route of the old API is retired. Use instead: {instead}"), time);
+        new ProblemException(ErrorCodes.RouteRetired, $"This route of the old API is retired. Use instead: {instead}"), time);
 
     public static IEndpointRouteBuilder MapRetiredRoutes(this IEndpointRouteBuilder app)
     {
@@ -25,16 +31,16 @@ internal static class RetiredRoutes
         const string Metrics = "GET /api/v2/stream/metrics, GET /api/v2/stream/cache/stats, and each service's Prometheus /metrics";
         const string Details = "POST /api/v2/videos/info or GET /api/v2/videos/{platform}/{video_id}";
 
-        app.MapRetired("/api/v2/files/{**filename}", Downloads);
+        app.MapRetired("/api/v2/files/{**filename}", Downloads, [HttpMethods.Get, HttpMethods.Head]);
         app.MapRetired("/api/v2/system/storage", "nothing: streaming removes downloaded files by itself (Downloads:Retention, Downloads:MaxStorageBytes)");
-        app.MapRetired("/api/v2/system/storage/cleanup", "nothing: streaming removes downloaded files by itself after every job");
+        app.MapRetired("/api/v2/system/storage/cleanup", "nothing: streaming removes downloaded files by itself after every job", Post);
         app.MapRetired("/api/v2/system/stats", Metrics);
-        app.MapRetired("/api/v3/streaming/test/{platform}/{videoId}", Metrics);
+        app.MapRetired("/api/v3/streaming/test/{platform}/{videoId}", Metrics, Post);
         app.MapRetired("/api/v3/concurrent/users/{session}/jobs", "the task id each download answered (GET /api/v3/concurrent/jobs/{job_id})");
         app.MapRetired("/api/v3/concurrent/stats", Metrics);
-        app.MapRetired("/api/v3/concurrent/test-concurrent", "POST /api/v3/concurrent/download, once per job");
+        app.MapRetired("/api/v3/concurrent/test-concurrent", "POST /api/v3/concurrent/download, once per job", Post);
         app.MapRetired("/api/v3/concurrent/health", "GET /api/v2/system/health");
-        app.MapRetired("/api/v3/concurrent/bilibili/{**rest}", "POST /api/v3/concurrent/download (BiliBili URLs included)");
+        app.MapRetired("/api/v3/concurrent/bilibili/{**rest}", "POST /api/v3/concurrent/download (BiliBili URLs included)", [HttpMethods.Get, HttpMethods.Post]);
         app.MapRetired("/api/media/details", Details);
         app.MapRetired("/api/media/format/available", "GET /api/v2/videos/{platform}/{video_id} (its formats)");
         app.MapRetired("/api/media/{**rest}", $"{Details}; downloads: {Downloads}");

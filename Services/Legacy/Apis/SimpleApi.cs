@@ -11,57 +11,60 @@ namespace VideoPlatform.Legacy.Apis;
 /// <summary>The seed's simple API under <c>/api</c>.</summary>
 internal static class SimpleApi
 {
-    private const string Version = ApiIdentity.Version;
-
     public static IEndpointRouteBuilder MapSimpleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Simple API");
-        api.MapMethods("/stream", VrchatApi.PlayerMethods, Stream).WithName("SimpleStream").WithPlayerErrors()
+        api.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("SimpleStream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to the stream (format=redirect), to streaming's proxy (format=proxy), or JSON (format=json).");
         api.MapGet("/info", Info).WithName("SimpleInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("A video's metadata and whether a stream can be resolved.");
         api.MapGet("/download", Download).WithName("SimpleDownload").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to streaming's proxy as an attachment.");
         api.MapGet("/formats", Formats).WithName("SimpleFormats").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("The qualities a video is available in.");
         api.MapGet("/embed", Embed).WithName("SimpleEmbed").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to an HTML5 player page for the video.");
         api.MapGet("/platforms", GetPlatforms).WithName("LegacyPlatforms").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.Dependencies)
             .WithSummary("The supported platforms, in the seed's shape, as the metadata service reports them.");
-        api.MapGet("/health", GetHealth).WithName("LegacyHealth")
+        api.MapGet("/health", GetHealth).WithName("LegacyHealth").ProducesProblems()
             .WithSummary("The health of every service legacy depends on; 503 when one is down.");
         return app;
     }
 
-    internal static async Task<IResult> Stream(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken)
+    internal static async Task<IResult> Stream(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
         var quality = LegacyQuality.ForSimple(query["quality"]);
         var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        VrchatApi.NoStore(context);
+        var video = await services.Locator.LocateAsync(query.Target, cancellationToken);
+        context.Response.NoStore();
         if (string.Equals(query["format"], "proxy", StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Redirect(streams.ProxyUrl(video, quality, player));
+            return TypedResults.Redirect(services.Streams.ProxyUrl(video, quality, player));
         }
 
-        var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
-        var url = streams.PlayableUrl(stream, player, quality);
+        var stream = await services.Streams.ResolveAsync(video, quality, player, null, cancellationToken);
+        var url = services.Streams.PlayableUrl(stream, player, quality);
         return string.Equals(query["format"], "json", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.Ok(new SimpleStreamResponse(video.Platform, video.VideoId, url, query["quality"] ?? "highest", true))
             : TypedResults.Redirect(url);
     }
 
-    internal static async Task<Ok<SimpleInfoResponse>> Info(
-        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+    internal static async Task<Ok<SimpleInfoResponse>> Info(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var video = await services.Locator.LocateAsync(query.Target, cancellationToken);
+        var info = await services.Metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
         bool available;
         try
         {
-            await streams.ResolveAsync(video, "best", PlayerKind.Auto, null, cancellationToken);
+            await services.Streams.ResolveAsync(video, "best", PlayerKind.Auto, null, cancellationToken);
             available = true;
         }
         catch (Refit.ApiException)
@@ -72,16 +75,14 @@ internal static class SimpleApi
         return TypedResults.Ok(new SimpleInfoResponse(video.Platform, video.VideoId, LegacyVideoFields.From(info), available, true));
     }
 
-    internal static Task<RedirectHttpResult> Download(
-        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken) =>
-        VrchatApi.DownloadRedirectAsync(context, forPlayer: false, locator, metadata, streams, cancellationToken);
+    internal static Task<RedirectHttpResult> Download(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+        PlayerRedirects.AttachmentAsync(context, forPlayer: false, services, cancellationToken);
 
-    internal static async Task<Ok<SimpleFormatsResponse>> Formats(
-        HttpContext context, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)
+    internal static async Task<Ok<SimpleFormatsResponse>> Formats(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var video = await services.Locator.LocateAsync(query.Target, cancellationToken);
+        var info = await services.Metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
         var heights = info.Formats.Where(f => f.HasVideo && f.Height is > 0)
             .Select(f => f.Height!.Value).Distinct().OrderDescending().Select(h => $"{h}p");
         return TypedResults.Ok(new SimpleFormatsResponse(
@@ -111,28 +112,17 @@ internal static class SimpleApi
             ["GET-only endpoints", "302 to a progressive MP4 for AVPro and Unity players"]));
     }
 
-    private static async Task<IResult> GetHealth(DependencyHealth health, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealth([AsParameters] StatusServices services, CancellationToken cancellationToken)
     {
-        var services = await health.CheckAllAsync(cancellationToken);
-        var down = DependencyHealth.AnyDown(services);
-        var degraded = services.Values.Any(s => s.Status != "Healthy");
+        var dependencies = await services.Health.CheckAllAsync(cancellationToken);
+        var down = DependencyHealth.AnyDown(dependencies);
+        var degraded = dependencies.Values.Any(s => s.Status != "Healthy");
         var report = new LegacyHealthReport(
             down ? "unhealthy" : degraded ? "degraded" : "healthy",
-            time.GetUtcNow(), Version,
-            services.ToDictionary(s => s.Key, s => s.Value));
+            services.Time.GetUtcNow(), ApiIdentity.Version,
+            dependencies.ToDictionary(s => s.Key, s => s.Value));
         return down
             ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(report);
     }
 }
-
-internal sealed record LegacyPlatform(
-    string Name, string PlatformId, IReadOnlyList<string> Domains, IReadOnlyList<string> ExampleUrls,
-    IReadOnlyList<string> Features, string? Notes);
-
-internal sealed record LegacyPlatformList(
-    IReadOnlyList<LegacyPlatform> SupportedPlatforms, int TotalPlatforms,
-    IReadOnlyList<string> SimpleEndpoints, IReadOnlyList<string> VrchatEndpoints, IReadOnlyList<string> VrchatFeatures);
-
-internal sealed record LegacyHealthReport(
-    string Status, DateTimeOffset Timestamp, string Version, IReadOnlyDictionary<string, DependencyStatus> Services);

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VideoPlatform.Legacy.Compatibility;
-using VideoPlatform.Legacy.Streams;
 using VideoPlatform.Legacy.Upstream;
-using VideoPlatform.Legacy.Vrchat;
 
 namespace VideoPlatform.Legacy.Apis;
 
@@ -11,25 +8,13 @@ internal static class V1Api
 {
     public static IEndpointRouteBuilder MapV1Api(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/v1", VrchatApi.PlayerMethods, RawLink).WithName("V1RawLink").WithTags("v1").WithPlayerErrors()
+        app.MapMethods("/api/v1", PlayerRedirects.Methods, RawLink).WithName("V1RawLink").WithTags("v1").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to a playable link for the video in ?yt=.");
         // "/api/v1/" matches too: routing ignores a trailing slash.
         return app;
     }
 
-    internal static Task<RedirectHttpResult> RawLink(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken) =>
-        RawLinkFor(context, "yt", locator, streams, cancellationToken);
-
-    /// <summary>302 to a playable link for the URL in <paramref name="urlParameter"/>; shared with the Python <c>/api/v2/videos/redirect</c>.</summary>
-    internal static async Task<RedirectHttpResult> RawLinkFor(
-        HttpContext context, string urlParameter, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken)
-    {
-        var query = LegacyQuery.Parse(context.Request.QueryString.Value, urlParameter);
-        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        var quality = LegacyQuality.ForSimple(query["quality"]);
-        var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
-        VrchatApi.NoStore(context);
-        return TypedResults.Redirect(streams.PlayableUrl(stream, player, quality));
-    }
+    internal static Task<RedirectHttpResult> RawLink(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+        PlayerRedirects.PlayableAsync(context, "yt", services, cancellationToken);
 }

@@ -23,36 +23,6 @@ internal sealed record GoMemory(double AllocMb, double TotalAllocMb, double SysM
 internal sealed record GoHealth(
     string Status, DateTimeOffset Timestamp, string Version, IReadOnlyDictionary<string, string> Services, string Uptime, GoMemory Memory);
 
-/// <summary>Python <c>VideoInfo</c> (seed §1.0) as <c>POST /api/v2/videos/info</c> returned it.</summary>
-internal sealed record PythonVideoInfo(
-    string Id, string Title, string? Description, double? Duration, string? Uploader, string? UploadDate,
-    long? ViewCount, long? LikeCount, string? Thumbnail, IReadOnlyList<Contracts.Metadata.VideoFormat> Formats);
-
-/// <summary>Body of the Python v2 POST routes (<c>DownloadRequest</c>, <c>StreamRequest</c>).</summary>
-internal sealed record PythonVideoRequest(string? Url, string? Quality, string? Format, bool AudioOnly, string? CustomFilename);
-
-internal sealed record PythonBatchRequest(IReadOnlyList<string>? Urls, string? Quality, string? Format, bool AudioOnly);
-
-internal sealed record PythonStreamResponse(string StreamUrl, PythonVideoInfo VideoInfo, string? ExpiresAt);
-
-internal sealed record PythonDownloadResponse(
-    string TaskId, string Status, string Message, PythonVideoInfo? VideoInfo, string? DownloadUrl, long? FileSize);
-
-internal sealed record PythonBatchResponse(string BatchId, int TotalCount, IReadOnlyList<PythonDownloadResponse> Tasks);
-
-/// <summary>
-/// The seed's <c>TaskInfo</c>, with the failed job's stable <c>error_code</c> and the finished file's
-/// size; v3 adds its <c>links</c>.
-/// </summary>
-internal sealed record PythonTaskInfo(
-    string TaskId, string Status, double? Progress, string? Message, string CreatedAt, string UpdatedAt, string? DownloadUrl,
-    string? Error, string? ErrorCode, long? FileSize,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyDictionary<string, string>? Links = null);
-
-/// <summary>The seed's <c>{"message": …}</c> answers.</summary>
-internal sealed record LegacyMessage(string Message);
-
 internal sealed record Banner(
     string Name, string Version, string Description, string DocsUrl, string OpenapiUrl, string HealthUrl,
     IReadOnlyDictionary<string, string> Endpoints, IReadOnlyList<string> SupportedPlatforms, DateTimeOffset Timestamp);

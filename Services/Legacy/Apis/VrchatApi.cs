@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
-using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Legacy.Compatibility;
 using VideoPlatform.Legacy.Health;
 using VideoPlatform.Legacy.Streams;
@@ -15,40 +13,40 @@ namespace VideoPlatform.Legacy.Apis;
 /// </summary>
 internal static class VrchatApi
 {
-    /// <summary>Some players probe with HEAD before the GET; both get the same redirect.</summary>
-    public static readonly string[] PlayerMethods = [HttpMethods.Get, HttpMethods.Head];
-
     public const string H264Note = "Progressive MP4 (H.264/AAC) up to 720p; HLS or proxied output when the CDN alone cannot play.";
 
     public static IEndpointRouteBuilder MapVrchatApi(this IEndpointRouteBuilder app)
     {
         var vrchat = app.MapGroup("/api/vrchat").WithTags("VRChat");
-        vrchat.MapMethods("/stream", PlayerMethods, Stream).WithName("VrchatStream").WithPlayerErrors()
+        vrchat.MapMethods("/stream", PlayerRedirects.Methods, Stream).WithName("VrchatStream").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToStream)
             .WithSummary("302 to a stream the player can play (format=redirect), streaming's proxy (format=proxy) or JSON (format=json).");
-        vrchat.MapMethods("/download", PlayerMethods, Download).WithName("VrchatDownload").WithPlayerErrors()
+        vrchat.MapMethods("/download", PlayerRedirects.Methods, Download).WithName("VrchatDownload").WithPlayerErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("302 to streaming's proxy as an attachment with a VRChat-safe filename.");
         vrchat.MapGet("/info", Info).WithName("VrchatInfo").WithJsonErrors()
+            .ProducesProblems(LegacyProblemCodes.UrlToVideo)
             .WithSummary("Metadata with compatibility advice: duration warnings and the recommended quality for the player.");
-        vrchat.MapGet("/health", Health).WithName("VrchatHealth")
+        vrchat.MapGet("/health", Health).WithName("VrchatHealth").ProducesProblems()
             .WithSummary("What the VRChat API supports, and whether its dependencies answer.");
         return app;
     }
 
-    internal static async Task<IResult> Stream(HttpContext context, VideoLocator locator, PlayerStreams streams, CancellationToken cancellationToken)
+    internal static async Task<IResult> Stream(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
         var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
         var quality = LegacyQuality.ForPlayer(query["quality"]);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        NoStore(context);
+        var video = await services.Locator.LocateAsync(query.Target, cancellationToken);
+        context.Response.NoStore();
 
         switch (query["format"]?.ToLowerInvariant())
         {
             case "proxy":
-                return TypedResults.Redirect(streams.ProxyUrl(video, quality, player));
+                return TypedResults.Redirect(services.Streams.ProxyUrl(video, quality, player));
             case "json":
-                var stream = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
-                var url = streams.PlayableUrl(stream, player, quality);
+                var stream = await services.Streams.ResolveAsync(video, quality, player, null, cancellationToken);
+                var url = services.Streams.PlayableUrl(stream, player, quality);
                 var progressiveMp4 = stream.Format is { HasAudio: true, HasVideo: true, Ext: "mp4" };
                 return TypedResults.Ok(new VrchatStreamResponse(
                     video.Platform, video.VideoId, url, quality, PlayerDetector.NameOf(player), true, true, true,
@@ -56,36 +54,20 @@ internal static class VrchatApi
                     new CodecInfo(progressiveMp4 || stream.HlsPath is not null, progressiveMp4, ["H.264 (avc1)", "AAC (mp4a.40.2)"]),
                     stream.RequiresProxy, stream.ExpiresAt, stream.Delivery));
             default:
-                var resolved = await streams.ResolveAsync(video, quality, player, null, cancellationToken);
-                return TypedResults.Redirect(streams.PlayableUrl(resolved, player, quality));
+                var resolved = await services.Streams.ResolveAsync(video, quality, player, null, cancellationToken);
+                return TypedResults.Redirect(services.Streams.PlayableUrl(resolved, player, quality));
         }
     }
 
-    internal static Task<RedirectHttpResult> Download(
-        HttpContext context, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken) =>
-        DownloadRedirectAsync(context, forPlayer: true, locator, metadata, streams, cancellationToken);
+    internal static Task<RedirectHttpResult> Download(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+        PlayerRedirects.AttachmentAsync(context, forPlayer: true, services, cancellationToken);
 
-    /// <summary>302 to streaming's proxy as an attachment named from <c>filename=</c> or the title; shared with <c>/api/download</c>.</summary>
-    internal static async Task<RedirectHttpResult> DownloadRedirectAsync(
-        HttpContext context, bool forPlayer, VideoLocator locator, IMetadataApi metadata, PlayerStreams streams, CancellationToken cancellationToken)
+    internal static async Task<Ok<VrchatInfoResponse>> Info(HttpContext context, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var query = LegacyQuery.Parse(context.Request.QueryString.Value);
         var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
-        var quality = forPlayer ? LegacyQuality.ForPlayer(query["quality"]) : LegacyQuality.ForSimple(query["quality"]);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        var title = query["filename"] ?? (await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken)).Title;
-        var name = VrchatFileName.Sanitize(title, forPlayer ? $"{video.Platform}_{video.VideoId}_vrchat" : $"{video.Platform}_{video.VideoId}");
-        NoStore(context);
-        return TypedResults.Redirect(streams.ProxyUrl(video, quality, player, name));
-    }
-
-    internal static async Task<Ok<VrchatInfoResponse>> Info(
-        HttpContext context, VideoLocator locator, IMetadataApi metadata, CancellationToken cancellationToken)
-    {
-        var query = LegacyQuery.Parse(context.Request.QueryString.Value);
-        var player = PlayerDetector.Detect(query["player"], context.Request.Headers.UserAgent);
-        var video = await locator.LocateAsync(query.Target, cancellationToken);
-        var info = await metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
+        var video = await services.Locator.LocateAsync(query.Target, cancellationToken);
+        var info = await services.Metadata.GetVideoAsync(video.Platform, video.VideoId, cancellationToken);
 
         var advice = CompatibilityAdvice.For(info.Duration, info.Title, player, info.IsLive);
         var progressive = info.Formats.Any(f => f is { HasAudio: true, HasVideo: true, Ext: "mp4", Height: <= 720 });
@@ -134,7 +116,4 @@ internal static class VrchatApi
             dependencies);
         return down ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
     }
-
-    // Signed CDN URLs expire and are bound to the address that resolved them: nobody may cache the redirect.
-    internal static void NoStore(HttpContext context) => context.Response.Headers[HeaderNames.CacheControl] = "no-store";
 }

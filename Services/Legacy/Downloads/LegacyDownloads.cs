@@ -30,10 +30,12 @@ internal sealed class LegacyDownloads(
         return new StartedDownload(new LegacyTaskId(job.Id, job.Token!), job, info);
     }
 
-    public async Task<DownloadJob> GetAsync(string taskId, CancellationToken cancellationToken)
+    /// <summary>The task's job as streaming reports it now, with the id parsed once and the file's URL once there is one.</summary>
+    public async Task<LegacyTask> GetAsync(string taskId, CancellationToken cancellationToken)
     {
         var id = Parse(taskId);
-        return await streaming.GetDownloadAsync(id.JobId, id.Token, cancellationToken);
+        var job = await streaming.GetDownloadAsync(id.JobId, id.Token, cancellationToken);
+        return new LegacyTask(id, job, FileUrl(job, id));
     }
 
     public async Task CancelAsync(string taskId, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ internal sealed class LegacyDownloads(
     }
 
     /// <summary>Where the finished file is fetched, on streaming's public address; null until the job is completed.</summary>
-    public string? FileUrl(DownloadJob job, LegacyTaskId id) => job.State == DownloadStates.Completed
+    private string? FileUrl(DownloadJob job, LegacyTaskId id) => job.State == DownloadStates.Completed
         ? streamingAddress.For($"/api/v2/downloads/{job.Id}/file{QueryString.Create("token", id.Token)}")
         : null;
 
@@ -66,5 +68,5 @@ internal sealed class LegacyDownloads(
     };
 
     private static LegacyTaskId Parse(string taskId) => LegacyTaskId.TryParse(taskId)
-        ?? throw new LegacyRequestException(ErrorCodes.NotFound, $"Task '{taskId}' was not found.");
+        ?? throw new ProblemException(ErrorCodes.NotFound, $"Task '{taskId}' was not found.");
 }

@@ -6,6 +6,7 @@ using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Downloads;
 using VideoPlatform.Legacy.Forwarding;
 using VideoPlatform.Legacy.Health;
+using VideoPlatform.Legacy.Options;
 using VideoPlatform.Legacy.Streams;
 using VideoPlatform.Legacy.Upstream;
 
@@ -20,6 +21,7 @@ internal static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<LegacyOptions>(LegacyOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             ContractJson.Configure(options.SerializerOptions);

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
+using VideoPlatform.Legacy.Options;
 using VideoPlatform.Legacy.Upstream;
 
 namespace VideoPlatform.Legacy.Streams;
 
 /// <summary>
-/// Remembers for a while (<c>Legacy:DeadVideoMinutes</c>, default 10) that a video cannot be
+/// Remembers for a while (<c>Legacy:DeadVideoMinutes</c>, default 10; 0 turns this off) that a video cannot be
 /// played: players retry a failed load in a loop, and each retry would otherwise reach YouTube
 /// through metadata and get us bot-checked. A remembered video answers 403 at once.
 /// </summary>
-internal sealed class DeadVideos(IMemoryCache cache, IConfiguration configuration)
+internal sealed class DeadVideos(IMemoryCache cache, IOptions<LegacyOptions> options)
 {
     private static readonly HashSet<string> DeadCodes =
     [
@@ -17,20 +19,21 @@ internal sealed class DeadVideos(IMemoryCache cache, IConfiguration configuratio
         ErrorCodes.MembersOnly, ErrorCodes.PaymentRequired, ErrorCodes.GeoRestricted,
     ];
 
+    private readonly TimeSpan _remembered = TimeSpan.FromMinutes(options.Value.DeadVideoMinutes);
+
     public void ThrowIfKnownDead(LocatedVideo video)
     {
-        if (cache.TryGetValue(Key(video), out UpstreamFailure? failure) && failure is not null)
+        if (cache.TryGetValue(Key(video), out ProblemException? dead) && dead is not null)
         {
-            throw new LegacyRequestException(failure.Code, failure.Message);
+            throw new ProblemException(dead.Code, dead.Message) { Status = dead.Status };
         }
     }
 
     public void Remember(LocatedVideo video, Exception exception)
     {
-        if (UpstreamFailure.From(exception) is { } failure && DeadCodes.Contains(failure.Code))
+        if (_remembered > TimeSpan.Zero && LegacyProblems.Classify(exception) is { } problem && DeadCodes.Contains(problem.Code))
         {
-            var minutes = configuration.GetValue("Legacy:DeadVideoMinutes", 10.0);
-            cache.Set(Key(video), failure, TimeSpan.FromMinutes(minutes));
+            cache.Set(Key(video), problem, _remembered);
         }
     }
 

@@ -34,6 +34,19 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
         }
     }
 
+    /// <summary>
+    /// Forgets what is kept of one video's streams (and that it was dead), of a platform's, or all:
+    /// the next load resolves afresh.
+    /// </summary>
+    public async Task ForgetAsync(string? platform, string? videoId, CancellationToken cancellationToken)
+    {
+        await recent.ForgetAsync(platform, videoId, cancellationToken);
+        if (platform is not null && videoId is not null)
+        {
+            deadVideos.Forget(new LocatedVideo(platform, videoId));
+        }
+    }
+
     /// <summary>The URL to hand the player: the CDN, or streaming's proxy/HLS when the CDN alone cannot play.</summary>
     public string PlayableUrl(ResolvedStream stream, PlayerKind player, string quality)
     {
@@ -58,7 +71,7 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
     /// </summary>
     public static string RedirectTarget(string url) => RedirectTargets.IsAcceptable(url, allowPrivate: true)
         ? url
-        : throw new LegacyRequestException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
+        : throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
 
     /// <summary>Streaming's proxy route for a video, on its public address.</summary>
     public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>

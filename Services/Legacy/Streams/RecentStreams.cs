@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Legacy.Options;
 using VideoPlatform.Legacy.Upstream;
 
 namespace VideoPlatform.Legacy.Streams;
@@ -13,7 +15,7 @@ namespace VideoPlatform.Legacy.Streams;
 /// <c>Legacy:StreamCacheSeconds</c> (default 60; 0 turns this off) and never past its URL's expiry less a margin;
 /// failures are never kept (dead videos have <see cref="DeadVideos"/>).
 /// </summary>
-internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfiguration configuration)
+internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IOptions<LegacyOptions> options)
 {
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(10);
     private static readonly HybridCacheEntryOptions Located = new()
@@ -24,7 +26,7 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IConfi
     };
 
     // Null when the stream cache is turned off (Legacy:StreamCacheSeconds = 0).
-    private readonly HybridCacheEntryOptions? _streams = StreamOptions(TimeSpan.FromSeconds(configuration.GetValue("Legacy:StreamCacheSeconds", 60.0)));
+    private readonly HybridCacheEntryOptions? _streams = StreamOptions(TimeSpan.FromSeconds(options.Value.StreamCacheSeconds));
 
     public async Task<LocatedVideo> LocateAsync(string url, Func<CancellationToken, Task<LocatedVideo>> locate, CancellationToken cancellationToken) =>
         (await cache.GetOrCreateAsync($"legacy:located:{url}", async token => new Kept<LocatedVideo>(await locate(token)),

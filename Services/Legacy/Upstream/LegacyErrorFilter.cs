@@ -1,10 +1,12 @@
+using System.Globalization;
 
 namespace VideoPlatform.Legacy.Upstream;
 
 /// <summary>
-/// Turns failures of a legacy route into the answer its clients can read: short
-/// <c>text/plain</c> for video players, problem details (with the seed's <c>error</c>,
-/// <c>detail</c>, <c>code</c>, <c>timestamp</c> fields) for JSON clients.
+/// Presents the problem a legacy route failed with (<see cref="LegacyProblems"/>) the way its
+/// clients read it: short <c>text/plain</c> for video players, problem details with the seed's
+/// <c>error</c>, <c>timestamp</c> and <c>success</c> fields beside <c>code</c> and <c>detail</c>
+/// for JSON clients. A fault of legacy's own goes on to the one exception handler (a 500).
 /// </summary>
 internal sealed partial class LegacyErrorFilter(bool forPlayers, TimeProvider time, ILogger<LegacyErrorFilter> logger) : IEndpointFilter
 {
@@ -14,68 +16,36 @@ internal sealed partial class LegacyErrorFilter(bool forPlayers, TimeProvider ti
         {
             return await next(context);
         }
-        catch (Exception ex) when (Classify(ex) is { } failure)
+        catch (Exception ex) when (LegacyProblems.Classify(ex) is { } problem && !context.HttpContext.Response.HasStarted)
         {
-            LogFailure(logger, context.HttpContext.Request.Path, failure.Code, failure.Message);
-            return forPlayers ? PlayerText(failure) : Problem(failure, time);
+            LogFailure(logger, context.HttpContext.Request.Path, problem.Code, problem.Message);
+            if (problem.RetryAfterSeconds is { } seconds)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+            return forPlayers ? PlayerText(problem) : Problem(problem, time);
         }
     }
 
-    public static UpstreamFailure? Classify(Exception ex) => ex switch
+    public static IResult PlayerText(ProblemException problem) =>
+        TypedResults.Text(problem.Message, "text/plain; charset=utf-8", statusCode: LegacyProblems.PlayerStatus(problem));
+
+    /// <summary>The problem as the seed's JSON clients read errors (seed-api.md §1.0).</summary>
+    public static IResult Problem(ProblemException problem, TimeProvider time)
     {
-        LegacyRequestException r => UpstreamFailure.Invalid(r.Code, r.Message),
-        _ => UpstreamFailure.From(ex),
-    };
+        var extensions = new Dictionary<string, object?>(problem.Extensions ?? new Dictionary<string, object?>())
+        {
+            ["code"] = problem.Code,
+            ["error"] = TitleOf(problem.Status),
+            ["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            ["success"] = false,
+        };
+        return TypedResults.Problem(detail: problem.Message, statusCode: problem.Status, title: TitleOf(problem.Status), extensions: extensions);
+    }
 
-    public static IResult PlayerText(UpstreamFailure failure) =>
-        TypedResults.Text(failure.Message, "text/plain; charset=utf-8", statusCode: failure.PlayerStatus);
-
-    public static IResult Problem(UpstreamFailure failure, TimeProvider time) =>
-        TypedResults.Problem(
-            detail: failure.Message,
-            statusCode: failure.Status,
-            title: TitleOf(failure.Status),
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = failure.Code,
-                ["error"] = TitleOf(failure.Status),
-                ["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss"),
-                ["success"] = false,
-            });
-
-    private static string TitleOf(int status) => status switch
-    {
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        429 => "Too Many Requests",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => ReasonPhrase(status),
-    };
-
-    private static string ReasonPhrase(int status) =>
+    private static string TitleOf(int status) =>
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Legacy route {Path} failed with {Code}: {Reason}")]
     private static partial void LogFailure(ILogger logger, string path, string code, string reason);
-}
-
-internal static class LegacyErrorFilterExtensions
-{
-    /// <summary>Errors as short plain text: for routes a video player loads.</summary>
-    public static TBuilder WithPlayerErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilterFactory((factory, next) =>
-        {
-            var filter = ActivatorUtilities.CreateInstance<LegacyErrorFilter>(factory.ApplicationServices, true);
-            return context => filter.InvokeAsync(context, next);
-        });
-
-    /// <summary>Errors as problem details with the seed's error fields: for JSON routes.</summary>
-    public static TBuilder WithJsonErrors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilterFactory((factory, next) =>
-        {
-            var filter = ActivatorUtilities.CreateInstance<LegacyErrorFilter>(factory.ApplicationServices, false);
-            return context => filter.InvokeAsync(context, next);
-        });
 }

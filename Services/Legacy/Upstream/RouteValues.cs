@@ -13,15 +13,15 @@ internal static partial class RouteValues
     {
         if (!Platform().IsMatch(platform))
         {
-            throw new LegacyRequestException(ErrorCodes.UnsupportedPlatform, "Unsupported platform");
+            throw new ProblemException(ErrorCodes.UnsupportedPlatform, "Unsupported platform");
         }
         if (!VideoId().IsMatch(videoId))
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidVideoId, "Invalid video id");
+            throw new ProblemException(ErrorCodes.InvalidVideoId, "Invalid video id");
         }
         if (quality is not null && !Quality().IsMatch(quality))
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidRequest, "Invalid quality");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "Invalid quality");
         }
     }
 

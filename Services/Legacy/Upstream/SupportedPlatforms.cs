@@ -25,7 +25,7 @@ internal sealed class SupportedPlatforms(IMetadataApi metadata, HybridCache cach
                     (await metadata.GetPlatformsAsync(token)).Platforms.Where(p => p.Status == "supported").Select(p => p.Name).ToArray(),
                 Kept, cancellationToken: cancellationToken);
         }
-        catch (Exception ex) when (UpstreamFailure.From(ex) is not null)
+        catch (Exception ex) when (LegacyProblems.Classify(ex) is not null)
         {
             return [];
         }

@@ -14,14 +14,14 @@ internal sealed class VideoLocator(IMetadataApi metadata, Streams.RecentStreams 
     {
         if (string.IsNullOrWhiteSpace(url))
         {
-            throw new LegacyRequestException(ErrorCodes.InvalidUrl, "Invalid or missing video URL.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "Invalid or missing video URL.");
         }
         return await recent.LocateAsync(url, async token =>
         {
             var resolved = await metadata.ResolveAsync(url, token);
             if (resolved.Kind != "video")
             {
-                throw new LegacyRequestException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
+                throw new ProblemException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
             }
             return new LocatedVideo(resolved.Platform, resolved.Id);
         }, cancellationToken);

@@ -1,0 +1,12 @@
+using VideoPlatform.Contracts.Legacy;
+using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.Legacy.Forwarding;
+using VideoPlatform.Legacy.Streams;
+using VideoPlatform.Legacy.Upstream;
+
+namespace VideoPlatform.Legacy.Apis;
+
+/// <summary>What the video and stream routes use, taken in one parameter (<c>[AsParameters]</c>).</summary>
+internal sealed record VideoServices(
+    VideoLocator Locator, PlayerStreams Streams, IMetadataApi Metadata, ILegacyMetadataApi Playlists,
+    ServiceForwarder Forwarder, TimeProvider Time);
