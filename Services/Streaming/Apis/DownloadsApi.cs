@@ -28,8 +28,7 @@ internal static class DownloadsApi
         return app;
     }
 
-    private static async Task<Accepted<DownloadJob>> Start(HttpContext context, DownloadRequest request, IMetadataApi metadata, DownloadStore store,
-        DownloadWorker worker, DownloadAccess access, StreamMetricsCollector metrics, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Accepted<DownloadJob>> Start(DownloadRequest request, IMetadataApi metadata, [AsParameters] DownloadServices services)
     {
         if (string.IsNullOrWhiteSpace(request.Url) || request.Url.Length > 2048)
         {
@@ -51,7 +50,7 @@ internal static class DownloadsApi
         ResolvedUrl video;
         try
         {
-            video = await metadata.ResolveAsync(request.Url, cancellationToken);
+            video = await metadata.ResolveAsync(request.Url, services.Context.RequestAborted);
         }
         catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -62,7 +61,7 @@ internal static class DownloadsApi
             throw new StreamingException(ErrorCodes.InvalidUrl, $"That URL points at a {video.Kind}, not a video.");
         }
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var job = new DownloadJob
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -74,35 +73,35 @@ internal static class DownloadsApi
             AudioOnly = request.AudioOnly ?? false,
             AudioFormat = request.AudioOnly == true ? request.AudioFormat ?? "m4a" : null,
             FileName = string.IsNullOrWhiteSpace(request.FileName) ? null : request.FileName,
-            Owner = DownloadAccess.OwnerOf(context),
+            Owner = DownloadAccess.OwnerOf(services.Context),
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await store.SaveAsync(job);
-        metrics.DownloadJobEntered(DownloadStates.Queued);
-        await worker.EnqueueAsync(job.Id);
-        var token = access.TokenFor(job.Id);
+        await services.Store.SaveAsync(job);
+        services.Metrics.DownloadJobEntered(DownloadStates.Queued);
+        await services.Worker.EnqueueAsync(job.Id);
+        var token = services.Access.TokenFor(job.Id);
         return TypedResults.Accepted($"/api/v2/downloads/{job.Id}?token={token}", job with { Token = token });
     }
 
-    private static async Task<Ok<List<DownloadJob>>> List(HttpContext context, DownloadStore store)
+    private static async Task<Ok<List<DownloadJob>>> List([AsParameters] DownloadServices services)
     {
-        var owner = DownloadAccess.OwnerOf(context)
+        var owner = DownloadAccess.OwnerOf(services.Context)
             ?? throw new StreamingException(ErrorCodes.Unauthorized, "Listing downloads takes the API key that created them; follow one job with its token.", StatusCodes.Status403Forbidden);
-        return TypedResults.Ok((await store.ListAsync()).Where(j => j.Owner == owner).ToList());
+        return TypedResults.Ok((await services.Store.ListAsync()).Where(j => j.Owner == owner).ToList());
     }
 
-    private static async Task<Ok<DownloadJob>> Get(HttpContext context, string id, DownloadStore store, DownloadAccess access) =>
-        TypedResults.Ok(await Find(context, id, store, access));
+    private static async Task<Ok<DownloadJob>> Get(string id, [AsParameters] DownloadServices services) =>
+        TypedResults.Ok(await Find(id, services));
 
-    private static async Task<IResult> File(HttpContext context, string id, DownloadStore store, DownloadWorker worker, DownloadAccess access)
+    private static async Task<IResult> File(string id, [AsParameters] DownloadServices services)
     {
-        var job = await Find(context, id, store, access);
+        var job = await Find(id, services);
         if (job.State != DownloadStates.Completed)
         {
             throw new StreamingException(ErrorCodes.InvalidRequest, $"The download is {job.State}; the file is there once it is completed.", StatusCodes.Status409Conflict);
         }
-        var path = worker.PathOf(job);
+        var path = services.Worker.PathOf(job);
         if (!System.IO.File.Exists(path))
         {
             throw new StreamingException(ErrorCodes.NotFound, "The file was removed (retention or storage quota); start the download again.", StatusCodes.Status410Gone);
@@ -111,27 +110,26 @@ internal static class DownloadsApi
         return TypedResults.PhysicalFile(path, type, job.FileName, enableRangeProcessing: true);
     }
 
-    private static async Task<NoContent> Delete(
-        HttpContext context, string id, DownloadStore store, DownloadWorker worker, DownloadAccess access, StreamMetricsCollector metrics)
+    private static async Task<NoContent> Delete(string id, [AsParameters] DownloadServices services)
     {
-        var job = await Find(context, id, store, access);
-        await store.SaveAsync(job with { State = DownloadStates.Cancelled });
+        var job = await Find(id, services);
+        await services.Store.SaveAsync(job with { State = DownloadStates.Cancelled });
         if (job.State is DownloadStates.Queued or DownloadStates.Running)
         {
-            metrics.DownloadJobEntered(DownloadStates.Cancelled);
+            services.Metrics.DownloadJobEntered(DownloadStates.Cancelled);
         }
-        worker.Cancel(id);
-        System.IO.File.Delete(worker.PathOf(job));
-        await store.RemoveAsync(id);
+        services.Worker.Cancel(id);
+        System.IO.File.Delete(services.Worker.PathOf(job));
+        await services.Store.RemoveAsync(id);
         return TypedResults.NoContent();
     }
 
-    private static async Task<DownloadJob> Find(HttpContext context, string id, DownloadStore store, DownloadAccess access)
+    private static async Task<DownloadJob> Find(string id, DownloadServices services)
     {
-        var job = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) && await store.GetAsync(id) is { } found
+        var job = id.Length == 32 && id.All(char.IsAsciiHexDigitLower) && await services.Store.GetAsync(id) is { } found
             ? found
             : throw DownloadAccess.NotFound();
-        access.Demand(context, job);
+        services.Access.Demand(services.Context, job);
         return job;
     }
 }

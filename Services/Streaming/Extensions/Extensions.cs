@@ -1,5 +1,6 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Batch;
+using VideoPlatform.Streaming.Dash;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
@@ -24,6 +25,7 @@ internal static class Extensions
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<SegmentTokens>();
         builder.Services.AddSingleton<SegmentServer>();
+        builder.Services.AddSingleton<DashManifestWriter>();
         builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName);
         builder.Services.AddSingleton<DownloadStore>();
         builder.Services.AddSingleton<DownloadAccess>();
