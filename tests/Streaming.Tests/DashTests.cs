@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.TestSupport.Media;
@@ -153,7 +152,7 @@ public sealed class DashTests(StreamingFixture streaming)
     [Fact]
     public void A_file_token_outlives_its_url_and_names_the_format()
     {
-        var tokens = new SegmentTokens(Options.Create(new StreamingOptions { TokenKey = "test-key" }), TimeProvider.System);
+        var tokens = SignedTokens.Segments("test-key");
         var url = new Uri("https://rr1---sn-x.googlevideo.com/videoplayback?itag=134");
         var expired = DateTimeOffset.UtcNow.AddMinutes(-1);
 

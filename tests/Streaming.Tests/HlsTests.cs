@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.TestSupport.Media;
@@ -64,7 +63,7 @@ public sealed class HlsTests(StreamingFixture streaming)
     [Fact]
     public void An_expired_token_is_refused_and_a_fresh_one_accepted()
     {
-        var tokens = new SegmentTokens(Options.Create(new StreamingOptions { TokenKey = "test-key" }), TimeProvider.System);
+        var tokens = SignedTokens.Segments("test-key");
         var url = new Uri("https://rr1---sn-x.googlevideo.com/seg1.ts");
 
         var expired = tokens.Sign(url, new Dictionary<string, string>(), DateTimeOffset.UtcNow.AddSeconds(-1));
@@ -79,8 +78,8 @@ public sealed class HlsTests(StreamingFixture streaming)
     [Fact]
     public void A_token_signed_with_another_key_is_refused()
     {
-        var ours = new SegmentTokens(Options.Create(new StreamingOptions { TokenKey = "ours" }), TimeProvider.System);
-        var theirs = new SegmentTokens(Options.Create(new StreamingOptions { TokenKey = "theirs" }), TimeProvider.System);
+        var ours = SignedTokens.Segments("ours");
+        var theirs = SignedTokens.Segments("theirs");
 
         var token = theirs.Sign(new Uri("http://127.0.0.1/admin"), new Dictionary<string, string>());
 

@@ -2,9 +2,9 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting.Security;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Signing;
 
 namespace VideoPlatform.Streaming.Downloads;
 
@@ -13,7 +13,7 @@ namespace VideoPlatform.Streaming.Downloads;
 /// creation answered. The token is an HMAC of the job id under <c>Streaming:TokenKey</c>, so every
 /// replica that shares the key checks it without storing it.
 /// </summary>
-public sealed class DownloadAccess(IOptions<StreamingOptions> options)
+public sealed class DownloadAccess(TokenSigningKeys keys)
 {
     public const string TokenHeader = "X-Download-Token";
     public const string TokenQuery = "token";
@@ -22,9 +22,7 @@ public sealed class DownloadAccess(IOptions<StreamingOptions> options)
     public static StreamingException NotFound() =>
         new(ErrorCodes.NotFound, "No such download: a job is seen with the token its creation answered, or by the API key that created it.", StatusCodes.Status404NotFound);
 
-    private readonly byte[] _key = options.Value.TokenKey is { Length: > 0 } key
-        ? SHA256.HashData(Encoding.UTF8.GetBytes("downloads\n" + key))
-        : RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key = keys.For("downloads");
 
     public string TokenFor(string jobId) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(jobId)).AsSpan(0, 18));

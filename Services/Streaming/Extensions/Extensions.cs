@@ -6,6 +6,7 @@ using VideoPlatform.Streaming.Hls;
 using VideoPlatform.Streaming.Metrics;
 using VideoPlatform.Streaming.Proxy;
 using VideoPlatform.Streaming.Resolution;
+using VideoPlatform.Streaming.Signing;
 
 namespace VideoPlatform.Streaming.Extensions;
 
@@ -23,6 +24,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StreamBatch>();
         builder.Services.AddSingleton<MediaHostPolicy>();
         builder.Services.AddSingleton<MediaProxy>();
+        builder.Services.AddSingleton<TokenSigningKeys>();
         builder.Services.AddSingleton<SegmentTokens>();
         builder.Services.AddSingleton<SegmentServer>();
         builder.Services.AddSingleton<DashManifestWriter>();

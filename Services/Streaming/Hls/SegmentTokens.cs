@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Signing;
 
 namespace VideoPlatform.Streaming.Hls;
 
@@ -22,12 +23,10 @@ public sealed class SegmentTokens
     private readonly TimeSpan _lifetime;
     private readonly StreamMetricsCollector? _metrics;
 
-    public SegmentTokens(IOptions<StreamingOptions> options, TimeProvider time, StreamMetricsCollector? metrics = null)
+    public SegmentTokens(TokenSigningKeys keys, IOptions<StreamingOptions> options, TimeProvider time, StreamMetricsCollector? metrics = null)
     {
         _metrics = metrics;
-        // Without a configured key, one per process: tokens then die with it (and are not shared
-        // between replicas), which is safe, if less convenient.
-        _key = options.Value.TokenKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : RandomNumberGenerator.GetBytes(32);
+        _key = keys.For("segments");
         _time = time;
         _lifetime = options.Value.TokenLifetime;
     }
