@@ -1,11 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace VideoPlatform.Streaming;
 
 /// <summary>The <c>Streaming</c> section.</summary>
-public sealed class StreamingOptions
+public sealed class StreamingOptions : IValidatableObject
 {
     public const string SectionName = "Streaming";
 
+    private const long MinUpstreamChunkBytes = 16 * 1024;
+    private const int MinTokenKeyLength = 16;
+
     /// <summary>Host suffixes the proxy may fetch from (<c>googlevideo.com</c> also allows <c>rr1---sn-x.googlevideo.com</c>). Nothing else is ever contacted.</summary>
+    [MinLength(1, ErrorMessage = "At least one media host is needed: nothing can be played without one.")]
     public List<string> AllowedMediaHosts { get; set; } = [];
 
     /// <summary>
@@ -18,6 +24,7 @@ public sealed class StreamingOptions
     public List<string> ProxyCountries { get; set; } = ["CN"];
 
     /// <summary>Country assumed when a request names none.</summary>
+    [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "A two-letter ISO country code such as 'CN'.")]
     public string? DefaultCountry { get; set; }
 
     /// <summary>
@@ -28,6 +35,7 @@ public sealed class StreamingOptions
         ProxyCountries.Contains((country ?? DefaultCountry ?? "").Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long a video's formats are kept by this service (bounded by the URLs' expiry).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FormatsTtl { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>HMAC key of signed tokens; generated per run when absent (tokens then die with the process).</summary>
@@ -41,14 +49,51 @@ public sealed class StreamingOptions
     public List<string> ChunkedMediaHosts { get; set; } = ["googlevideo.com"];
 
     /// <summary>Size of one upstream range request for <see cref="ChunkedMediaHosts"/>; 0 turns chunking off.</summary>
+    [Range(typeof(long), "0", "1073741824")]
     public long UpstreamChunkBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Entries of one <c>POST /api/v2/stream/batch</c> resolved at once.</summary>
+    [Range(1, 64)]
     public int BatchConcurrency { get; set; } = 4;
 
     /// <summary>Entries one batch may hold (the seed's limit).</summary>
+    [Range(1, 1000)]
     public int MaxBatchSize { get; set; } = 50;
 
     /// <summary>How long a signed segment token stays valid.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The rules between entries and fields that attributes cannot state.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (hosts, name) in new[] { (AllowedMediaHosts, nameof(AllowedMediaHosts)), (ChunkedMediaHosts, nameof(ChunkedMediaHosts)) })
+        {
+            for (var i = 0; i < hosts.Count; i++)
+            {
+                // A URL or a path here would never match a host and silently allow nothing.
+                if (string.IsNullOrWhiteSpace(hosts[i]) || hosts[i].Contains('/') || hosts[i].Any(char.IsWhiteSpace))
+                {
+                    yield return new ValidationResult($"'{hosts[i]}' is not a host name (such as googlevideo.com, or host:port).", [$"{name}:{i}"]);
+                }
+            }
+        }
+        for (var i = 0; i < ProxyCountries.Count; i++)
+        {
+            if (ProxyCountries[i].Trim() is not { Length: 2 } country || !country.All(char.IsAsciiLetter))
+            {
+                yield return new ValidationResult($"'{ProxyCountries[i]}' is not a two-letter ISO country code.", [$"{nameof(ProxyCountries)}:{i}"]);
+            }
+        }
+        // A tiny range would turn one file into thousands of upstream requests.
+        if (UpstreamChunkBytes is > 0 and < MinUpstreamChunkBytes)
+        {
+            yield return new ValidationResult($"Either 0 (no chunking) or at least {MinUpstreamChunkBytes} bytes.", [nameof(UpstreamChunkBytes)]);
+        }
+        // Empty stands for unset (one key per process); a short key is a guessable one.
+        if (TokenKey is { Length: > 0 and < MinTokenKeyLength })
+        {
+            yield return new ValidationResult($"A key of at least {MinTokenKeyLength} characters, or none for one per process.", [nameof(TokenKey)]);
+        }
+    }
 }
