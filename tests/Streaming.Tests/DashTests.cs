@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.Hosting;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.TestSupport.Media;
@@ -163,7 +164,7 @@ public sealed class DashTests(StreamingFixture streaming)
         Assert.Equal(expired.ToUnixTimeSeconds(), entry.UrlExpiresAt?.ToUnixTimeSeconds());
         // A playlist entry's token carries no format and still dies with its URL.
         Assert.Null(tokens.Verify(tokens.Sign(url, new Dictionary<string, string>())).File);
-        Assert.Equal(403, Assert.Throws<StreamingException>(() => tokens.Verify(tokens.Sign(url, new Dictionary<string, string>(), expired))).StatusCode);
+        Assert.Equal(403, Assert.Throws<ProblemException>(() => tokens.Verify(tokens.Sign(url, new Dictionary<string, string>(), expired))).Status);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Hls;
 using VideoPlatform.TestSupport.Media;
@@ -69,7 +70,7 @@ public sealed class HlsTests(StreamingFixture streaming)
         var expired = tokens.Sign(url, new Dictionary<string, string>(), DateTimeOffset.UtcNow.AddSeconds(-1));
         var fresh = tokens.Sign(url, new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" });
 
-        Assert.Equal(403, Assert.Throws<StreamingException>(() => tokens.Verify(expired)).StatusCode);
+        Assert.Equal(403, Assert.Throws<ProblemException>(() => tokens.Verify(expired)).Status);
         var verified = tokens.Verify(fresh);
         Assert.Equal(url, verified.Url);
         Assert.Equal("https://www.bilibili.com/", verified.Headers["Referer"]);
@@ -83,6 +84,6 @@ public sealed class HlsTests(StreamingFixture streaming)
 
         var token = theirs.Sign(new Uri("http://127.0.0.1/admin"), new Dictionary<string, string>());
 
-        Assert.Throws<StreamingException>(() => ours.Verify(token));
+        Assert.Throws<ProblemException>(() => ours.Verify(token));
     }
 }

@@ -171,7 +171,8 @@ public sealed class ProxyTests(StreamingFixture streaming)
     {
         using var response = await Client.GetAsync("/api/v2/stream/youtube/ytdown00001?mode=redirect");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        // Metadata's own 503 becomes the status of its code here: to the caller the dependency failed.
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(ErrorCodes.UpstreamUnavailable, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         // Passed on, so that legacy does not retry it either; and metadata, which had retried the
         // platform already, was asked once, not once per retry.
@@ -222,6 +223,17 @@ public sealed class ProxyTests(StreamingFixture streaming)
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_malformed_format_expression_is_answered_with_where_it_went_wrong()
+    {
+        using var response = await Client.GetAsync("/api/v2/stream/youtube/vid00000001?format=best[height<=720");
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ErrorCodes.InvalidRequest, problem.GetProperty("code").GetString());
+        Assert.Equal("best[".Length - 1, problem.GetProperty("position").GetInt32());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Signing;
@@ -29,7 +30,7 @@ public sealed class TokenSigningKeysTests
         var token = SignedTokens.Segments(first).Sign(Segment, new Dictionary<string, string>());
 
         Assert.Equal(Segment, SignedTokens.Segments(first).Verify(token).Url);
-        Assert.Throws<StreamingException>(() => SignedTokens.Segments(second).Verify(token));
+        Assert.Throws<ProblemException>(() => SignedTokens.Segments(second).Verify(token));
         Assert.NotEqual(new DownloadAccess(first).TokenFor("job1"), new DownloadAccess(second).TokenFor("job1"));
     }
 

@@ -1,11 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Downloads;
 using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.Streaming.Resolution;
 using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Apis;
@@ -32,34 +31,19 @@ internal static class DownloadsApi
     {
         if (string.IsNullOrWhiteSpace(request.Url) || request.Url.Length > 2048)
         {
-            throw new StreamingException(ErrorCodes.InvalidUrl, "A video 'url' (at most 2048 characters) is required.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "A video 'url' (at most 2048 characters) is required.");
         }
         if (request.Quality is { } quality && !FormatSelector.Qualities.Contains(quality.ToLowerInvariant()))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown quality. Use one of: {string.Join(", ", FormatSelector.Qualities)}.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"Unknown quality. Use one of: {string.Join(", ", FormatSelector.Qualities)}.");
         }
-        if (request.Format is { } format)
-        {
-            SelectorParser.Parse(format);
-        }
+        StreamInput.ValidateFormat(request.Format);
         if (request.AudioFormat is { } audio && audio is not ("m4a" or "mp3"))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, "audio_format must be m4a or mp3.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "audio_format must be m4a or mp3.");
         }
 
-        ResolvedUrl video;
-        try
-        {
-            video = await metadata.ResolveAsync(request.Url, services.Context.RequestAborted);
-        }
-        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.BadRequest)
-        {
-            throw new StreamingException(ErrorCodes.InvalidUrl, "That is not a supported video URL.");
-        }
-        if (video.Kind != "video")
-        {
-            throw new StreamingException(ErrorCodes.InvalidUrl, $"That URL points at a {video.Kind}, not a video.");
-        }
+        var video = await metadata.ResolveVideoAsync(request.Url, services.Context.RequestAborted);
 
         var now = services.Time.GetUtcNow();
         var job = new DownloadJob
@@ -87,7 +71,7 @@ internal static class DownloadsApi
     private static async Task<Ok<List<DownloadJob>>> List([AsParameters] DownloadServices services)
     {
         var owner = DownloadAccess.OwnerOf(services.Context)
-            ?? throw new StreamingException(ErrorCodes.Unauthorized, "Listing downloads takes the API key that created them; follow one job with its token.", StatusCodes.Status403Forbidden);
+            ?? throw new ProblemException(ErrorCodes.Unauthorized, "Listing downloads takes the API key that created them; follow one job with its token.") { Status = StatusCodes.Status403Forbidden };
         return TypedResults.Ok((await services.Store.ListAsync()).Where(j => j.Owner == owner).ToList());
     }
 
@@ -99,12 +83,12 @@ internal static class DownloadsApi
         var job = await Find(id, services);
         if (job.State != DownloadStates.Completed)
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, $"The download is {job.State}; the file is there once it is completed.", StatusCodes.Status409Conflict);
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"The download is {job.State}; the file is there once it is completed.") { Status = StatusCodes.Status409Conflict };
         }
         var path = services.Worker.PathOf(job);
         if (!System.IO.File.Exists(path))
         {
-            throw new StreamingException(ErrorCodes.NotFound, "The file was removed (retention or storage quota); start the download again.", StatusCodes.Status410Gone);
+            throw new ProblemException(ErrorCodes.NotFound, "The file was removed (retention or storage quota); start the download again.") { Status = StatusCodes.Status410Gone };
         }
         var type = Path.GetExtension(path) switch { ".m4a" => "audio/mp4", ".mp3" => "audio/mpeg", _ => "video/mp4" };
         return TypedResults.PhysicalFile(path, type, job.FileName, enableRangeProcessing: true);

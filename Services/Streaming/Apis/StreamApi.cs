@@ -1,12 +1,11 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Refit;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Dash;
 using VideoPlatform.Streaming.Hls;
+using VideoPlatform.Streaming.Resolution;
 
 namespace VideoPlatform.Streaming.Apis;
 
@@ -56,21 +55,9 @@ internal static class StreamApi
     {
         if (string.IsNullOrWhiteSpace(url))
         {
-            throw new StreamingException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.");
         }
-        ResolvedUrl resolved;
-        try
-        {
-            resolved = await metadata.ResolveAsync(url, services.Context.RequestAborted);
-        }
-        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.BadRequest)
-        {
-            throw new StreamingException(ErrorCodes.InvalidUrl, $"'{url}' is not a supported video URL.");
-        }
-        if (resolved.Kind != "video")
-        {
-            throw new StreamingException(ErrorCodes.InvalidUrl, $"That URL points at a {resolved.Kind}, not a video.");
-        }
+        var resolved = await metadata.ResolveVideoAsync(url, services.Context.RequestAborted);
         return await StreamModes.AnswerAsync(resolved.Platform, resolved.Id, query, services);
     }
 

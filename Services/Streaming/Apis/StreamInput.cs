@@ -14,36 +14,48 @@ internal static partial class StreamInput
     {
         if (!Platform().IsMatch(platform))
         {
-            throw new StreamingException(ErrorCodes.UnsupportedPlatform, "The platform must be a name such as 'youtube'; see the metadata service's /api/v2/platforms.");
+            throw new ProblemException(ErrorCodes.UnsupportedPlatform, "The platform must be a name such as 'youtube'; see the metadata service's /api/v2/platforms.");
         }
         if (!VideoId().IsMatch(videoId))
         {
-            throw new StreamingException(ErrorCodes.InvalidVideoId, "The video id may only contain letters, digits, '-' and '_' (at most 64).");
+            throw new ProblemException(ErrorCodes.InvalidVideoId, "The video id may only contain letters, digits, '-' and '_' (at most 64).");
         }
         if (query.Quality is { } quality && !FormatSelector.Qualities.Contains(quality.Trim().ToLowerInvariant()))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown quality. Use one of: {string.Join(", ", FormatSelector.Qualities)}.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"Unknown quality. Use one of: {string.Join(", ", FormatSelector.Qualities)}.");
         }
         if (query.Mode is { } mode && !Modes.Contains(mode.ToLowerInvariant()))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode. Use one of: {string.Join(", ", Modes)}.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"Unknown mode. Use one of: {string.Join(", ", Modes)}.");
         }
         if (query.Player is { } player && !Players.Contains(player.ToLowerInvariant()))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown player. Use one of: {string.Join(", ", Players)}.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"Unknown player. Use one of: {string.Join(", ", Players)}.");
         }
         if (query.Country is { } country && !Country().IsMatch(country))
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, "The country must be a two-letter ISO code such as 'CN'.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "The country must be a two-letter ISO code such as 'CN'.");
         }
-        if (query.Format is { } format)
-        {
-            // Parsed now so that a bad expression is a 400 naming its position, before any upstream call.
-            SelectorParser.Parse(format);
-        }
+        ValidateFormat(query.Format);
         if (query.Filename is { Length: > 200 })
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, "The file name is longer than 200 characters.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "The file name is longer than 200 characters.");
+        }
+    }
+
+    /// <summary>Parses a format expression now, so that a bad one is a 400 naming its position before any upstream call.</summary>
+    public static void ValidateFormat(string? format)
+    {
+        try
+        {
+            if (format is not null)
+            {
+                SelectorParser.Parse(format);
+            }
+        }
+        catch (SelectorException ex)
+        {
+            throw ex.ToProblem();
         }
     }
 

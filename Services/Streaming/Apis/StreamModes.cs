@@ -37,7 +37,7 @@ internal static class StreamModes
                 var formats = await services.Resolver.GetFormatsAsync(platform, videoId, fresh: false, cancellationToken);
                 if (services.Resolver.PlayableHls(formats) is not { } master)
                 {
-                    throw new StreamingException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
+                    throw new ProblemException(ErrorCodes.NoMatchingFormat, $"{platform}/{videoId} offers no HLS playlist; use mode=proxy or mode=redirect.");
                 }
                 await services.Segments.WritePlaylistAsync(services.Context, master, new Dictionary<string, string>());
                 return TypedResults.Empty;
@@ -45,7 +45,7 @@ internal static class StreamModes
                 return TypedResults.Text(await services.Dash.WriteAsync(platform, videoId, query.Quality, cancellationToken),
                     DashManifest.ContentType, System.Text.Encoding.UTF8);
             default:
-                throw new StreamingException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
+                throw new ProblemException(ErrorCodes.InvalidRequest, $"Unknown mode '{query.Mode}'. Use redirect, proxy, json, hls, dash or auto.");
         }
     }
 
@@ -53,5 +53,5 @@ internal static class StreamModes
     private static RedirectHttpResult RedirectOut(string url, StreamServices services) =>
         Uri.TryCreate(url, UriKind.Absolute, out var target) && services.Hosts.IsAllowed(target)
             ? TypedResults.Redirect(target.AbsoluteUri)
-            : throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.", StatusCodes.Status502BadGateway);
+            : throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Refit;
 using VideoPlatform.Contracts;
@@ -6,7 +5,6 @@ using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Apis;
 using VideoPlatform.Streaming.Resolution;
-using VideoPlatform.Streaming.Selection;
 
 namespace VideoPlatform.Streaming.Batch;
 
@@ -22,7 +20,7 @@ public sealed partial class StreamBatch(IMetadataApi metadata, StreamResolver re
         var limit = options.Value.MaxBatchSize;
         if (items.Count == 0 || items.Count > limit)
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest,
+            throw new ProblemException(ErrorCodes.InvalidRequest,
                 items.Count == 0 ? "No requests provided." : $"Too many requests (max {limit}).");
         }
 
@@ -34,7 +32,7 @@ public sealed partial class StreamBatch(IMetadataApi metadata, StreamResolver re
         var valid = results.Count(r => r.Valid);
         if (valid == 0)
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, "No valid requests provided: every entry needs a platform and video_id, or a url.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "No valid requests provided: every entry needs a platform and video_id, or a url.");
         }
 
         var keyed = new Dictionary<string, StreamBatchResult>(StringComparer.Ordinal);
@@ -60,7 +58,7 @@ public sealed partial class StreamBatch(IMetadataApi metadata, StreamResolver re
         {
             if (item is null || (string.IsNullOrWhiteSpace(item.Url) && (string.IsNullOrWhiteSpace(item.Platform) || string.IsNullOrWhiteSpace(item.VideoId))))
             {
-                throw new StreamingException(ErrorCodes.InvalidRequest, "An entry needs a platform and video_id, or a url.");
+                throw new ProblemException(ErrorCodes.InvalidRequest, "An entry needs a platform and video_id, or a url.");
             }
             var query = new StreamQuery(item.Quality, item.Format, item.Player, null, null, null, null, null, null);
             var (platform, videoId) = (item.Platform ?? "", item.VideoId ?? "");
@@ -74,13 +72,9 @@ public sealed partial class StreamBatch(IMetadataApi metadata, StreamResolver re
             var resolved = await resolver.ResolveAsync(platform, videoId, query.ToRequest(), fresh: false, cancellationToken);
             return (key, new StreamBatchResult(true, resolved), valid);
         }
-        catch (StreamingException ex)
+        catch (ProblemException ex)
         {
-            return (key, new StreamBatchResult(false, Error: ex.Message, Code: ex.Code, Status: ex.StatusCode), valid);
-        }
-        catch (SelectorException ex)
-        {
-            return (key, new StreamBatchResult(false, Error: $"Invalid format expression: {ex.Message}", Code: ErrorCodes.InvalidRequest, Status: 400), false);
+            return (key, new StreamBatchResult(false, Error: ex.Message, Code: ex.Code, Status: ex.Status), valid);
         }
         catch (Exception ex) when (ex is HttpRequestException or ApiException or TimeoutException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -94,20 +88,10 @@ public sealed partial class StreamBatch(IMetadataApi metadata, StreamResolver re
     {
         if (url.Length > 2048)
         {
-            throw new StreamingException(ErrorCodes.InvalidUrl, "The url is longer than 2048 characters.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "The url is longer than 2048 characters.");
         }
-        ResolvedUrl resolved;
-        try
-        {
-            resolved = await metadata.ResolveAsync(url, cancellationToken);
-        }
-        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.BadRequest)
-        {
-            throw new StreamingException(ErrorCodes.InvalidUrl, $"'{url}' is not a supported video URL.");
-        }
-        return resolved.Kind == "video"
-            ? (resolved.Platform, resolved.Id)
-            : throw new StreamingException(ErrorCodes.InvalidUrl, $"That URL points at a {resolved.Kind}, not a video.");
+        var resolved = await metadata.ResolveVideoAsync(url, cancellationToken);
+        return (resolved.Platform, resolved.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch entry {Key} failed: {Reason}")]

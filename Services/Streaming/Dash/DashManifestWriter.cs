@@ -19,7 +19,7 @@ public sealed class DashManifestWriter(StreamResolver resolver, SegmentTokens to
         var adaptive = DashManifest.AdaptiveFormats(playable, FormatSelector.HeightCap(quality), audioOnly: FormatSelector.IsAudioOnly(quality));
         if (adaptive.Count == 0)
         {
-            throw new StreamingException(ErrorCodes.NoMatchingFormat, DashManifest.AdaptiveFormats(playable).Count > 0
+            throw new ProblemException(ErrorCodes.NoMatchingFormat, DashManifest.AdaptiveFormats(playable).Count > 0
                 ? $"{platform}/{videoId} has no adaptive formats for quality '{quality}'; ask for another quality."
                 : $"{platform}/{videoId} offers no adaptive formats to describe in DASH; use mode=hls, proxy or redirect.");
         }

@@ -19,8 +19,8 @@ public sealed class DownloadAccess(TokenSigningKeys keys)
     public const string TokenQuery = "token";
 
     /// <summary>The one answer for a job that does not exist and one the caller may not see, so that neither tells the other apart.</summary>
-    public static StreamingException NotFound() =>
-        new(ErrorCodes.NotFound, "No such download: a job is seen with the token its creation answered, or by the API key that created it.", StatusCodes.Status404NotFound);
+    public static ProblemException NotFound() =>
+        new(ErrorCodes.NotFound, "No such download: a job is seen with the token its creation answered, or by the API key that created it.");
 
     private readonly byte[] _key = keys.For("downloads");
 

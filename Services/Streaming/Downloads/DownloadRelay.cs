@@ -64,10 +64,10 @@ public sealed partial class DownloadRelay(SegmentServer segments, SegmentTokens 
         {
             await segments.ServeAsync(context, context.Request.Query["token"]);
         }
-        catch (Exception ex) when (ex is StreamingException or HttpRequestException && !context.Response.HasStarted)
+        catch (Exception ex) when (ex is ProblemException or HttpRequestException && !context.Response.HasStarted)
         {
             // ffmpeg needs only the status to fail the job; the reason goes to the log.
-            context.Response.StatusCode = ex is StreamingException refused ? refused.StatusCode : StatusCodes.Status502BadGateway;
+            context.Response.StatusCode = ex is ProblemException refused ? refused.Status : StatusCodes.Status502BadGateway;
             LogRefused(logger, ex.Message);
         }
     }

@@ -131,14 +131,14 @@ public sealed partial class DownloadWorker(
                 metrics.DownloadJobEntered(DownloadStates.Failed);
             }
         }
-        catch (Exception ex) when (ex is StreamingException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is ProblemException or InvalidOperationException or IOException)
         {
             await store.SaveAsync(job with
             {
                 State = DownloadStates.Failed,
                 Error = ex.Message,
                 // A video that is gone keeps its own code (video_unavailable, video_private…).
-                ErrorCode = ex is StreamingException failure ? failure.Code : ErrorCodes.UpstreamUnavailable,
+                ErrorCode = ex is ProblemException failure ? failure.Code : ErrorCodes.UpstreamUnavailable,
                 UpdatedAt = time.GetUtcNow(),
             });
             metrics.DownloadJobEntered(DownloadStates.Failed);
@@ -157,7 +157,7 @@ public sealed partial class DownloadWorker(
         if (job.AudioOnly)
         {
             var audio = FormatSelector.Select("bestaudio[acodec^=mp4a]/bestaudio/best", formats)
-                        ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, "This video has no audio to extract.");
+                        ?? throw new ProblemException(ErrorCodes.NoMatchingFormat, "This video has no audio to extract.");
             return (job.AudioFormat ?? "m4a") == "mp3"
                 ? ([audio], ["-vn", "-c:a", "libmp3lame", "-q:a", "2"], ".mp3")
                 : ([audio], ["-vn", "-c:a", audio.Acodec.StartsWith("mp4a", StringComparison.Ordinal) ? "copy" : "aac", "-movflags", "+faststart"], ".m4a");
@@ -166,7 +166,7 @@ public sealed partial class DownloadWorker(
         if (!string.IsNullOrWhiteSpace(job.Format))
         {
             var chosen = FormatSelector.Select(job.Format, formats)
-                         ?? throw new StreamingException(ErrorCodes.NoMatchingFormat, $"No format matches '{job.Format}'.");
+                         ?? throw new ProblemException(ErrorCodes.NoMatchingFormat, $"No format matches '{job.Format}'.");
             return ([chosen], ["-c", "copy", "-movflags", "+faststart"], ".mp4");
         }
 
@@ -182,7 +182,7 @@ public sealed partial class DownloadWorker(
         }
         return muxed is not null
             ? ([muxed], ["-c", "copy", "-movflags", "+faststart"], ".mp4")
-            : throw new StreamingException(ErrorCodes.NoMatchingFormat, "No format of this video can be downloaded at that quality.");
+            : throw new ProblemException(ErrorCodes.NoMatchingFormat, "No format of this video can be downloaded at that quality.");
     }
 
     /// <summary>The containers a media file may be read as: MP4/M4A, WebM/Matroska, MP3, ADTS AAC, FLV, MPEG-TS.</summary>
@@ -197,7 +197,7 @@ public sealed partial class DownloadWorker(
             var url = new Uri(input.Url);
             if (!hosts.IsAllowed(url))
             {
-                throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host {url.Host} is not on the allow-list.", StatusCodes.Status502BadGateway);
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"The media host {url.Host} is not on the allow-list.");
             }
             // ffmpeg reads only from the relay (the proxy's checks, the platform's headers added
             // there), over plain HTTP to loopback, follows no redirect, and opens a playlist only

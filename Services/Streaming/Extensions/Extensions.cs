@@ -34,7 +34,6 @@ internal static class Extensions
         builder.Services.AddSingleton<DownloadRelay>();
         builder.Services.AddSingleton<DownloadWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DownloadWorker>());
-        builder.Services.AddExceptionHandler<StreamingExceptionHandler>();
 
         // Media bytes: no retries or 10-second attempt timeout (they would cut long streams), no
         // automatic redirects (each hop is checked against the allow-list), no draining of abandoned bodies, connections only to

@@ -69,16 +69,14 @@ public static partial class PlaylistRewriter
             var length = Resolve(playlistUrl, reference)?.AbsoluteUri.Length ?? 0;
             if (length > MaxEntryUrlLength)
             {
-                throw new StreamingException(ErrorCodes.UpstreamUnavailable, "An entry of the upstream playlist has a URL longer than this service signs.",
-                    StatusCodes.Status502BadGateway);
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, "An entry of the upstream playlist has a URL longer than this service signs.");
             }
             return SegmentPath.Length + 16 + TokenOverhead + (length + headersLength) * 4 / 3;
         }
     }
 
-    private static StreamingException TooLarge() => new(ErrorCodes.UpstreamUnavailable,
-        $"The upstream playlist is larger than this service rewrites (at most {MaxEntries} entries and {MaxOutputBytes / (1024 * 1024)} MiB).",
-        StatusCodes.Status502BadGateway);
+    private static ProblemException TooLarge() => new(ErrorCodes.UpstreamUnavailable,
+        $"The upstream playlist is larger than this service rewrites (at most {MaxEntries} entries and {MaxOutputBytes / (1024 * 1024)} MiB).");
 
     /// <summary>Writes the rewritten playlist to <paramref name="output"/> line by line. Call <see cref="Measure"/> first.</summary>
     public static async Task WriteAsync(string playlist, Uri playlistUrl, Func<Uri, string> sign, TextWriter output, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed class SegmentServer(SegmentTokens tokens, MediaProxy proxy, Stream
         var playlist = await proxy.FetchTextAsync(url, headers, context.RequestAborted);
         if (!playlist.TrimStart().StartsWith("#EXTM3U", StringComparison.Ordinal))
         {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The upstream playlist is not an HLS playlist.", StatusCodes.Status502BadGateway);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The upstream playlist is not an HLS playlist.");
         }
         PlaylistRewriter.Measure(playlist, url, headers.Sum(h => h.Key.Length + h.Value.Length + 6));
 
@@ -91,8 +91,9 @@ public sealed class SegmentServer(SegmentTokens tokens, MediaProxy proxy, Stream
         }
         if (format is null)
         {
-            throw new StreamingException(ErrorCodes.NoMatchingFormat,
-                $"{file.Platform}/{file.VideoId} no longer offers format {file.FormatId}; ask for the manifest again.", StatusCodes.Status410Gone);
+            throw new ProblemException(ErrorCodes.NoMatchingFormat,
+                $"{file.Platform}/{file.VideoId} no longer offers format {file.FormatId}; ask for the manifest again.")
+            { Status = StatusCodes.Status410Gone };
         }
         return (new ResolvedStream { Platform = file.Platform, VideoId = file.VideoId, StreamUrl = format.Url, Format = format }, askedAgain);
 

@@ -86,10 +86,10 @@ public sealed class SegmentTokens
             data.X is { } urlExpiry ? DateTimeOffset.FromUnixTimeSeconds(urlExpiry) : null);
     }
 
-    private StreamingException Refused(string reason, string detail)
+    private ProblemException Refused(string reason, string detail)
     {
         _metrics?.TokenRejected(reason);
-        return new(ErrorCodes.Unauthorized, detail, StatusCodes.Status403Forbidden);
+        return new(ErrorCodes.Unauthorized, detail) { Status = StatusCodes.Status403Forbidden };
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -44,7 +44,7 @@ public sealed partial class MediaProxy(
         var match = ValidRange().Match(range);
         if (range.Length > 0 && !match.Success)
         {
-            throw new StreamingException(ErrorCodes.InvalidRequest, "Only a single byte range (bytes=a-b, bytes=a-, bytes=-n) is supported.", 416);
+            throw new ProblemException(ErrorCodes.InvalidRequest, "Only a single byte range (bytes=a-b, bytes=a-, bytes=-n) is supported.") { Status = 416 };
         }
 
         using var active = metrics.StreamOpened();
@@ -66,7 +66,7 @@ public sealed partial class MediaProxy(
     {
         if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.RequestedRangeNotSatisfiable)
         {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode}.", StatusCodes.Status502BadGateway);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode}.");
         }
 
         context.Response.StatusCode = (int)response.StatusCode;
@@ -188,12 +188,12 @@ public sealed partial class MediaProxy(
         {
             LogClientLeft(logger, stream.Platform, stream.VideoId);
         }
-        catch (StreamingException) when (!context.Response.HasStarted)
+        catch (ProblemException) when (!context.Response.HasStarted)
         {
             // Nothing sent yet (the first chunk was refused): the client gets the problem.
             throw;
         }
-        catch (Exception ex) when (ex is StreamingException or HttpRequestException)
+        catch (Exception ex) when (ex is ProblemException or HttpRequestException)
         {
             // A later chunk could not be had (its URL could not be resolved again, the host went
             // away): the headers are gone, so the response can only be cut short.
@@ -257,11 +257,11 @@ public sealed partial class MediaProxy(
         using var response = await SendAsync(HttpMethod.Get, url, headers, null, null, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode} for a playlist.", StatusCodes.Status502BadGateway);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"The media host answered {(int)response.StatusCode} for a playlist.");
         }
         if (response.Content.Headers.ContentLength > MaxPlaylistBytes)
         {
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.", StatusCodes.Status502BadGateway);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.");
         }
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var bounded = new MemoryStream();
@@ -271,7 +271,7 @@ public sealed partial class MediaProxy(
         {
             if (bounded.Length + read > MaxPlaylistBytes)
             {
-                throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.", StatusCodes.Status502BadGateway);
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The playlist is larger than this service accepts.");
             }
             bounded.Write(buffer, 0, read);
         }
@@ -286,8 +286,8 @@ public sealed partial class MediaProxy(
         {
             if (!policy.IsAllowed(url))
             {
-                throw new StreamingException(ErrorCodes.UpstreamUnavailable,
-                    $"The media host {url.Host} is not on the allow-list (Streaming:AllowedMediaHosts).", StatusCodes.Status502BadGateway);
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable,
+                    $"The media host {url.Host} is not on the allow-list (Streaming:AllowedMediaHosts).");
             }
 
             using var request = new HttpRequestMessage(method, url);

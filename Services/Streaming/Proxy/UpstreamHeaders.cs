@@ -23,7 +23,7 @@ internal static class UpstreamHeaders
         {
             // A length HttpClient could not parse (letters, a negative, two that differ): the
             // framing of the body cannot be trusted, so none of it is passed on.
-            throw new StreamingException(ErrorCodes.UpstreamUnavailable, "The media host answered an invalid Content-Length.", StatusCodes.Status502BadGateway);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The media host answered an invalid Content-Length.");
         }
         var headers = context.Response.Headers;
         headers.ContentType = MediaTypeOf(content.ContentType);
@@ -90,6 +90,6 @@ internal static class UpstreamHeaders
         }
     }
 
-    private static StreamingException Refused() =>
-        new(ErrorCodes.UpstreamUnavailable, "The media host answered a playlist where a media file was expected.", StatusCodes.Status502BadGateway);
+    private static ProblemException Refused() =>
+        new(ErrorCodes.UpstreamUnavailable, "The media host answered a playlist where a media file was expected.");
 }

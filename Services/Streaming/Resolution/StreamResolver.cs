@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -114,12 +112,12 @@ public sealed class StreamResolver(
             }
             else if (playable.Count < formats.Formats.Count && FormatSelector.Select(expression, formats.Formats) is { } refused)
             {
-                throw new StreamingException(ErrorCodes.UpstreamUnavailable,
-                    $"The media host {HostOf(refused.Url)} is not on the allow-list (Streaming:AllowedMediaHosts).", StatusCodes.Status502BadGateway);
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable,
+                    $"The media host {HostOf(refused.Url)} is not on the allow-list (Streaming:AllowedMediaHosts).");
             }
             else
             {
-                throw new StreamingException(ErrorCodes.NoMatchingFormat,
+                throw new ProblemException(ErrorCodes.NoMatchingFormat,
                     $"No format of {platform}/{videoId} matches '{expression}' ({formats.Formats.Count} formats offered).");
             }
         }
@@ -163,30 +161,8 @@ public sealed class StreamResolver(
         }
         catch (ApiException ex)
         {
-            throw Relay(ex);
+            throw DependencyProblems.Relay(ex, "metadata");
         }
-    }
-
-    /// <summary>Metadata's problem, passed on with its code and status (a dead video stays a 404, not a 502).</summary>
-    private static StreamingException Relay(ApiException ex)
-    {
-        try
-        {
-            using var problem = JsonDocument.Parse(ex.Content ?? "{}");
-            var code = problem.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
-            var detail = problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            if (code is not null)
-            {
-                return new StreamingException(code, detail ?? code, (int)ex.StatusCode);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not a problem document; fall through.
-        }
-        return ex.StatusCode == HttpStatusCode.TooManyRequests
-            ? new StreamingException(ErrorCodes.UpstreamThrottled, "The metadata service is throttled.")
-            : new StreamingException(ErrorCodes.UpstreamUnavailable, $"The metadata service answered {(int)ex.StatusCode}.");
     }
 
     private static bool IsMuxedMp4(VideoFormat format) => format is { HasVideo: true, HasAudio: true, Ext: "mp4" };
