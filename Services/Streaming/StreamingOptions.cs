@@ -20,8 +20,12 @@ public sealed class StreamingOptions : IValidatableObject
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
-    /// <summary>Countries whose viewers cannot reach the media CDN: <c>mode=auto</c> proxies for them and redirects everyone else.</summary>
-    public List<string> ProxyCountries { get; set; } = ["CN"];
+    /// <summary>
+    /// Countries whose viewers cannot reach the media CDN: <c>mode=auto</c> proxies for them and
+    /// redirects everyone else. CN in appsettings.json, not here: the binder appends a section's
+    /// entries to a list the class starts with, so a default here could never be replaced.
+    /// </summary>
+    public List<string> ProxyCountries { get; set; } = [];
 
     /// <summary>Country assumed when a request names none.</summary>
     [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "A two-letter ISO country code such as 'CN'.")]
@@ -44,9 +48,9 @@ public sealed class StreamingOptions : IValidatableObject
     /// <summary>
     /// Hosts (suffixes) whose files are fetched in ranges of <see cref="UpstreamChunkBytes"/> when a
     /// client asks for a whole file or a large range: googlevideo throttles un-ranged requests to
-    /// playback speed.
+    /// playback speed. googlevideo.com in appsettings.json, as <see cref="ProxyCountries"/>' default is.
     /// </summary>
-    public List<string> ChunkedMediaHosts { get; set; } = ["googlevideo.com"];
+    public List<string> ChunkedMediaHosts { get; set; } = [];
 
     /// <summary>Size of one upstream range request for <see cref="ChunkedMediaHosts"/>; 0 turns chunking off.</summary>
     [Range(typeof(long), "0", "1073741824")]

@@ -19,7 +19,7 @@ internal static class Extensions
 
         builder.Services.AddMetadataApi();
         builder.Services.AddSingleton<StreamMetricsCollector>();
-        builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<StreamingOptions>(StreamingOptions.SectionName);
         builder.Services.AddSingleton<StreamResolver>();
         builder.Services.AddSingleton<StreamBatch>();
         builder.Services.AddSingleton<MediaHostPolicy>();
@@ -28,7 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SegmentTokens>();
         builder.Services.AddSingleton<SegmentServer>();
         builder.Services.AddSingleton<DashManifestWriter>();
-        builder.Services.AddOptions<DownloadOptions>().BindConfiguration(DownloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<DownloadOptions>(DownloadOptions.SectionName);
         builder.Services.AddSingleton<DownloadStore>();
         builder.Services.AddSingleton<DownloadAccess>();
         builder.Services.AddSingleton<DownloadRelay>();
