@@ -19,11 +19,20 @@ internal static class DownloadsApi
     {
         var downloads = app.MapGroup("/api/v2/downloads").WithTags("Downloads");
         downloads.MapPost("/", Start).WithName("StartDownload")
-            .WithSummary("{url, quality, format, audio_only, audio_format: m4a|mp3, file_name} → 202 with the job and its token; adaptive video and audio are muxed by ffmpeg without re-encoding.");
-        downloads.MapGet("/", List).WithName("ListDownloads").WithSummary("The jobs of the caller's API key, newest first (403 without a key).");
-        downloads.MapGet("/{id}", Get).WithName("GetDownload").WithSummary("A job: state, percent, bytes, speed, ETA (?token= unless the caller's key owns it).");
-        downloads.MapMethods("/{id}/file", [HttpMethods.Get, HttpMethods.Head], File).WithName("GetDownloadFile").WithSummary("The finished file, with Range (?token= unless the caller's key owns it).");
-        downloads.MapDelete("/{id}", Delete).WithName("DeleteDownload").WithSummary("Cancels the job and removes its file (?token= unless the caller's key owns it).");
+            .WithSummary("{url, quality, format, audio_only, audio_format: m4a|mp3, file_name} → 202 with the job and its token; adaptive video and audio are muxed by ffmpeg without re-encoding.")
+            // Metadata failing to read the URL is passed on; the video itself is resolved by the job.
+            .ProducesProblems(ErrorCodes.InvalidUrl, ErrorCodes.InvalidRequest, ErrorCodes.UpstreamUnavailable);
+        downloads.MapGet("/", List).WithName("ListDownloads").WithSummary("The jobs of the caller's API key, newest first (403 without a key).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblems();
+        // A job that does not exist and one the caller may not see are the same 404.
+        downloads.MapGet("/{id}", Get).WithName("GetDownload").WithSummary("A job: state, percent, bytes, speed, ETA (?token= unless the caller's key owns it).")
+            .ProducesProblems(ErrorCodes.NotFound);
+        downloads.MapMethods("/{id}/file", [HttpMethods.Get, HttpMethods.Head], File).WithName("GetDownloadFile").WithSummary("The finished file, with Range (?token= unless the caller's key owns it).")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent)
+            // 409 while the job runs, 410 once retention removed the file.
+            .ProducesProblems(ErrorCodes.NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+        downloads.MapDelete("/{id}", Delete).WithName("DeleteDownload").WithSummary("Cancels the job and removes its file (?token= unless the caller's key owns it).")
+            .ProducesProblems(ErrorCodes.NotFound);
         return app;
     }
 

@@ -16,19 +16,32 @@ internal static class StreamApi
     {
         var stream = app.MapGroup("/api/v2/stream").WithTags("Streaming");
         stream.MapGet("/{platform}/{videoId}", Stream).WithName("Stream")
-            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, hls (rewritten playlist), dash (generated MPD), or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).");
+            .WithSummary("The video as mode=redirect (302 to the media CDN, default), proxy (bytes through this service, with Range), json, hls (rewritten playlist), dash (generated MPD), or auto (proxy for countries in Streaming:ProxyCountries, redirect elsewhere).")
+            .Produces<ResolvedStream>().Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblems(StreamProblems.Stream).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
         stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("StreamDirect")
-            .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.");
+            .WithSummary("The chosen format and its upstream URL, as JSON, without proxying anything.")
+            .ProducesProblems(StreamProblems.Stream);
         stream.MapMethods("/proxy/{platform}/{videoId}", [HttpMethods.Get, HttpMethods.Head], ProxyStream).WithName("StreamProxy")
-            .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.");
+            .WithSummary("The chosen format's bytes through this service: Range, If-Range and HEAD supported; expired URLs re-resolved once.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblems(StreamProblems.Stream).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
         stream.MapGet("/dash/{platform}/{videoId}", Dash).WithName("StreamDash")
-            .WithSummary("A DASH MPD of the video's adaptive formats, every file addressed through a signed segment token on this service.");
+            .WithSummary("A DASH MPD of the video's adaptive formats, every file addressed through a signed segment token on this service.")
+            .ProducesProblems(StreamProblems.Stream);
         stream.MapMethods("/segment/{file?}", [HttpMethods.Get, HttpMethods.Head], Segment).WithName("StreamSegment")
-            .WithSummary("An entry of a rewritten HLS playlist or a file of a generated DASH MPD, named by a token this service signed: a nested playlist (rewritten again) or media bytes, with Range.");
+            .WithSummary("An entry of a rewritten HLS playlist or a file of a generated DASH MPD, named by a token this service signed: a nested playlist (rewritten again) or media bytes, with Range.")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status206PartialContent)
+            // A token refused is a 403, a format gone since its manifest was written a 410.
+            .ProducesProblems(StreamProblems.Resolving).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
         stream.MapGet("/url", StreamUrl).WithName("StreamUrl")
-            .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).");
+            .WithSummary("Like /api/v2/stream/{platform}/{videoId}, for any supported URL (?url=https://youtu.be/…).")
+            .Produces<ResolvedStream>().Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblems([ErrorCodes.InvalidUrl, .. StreamProblems.Stream]).ProducesProblem(StatusCodes.Status416RangeNotSatisfiable);
         stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed")
-            .WithSummary("A small HTML5 player page that plays the video through this service; embeddable in other sites.");
+            .WithSummary("A small HTML5 player page that plays the video through this service; embeddable in other sites.")
+            .ProducesProblems(StreamProblems.Input);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VideoPlatform.Contracts;
 using VideoPlatform.Streaming.Batch;
 using VideoPlatform.Streaming.Metrics;
 
@@ -10,7 +11,9 @@ internal static class StreamBatchApi
     public static IEndpointRouteBuilder MapStreamBatchApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v2/stream/batch", Resolve).WithName("StreamBatch").WithTags("Streaming")
-            .WithSummary("A JSON array (at most Streaming:MaxBatchSize, 50) of {platform, video_id | url, quality, format, player}; each entry resolved as /direct would, a few at a time, with its own result or problem.");
+            .WithSummary("A JSON array (at most Streaming:MaxBatchSize, 50) of {platform, video_id | url, quality, format, player}; each entry resolved as /direct would, a few at a time, with its own result or problem.")
+            // The batch itself fails only when it is empty, too large or holds no valid entry; each entry's problem is in its result.
+            .ProducesProblems(ErrorCodes.InvalidRequest);
         return app;
     }
 

@@ -13,11 +13,13 @@ internal static class StreamMetricsApi
         app.MapGet("/api/v2/stream/metrics", GetMetrics)
             .WithName("GetStreamMetrics")
             .WithTags("Metrics")
-            .WithSummary("What this instance has served since it started, with the seed API's field names.");
+            .WithSummary("What this instance has served since it started, with the seed API's field names.")
+            .ProducesProblems();
         app.MapGet("/api/v2/stream/cache/stats", GetCacheStats)
             .WithName("GetStreamCacheStats")
             .WithTags("Metrics")
-            .WithSummary("Videos whose formats this instance holds, by platform, and its cache hits and misses.");
+            .WithSummary("Videos whose formats this instance holds, by platform, and its cache hits and misses.")
+            .ProducesProblems();
         return app;
     }
 
