@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Apis;
@@ -18,30 +16,29 @@ internal static class SearchApi
         return app;
     }
 
-    private static async Task<Ok<SearchResults>> Search(string? platform, string? q, string? type, string? cursor,
-        IEnumerable<ISearchSource> sources, VideoCache lookups, IOptions<MetadataCacheOptions> cacheOptions, CancellationToken cancellationToken)
+    private static async Task<Ok<SearchResults>> Search([AsParameters] SearchQuery query, [AsParameters] SearchServices services, CancellationToken cancellationToken)
     {
         // Without a platform, YouTube's, as the seed's clients searched.
-        var source = sources.FirstOrDefault(s => string.Equals(s.Platform, platform ?? "youtube", StringComparison.OrdinalIgnoreCase))
-            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Search is served for {string.Join(" and ", sources.Select(s => s.Platform))} (platform=…).");
-        var query = q?.Trim() ?? "";
-        if (query.Length == 0)
+        var source = services.Sources.FirstOrDefault(s => string.Equals(s.Platform, query.Platform ?? "youtube", StringComparison.OrdinalIgnoreCase))
+            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Search is served for {string.Join(" and ", services.Sources.Select(s => s.Platform))} (platform=…).");
+        var text = query.Q?.Trim() ?? "";
+        if (text.Length == 0)
         {
             throw new PlatformException(ErrorCodes.InvalidRequest, "q, the text to search for, is required.");
         }
-        if (query.Length > MaxQueryLength || query.Any(char.IsControl))
+        if (text.Length > MaxQueryLength || text.Any(char.IsControl))
         {
             throw new PlatformException(ErrorCodes.InvalidRequest, $"q must be at most {MaxQueryLength} characters, without control characters.");
         }
-        var kind = (type ?? "video").ToLowerInvariant();
+        var kind = (query.Type ?? "video").ToLowerInvariant();
         if (!source.Types.Contains(kind))
         {
             throw new PlatformException(ErrorCodes.InvalidRequest, $"type must be one of {string.Join(", ", source.Types)}.");
         }
-        var token = PlaylistsApi.Cursor(cursor);
+        var token = PageQuery.Checked(query.Cursor);
 
-        var results = await lookups.GetOrFetchAsync(source.Platform, "search", [kind, query, token], cacheOptions.Value.SearchTtl,
-            ct => source.SearchAsync(query, kind, token, ct), cancellationToken);
+        var results = await services.Cache.GetOrFetchAsync(source.Platform, "search", [kind, text, token], services.CacheOptions.Value.SearchTtl,
+            ct => source.SearchAsync(text, kind, token, ct), cancellationToken);
         return TypedResults.Ok(results);
     }
 }

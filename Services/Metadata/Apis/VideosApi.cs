@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.Metadata.Caching;
 using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Apis;
@@ -29,28 +28,21 @@ internal static class VideosApi
         return app;
     }
 
-    private static async Task<CachedJsonResult<VideoInfo>> GetVideo(
-        string platform, string videoId, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+    private static async Task<CachedJsonResult<VideoInfo>> GetVideo(string platform, string videoId, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+        new(await services.Cache.GetVideoAsync(services.Registry.Find(platform, videoId), videoId, cancellationToken));
+
+    private static async Task<CachedJsonResult<FormatList>> GetFormats(string platform, string videoId, [FromQuery] bool? fresh,
+        [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+        new(await services.Cache.GetFormatsAsync(services.Registry.Find(platform, videoId), videoId, cancellationToken, refresh: fresh == true));
+
+    private static async Task<CachedJsonResult<VideoInfo>> PostInfo(VideoUrlRequest request, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
-        var extractor = FindExtractor(registry, platform, videoId);
-        return new(await cache.GetVideoAsync(extractor, videoId, cancellationToken));
+        var (extractor, id) = await services.Registry.FindVideoAsync(request.Url, cancellationToken);
+        return new(await services.Cache.GetVideoAsync(extractor, id, cancellationToken));
     }
 
-    private static async Task<CachedJsonResult<FormatList>> GetFormats(
-        string platform, string videoId, [FromQuery] bool? fresh, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
-    {
-        var extractor = FindExtractor(registry, platform, videoId);
-        return new(await cache.GetFormatsAsync(extractor, videoId, cancellationToken, refresh: fresh == true));
-    }
-
-    private static async Task<CachedJsonResult<VideoInfo>> PostInfo(VideoUrlRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
-    {
-        var (extractor, id) = await FindVideoAsync(registry, request.Url, cancellationToken);
-        return new(await cache.GetVideoAsync(extractor, id, cancellationToken));
-    }
-
-    private static async Task<Ok<BatchInfoResponse>> PostBatchInfo(
-        BatchInfoRequest request, ExtractorRegistry registry, VideoCache cache, CancellationToken cancellationToken)
+    /// <summary>Each URL answered on its own, a few at a time: one dead video fails its item, not the batch.</summary>
+    private static async Task<Ok<BatchInfoResponse>> PostBatchInfo(BatchInfoRequest request, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
         var urls = request.Urls ?? [];
         if (urls.Count is 0 or > MaxBatch)
@@ -64,8 +56,8 @@ internal static class VideosApi
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var (extractor, id) = await FindVideoAsync(registry, url, cancellationToken);
-                return new BatchInfoItem(url, true, await cache.GetVideoAsync(extractor, id, cancellationToken), null);
+                var (extractor, id) = await services.Registry.FindVideoAsync(url, cancellationToken);
+                return new BatchInfoItem(url, true, await services.Cache.GetVideoAsync(extractor, id, cancellationToken), null);
             }
             catch (PlatformException ex)
             {
@@ -79,39 +71,8 @@ internal static class VideosApi
         return TypedResults.Ok(new BatchInfoResponse(items.Count(i => i.Success), items.Count(i => !i.Success), items));
     }
 
-    private static async Task<Ok<ResolvedUrl>> Resolve([FromQuery] string? url, ExtractorRegistry registry, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            throw new PlatformException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.");
-        }
-        return TypedResults.Ok(await registry.ResolveAsync(url, cancellationToken));
-    }
-
-    private static async Task<(IVideoExtractor Extractor, string VideoId)> FindVideoAsync(ExtractorRegistry registry, string? url, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            throw new PlatformException(ErrorCodes.InvalidUrl, "A 'url' is required.");
-        }
-        var resolved = await registry.ResolveAsync(url, cancellationToken);
-        if (resolved.Kind != "video")
-        {
-            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{url}' points at a {resolved.Kind}, not a video.");
-        }
-        return (FindExtractor(registry, resolved.Platform, resolved.Id), resolved.Id);
-    }
-
-    private static IVideoExtractor FindExtractor(ExtractorRegistry registry, string platform, string videoId)
-    {
-        if (!registry.TryGet(platform, out var extractor))
-        {
-            throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Platform '{platform}' is not supported; see /api/v2/platforms.");
-        }
-        if (!extractor.IsValidVideoId(videoId))
-        {
-            throw new PlatformException(ErrorCodes.InvalidVideoId, $"That is not a valid {extractor.Platform.DisplayName} video id.");
-        }
-        return extractor;
-    }
+    private static async Task<Ok<ResolvedUrl>> Resolve([FromQuery] string? url, ExtractorRegistry registry, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(url)
+            ? throw new PlatformException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.")
+            : TypedResults.Ok(await registry.ResolveAsync(url, cancellationToken));
 }

@@ -17,6 +17,33 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
     public bool TryGet(string platform, [NotNullWhen(true)] out IVideoExtractor? extractor) =>
         _byName.TryGetValue(platform, out extractor);
 
+    /// <summary>The extractor of <paramref name="platform"/> for a well-formed <paramref name="videoId"/>, or the 400 saying which is wrong.</summary>
+    public IVideoExtractor Find(string platform, string videoId)
+    {
+        if (!TryGet(platform, out var extractor))
+        {
+            throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Platform '{Truncate(platform, 40)}' is not supported; see /api/v2/platforms.");
+        }
+        return extractor.IsValidVideoId(videoId)
+            ? extractor
+            : throw new PlatformException(ErrorCodes.InvalidVideoId, $"That is not a valid {extractor.Platform.DisplayName} video id.");
+    }
+
+    /// <summary>The extractor and id of the video a pasted URL points at; a 400 when it points at anything else.</summary>
+    public async Task<(IVideoExtractor Extractor, string VideoId)> FindVideoAsync(string? url, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, "A 'url' is required.");
+        }
+        var resolved = await ResolveAsync(url, cancellationToken);
+        if (resolved.Kind != "video")
+        {
+            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{Truncate(url)}' points at a {resolved.Kind}, not a video.");
+        }
+        return (Find(resolved.Platform, resolved.Id), resolved.Id);
+    }
+
     /// <summary>Resolves a URL (or a bare id of a platform that allows them) to platform, kind and id.</summary>
     public ResolvedUrl Resolve(string input)
     {
@@ -59,5 +86,5 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
         return Resolve(input);
     }
 
-    private static string Truncate(string value) => value.Length <= 200 ? value : value[..200] + "…";
+    private static string Truncate(string value, int length = 200) => value.Length <= length ? value : value[..length] + "…";
 }
