@@ -4,7 +4,8 @@ internal static class BilibiliExtensions
 {
     public static IHostApplicationBuilder AddBilibiliExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BilibiliOptions>().BindConfiguration(BilibiliOptions.SectionName);
+        builder.Services.AddOptions<BilibiliOptions>().BindConfiguration(BilibiliOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(BilibiliClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<BilibiliGuestSession>();
         builder.Services.AddSingleton<BilibiliClient>();

@@ -4,7 +4,8 @@ internal static class InstagramExtensions
 {
     public static IHostApplicationBuilder AddInstagramExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InstagramOptions>().BindConfiguration(InstagramOptions.SectionName);
+        builder.Services.AddOptions<InstagramOptions>().BindConfiguration(InstagramOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         // Instagram answers a session it does not accept with a redirect to its login page: that
         // redirect is the answer, not something to follow.
         builder.Services.AddHttpClient(nameof(InstagramExtractor))

@@ -4,7 +4,8 @@ internal static class TwitchExtensions
 {
     public static IHostApplicationBuilder AddTwitchExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.SectionName);
+        builder.Services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(TwitchGqlClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<TwitchGqlClient>();
         builder.Services.AddSingleton<IVideoExtractor, TwitchExtractor>();

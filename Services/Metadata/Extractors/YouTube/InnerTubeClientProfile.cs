@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
@@ -7,14 +9,18 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 public sealed record InnerTubeClientProfile
 {
     /// <summary>Our name for it, e.g. <c>visionos</c>.</summary>
+    [Required]
     public string Name { get; init; } = "";
 
     /// <summary><c>context.client.clientName</c>, e.g. <c>VISIONOS</c>.</summary>
+    [Required]
     public string ClientName { get; init; } = "";
 
     /// <summary>The numeric id YouTube expects in <c>X-YouTube-Client-Name</c>.</summary>
+    [Range(1, int.MaxValue)]
     public int ClientId { get; init; }
 
+    [Required]
     public string ClientVersion { get; init; } = "";
 
     public string? UserAgent { get; init; }
@@ -32,6 +38,7 @@ public sealed record InnerTubeClientProfile
     public int? AndroidSdkVersion { get; init; }
 
     /// <summary><c>player</c> (<c>/youtubei/v1/player</c>) or <c>reel</c> (<c>/youtubei/v1/reel/reel_item_watch</c>, whose nested player response carries the muxed itag 18).</summary>
+    [AllowedValues("player", "reel")]
     public string Endpoint { get; init; } = "player";
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary>
@@ -5,40 +7,45 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// find how it builds stream URLs (the per-URL calls afterwards keep <see cref="YouTubeOptions"/>'s
 /// tighter <c>PlayerScript*</c> limits), and how replicas share that work.
 /// </summary>
-public sealed class PlayerSolverOptions
+public sealed class PlayerSolverOptions : IValidatableObject
 {
     public const string SectionName = "Platforms:YouTube:PlayerSolver";
 
     /// <summary>Time for the player's top-level code to run, on a loaded machine too.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// Bytes the engine may allocate while the top-level code runs (Jint counts what the running
     /// thread allocates): a real 2026 player needs a few hundred megabytes.
     /// </summary>
-    [System.ComponentModel.DataAnnotations.Range(16L * 1024 * 1024, 16L * 1024 * 1024 * 1024)]
+    [Range(16L * 1024 * 1024, 16L * 1024 * 1024 * 1024)]
     public long LoadMaxAllocatedBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
-    [System.ComponentModel.DataAnnotations.Range(1_000, int.MaxValue)]
+    [Range(1_000, int.MaxValue)]
     public int LoadMaxStatements { get; set; } = 50_000_000;
 
     /// <summary>Time each function that may build stream URLs gets to prove it does.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan CandidateTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long one replica may hold the right to solve a version before another may take it over.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan SolveLockTtl { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>How often a replica waiting for another's solve looks for its answer in Redis.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
     public TimeSpan SolveWaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
     /// Which builds of a player to try, in order, until one is solved (see <see cref="PlayerVariant.Known"/>):
     /// the main build first, as browsers load it.
     /// </summary>
-    [System.ComponentModel.DataAnnotations.MinLength(1)]
+    [MinLength(1)]
     public string[] Variants { get; set; } = ["main", "es6", "tv"];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Variants.Where(name => PlayerVariant.Known.All(v => v.Name != name))
+            .Select(name => new ValidationResult(
+                $"'{name}' is not a player build; the known ones are {string.Join(", ", PlayerVariant.Known.Select(v => v.Name))}.", [nameof(Variants)]));
 }

@@ -4,7 +4,8 @@ internal static class YouTubeExtensions
 {
     public static IHostApplicationBuilder AddYouTubeExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName);
+        builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(InnerTubeClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<InnerTubeClient>();
         builder.Services.AddSingleton<YouTubeVisitorData>();

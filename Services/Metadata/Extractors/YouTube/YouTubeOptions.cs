@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using VideoPlatform.Metadata.Extensions;
+
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary><c>Platforms:YouTube</c>: where YouTube is and which InnerTube clients to ask, in order.</summary>
@@ -6,16 +10,20 @@ public sealed class YouTubeOptions
     public const string SectionName = "Platforms:YouTube";
 
     /// <summary><c>https://www.youtube.com</c>; tests point it at a fake.</summary>
+    [Required, HttpUrl]
     public Uri BaseUrl { get; set; } = new("https://www.youtube.com");
 
+    [Required, RegularExpression("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     public string Language { get; set; } = "en";
 
+    [Required, RegularExpression("^[A-Z]{2}$")]
     public string Region { get; set; } = "US";
 
     /// <summary>
     /// The fallback chain: clients that return direct (unciphered) URLs first. When configured,
     /// replaces the built-in chain entirely.
     /// </summary>
+    [ValidateEnumeratedItems]
     public List<InnerTubeClientProfile> Clients { get; set; } = [];
 
     /// <summary>
@@ -55,9 +63,11 @@ public sealed class YouTubeOptions
     ];
 
     /// <summary>How long the visitor data of <c>/youtubei/v1/visitor_id</c> is used before it is asked for again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan VisitorDataTtl { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary><c>Platforms:YouTube:PoToken</c>: where PO tokens come from, for the clients whose policy needs them.</summary>
+    [ValidateObjectMembers]
     public PoTokenOptions PoToken { get; set; } = new();
 
     /// <summary>
@@ -80,23 +90,31 @@ public sealed class YouTubeOptions
     public bool MicroformatFromWeb { get; set; } = true;
 
     /// <summary>How long the player version named by <c>/iframe_api</c> is trusted before it is looked up again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PlayerVersionTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a player's extracted transforms are kept (a version never changes; YouTube moves to new ones).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan PlayerFunctionsTtl { get; set; } = TimeSpan.FromDays(2);
 
     /// <summary>How long a player that could not be fetched is not asked for again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PlayerFailureTtl { get; set; } = TimeSpan.FromMinutes(1);
 
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan PlayerDownloadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Limits on the player's transforms when they run in Jint: they are a third party's code.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PlayerScriptTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    [Range(1L * 1024 * 1024, 4L * 1024 * 1024 * 1024)]
     public long PlayerScriptMaxMemoryBytes { get; set; } = 64L * 1024 * 1024;
 
+    [Range(1_000, int.MaxValue)]
     public int PlayerScriptMaxStatements { get; set; } = 5_000_000;
 
+    [Range(16, 100_000)]
     public int PlayerScriptMaxRecursion { get; set; } = 256;
 
     public IReadOnlyList<InnerTubeClientProfile> EffectiveClients => Clients.Count > 0 ? Clients : DefaultClients;
