@@ -25,20 +25,7 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
             {
                 throw TooLarge(request.RequestUri);
             }
-            var body = new MemoryStream((int)Math.Min(response.Content.Headers.ContentLength ?? 64 * 1024, MaxBytes));
-            await using (var upstream = await response.Content.ReadAsStreamAsync(cancellationToken))
-            {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await upstream.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    if (body.Length + read > MaxBytes)
-                    {
-                        throw TooLarge(request.RequestUri);
-                    }
-                    body.Write(buffer, 0, read);
-                }
-            }
+            var body = await ReadBoundedAsync(response.Content, request.RequestUri, cancellationToken);
             var bounded = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
             foreach (var header in response.Content.Headers.NonValidated)
             {
@@ -55,6 +42,33 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
         {
             response.Dispose();
             throw;
+        }
+    }
+
+    private static async Task<MemoryStream> ReadBoundedAsync(HttpContent content, Uri? url, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream((int)Math.Min(content.Headers.ContentLength ?? 64 * 1024, MaxBytes));
+        try
+        {
+            await using var upstream = await content.ReadAsStreamAsync(cancellationToken);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await upstream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (body.Length + read > MaxBytes)
+                {
+                    throw TooLarge(url);
+                }
+                body.Write(buffer, 0, read);
+            }
+            return body;
+        }
+        catch (IOException ex)
+        {
+            // A connection reset while the body is read surfaces as a bare IOException, not as the
+            // HttpRequestException a reset before the headers is: the same broken answer, so it is
+            // reported as one, and retried and answered as one.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"{url?.Host ?? "The platform"} broke off its answer.", ex);
         }
     }
 

@@ -1,9 +1,14 @@
+using System.IO.Pipelines;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Metadata.Tests.Faults;
@@ -137,6 +142,26 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_connection_reset_while_the_body_is_read_is_upstream_unavailable_not_a_server_error()
+    {
+        // A reset after the headers surfaces as a bare IOException, not the HttpRequestException of
+        // a reset before them; over a real socket that is rare and a matter of timing, so it is made
+        // certain here by the transport itself.
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Platforms:YouTube:BaseUrl", _youtube.Address.ToString());
+            web.UseSetting("Resilience:InnerTubeClient:Retry:Delay", "00:00:00.050");
+            web.ConfigureTestServices(services => services.ConfigureHttpClientDefaults(http =>
+                http.ConfigurePrimaryHttpMessageHandler(() => new ResetWhileBodyIsRead())));
+        });
+        _client = _factory.CreateClient();
+
+        using var response = await _client.GetAsync($"/api/v2/videos/youtube/{VideoId}");
+
+        await AssertProblemAsync(response, "upstream_unavailable");
+    }
+
+    [Fact]
     public async Task A_failing_upstream_trips_the_circuit_then_is_used_again_once_it_recovers()
     {
         StartService(
@@ -198,5 +223,21 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
             await _factory.DisposeAsync();
         }
         await _youtube.DisposeAsync();
+    }
+
+    /// <summary>Answers every request with headers and the start of a body, then the error a reset connection gives a reader.</summary>
+    private sealed class ResetWhileBodyIsRead : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var pipe = new Pipe();
+            await pipe.Writer.WriteAsync("""{"playabilityStatus":{"status":"OK"},"streamingData":{"""u8.ToArray(), cancellationToken);
+            await pipe.Writer.CompleteAsync(new IOException("Unable to read data from the transport connection: Connection reset by peer.",
+                new SocketException((int)SocketError.ConnectionReset)));
+            var content = new StreamContent(pipe.Reader.AsStream());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            content.Headers.ContentLength = 50_000;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+        }
     }
 }
