@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPlatform.Contracts;
-using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Apis;
 
@@ -12,12 +11,12 @@ internal sealed record PageQuery([FromQuery(Name = "limit")] int? Limit, [FromQu
     /// <summary>The page size asked for, 100 by default, or a 400.</summary>
     public int CheckedLimit => Limit is null ? 100
         : Limit is >= 1 and <= MaxLimit ? Limit.Value
-        : throw new PlatformException(ErrorCodes.InvalidRequest, $"limit must be between 1 and {MaxLimit}.");
+        : throw new ProblemException(ErrorCodes.InvalidRequest, $"limit must be between 1 and {MaxLimit}.");
 
     public string? CheckedCursor => Checked(Cursor);
 
     /// <summary>A continuation cursor as this API hands them out, or a 400.</summary>
     public static string? Checked(string? cursor) => cursor is null ? null
         : cursor.Length <= 2048 && cursor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '%') ? cursor
-        : throw new PlatformException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
+        : throw new ProblemException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
 }

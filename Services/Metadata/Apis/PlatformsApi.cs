@@ -11,6 +11,7 @@ internal static class PlatformsApi
         app.MapGet("/api/v2/platforms", GetPlatforms)
             .WithName("GetPlatforms")
             .WithTags("Platforms")
+            .ProducesProblems()
             .WithSummary("Lists the supported platforms with the URL forms each one recognises.");
         return app;
     }

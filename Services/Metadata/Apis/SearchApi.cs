@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Apis;
 
@@ -12,6 +11,7 @@ internal static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v2/search", Search).WithName("Search").WithTags("Search")
+            .ProducesProblems(ErrorCodes.UnsupportedPlatform, ErrorCodes.InvalidRequest, ErrorCodes.NotFound, ErrorCodes.UpstreamUnavailable, ErrorCodes.UpstreamThrottled)
             .WithSummary("Search a platform (?platform=youtube&q=…&type=video|playlist|channel|all, default video); ?cursor= for the next page.");
         return app;
     }
@@ -20,20 +20,20 @@ internal static class SearchApi
     {
         // Without a platform, YouTube's, as the seed's clients searched.
         var source = services.Sources.FirstOrDefault(s => string.Equals(s.Platform, query.Platform ?? "youtube", StringComparison.OrdinalIgnoreCase))
-            ?? throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Search is served for {string.Join(" and ", services.Sources.Select(s => s.Platform))} (platform=…).");
+            ?? throw new ProblemException(ErrorCodes.UnsupportedPlatform, $"Search is served for {string.Join(" and ", services.Sources.Select(s => s.Platform))} (platform=…).");
         var text = query.Q?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw new PlatformException(ErrorCodes.InvalidRequest, "q, the text to search for, is required.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, "q, the text to search for, is required.");
         }
         if (text.Length > MaxQueryLength || text.Any(char.IsControl))
         {
-            throw new PlatformException(ErrorCodes.InvalidRequest, $"q must be at most {MaxQueryLength} characters, without control characters.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"q must be at most {MaxQueryLength} characters, without control characters.");
         }
         var kind = (query.Type ?? "video").ToLowerInvariant();
         if (!source.Types.Contains(kind))
         {
-            throw new PlatformException(ErrorCodes.InvalidRequest, $"type must be one of {string.Join(", ", source.Types)}.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"type must be one of {string.Join(", ", source.Types)}.");
         }
         var token = PageQuery.Checked(query.Cursor);
 

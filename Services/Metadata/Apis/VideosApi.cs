@@ -13,17 +13,22 @@ internal static class VideosApi
 
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
-        var videos = app.MapGroup("/api/v2/videos/{platform}/{videoId}").WithTags("Videos");
+        var videos = app.MapGroup("/api/v2/videos/{platform}/{videoId}").WithTags("Videos")
+            .ProducesProblems([.. MetadataProblems.VideoLookup, .. MetadataProblems.Extraction]);
         videos.MapGet("/", GetVideo).WithName("GetVideo")
             .WithSummary("A video's metadata with its formats.");
-        videos.MapGet("/formats", GetFormats).WithName("GetFormats")
+        videos.MapGet("/formats", GetFormats).WithName("GetFormats").ProducesProblems(ErrorCodes.InvalidRequest)
             .WithSummary("Every muxed, video-only and audio-only format of a video, with HLS/DASH manifests for live streams; fresh=true (for a URL the CDN refused) extracts again unless the held formats are younger than Metadata:Cache:RefreshAfter.");
 
         app.MapPost("/api/v2/videos/info", PostInfo).WithName("PostVideoInfo").WithTags("Videos")
+            .ProducesProblems([ErrorCodes.InvalidRequest, .. MetadataProblems.UrlLookup, .. MetadataProblems.VideoLookup, .. MetadataProblems.Extraction])
             .WithSummary("A video's metadata from any supported URL: {\"url\": \"https://youtu.be/…\"}.");
+        // Each URL's own problem is its item's error; only a failure to ask at all fails the batch.
         app.MapPost("/api/v2/videos/batch/info", PostBatchInfo).WithName("PostBatchVideoInfo").WithTags("Videos")
+            .ProducesProblems(ErrorCodes.InvalidRequest, ErrorCodes.UpstreamUnavailable)
             .WithSummary($"Metadata of up to {MaxBatch} URLs, each answered on its own: {{\"urls\": [...]}}.");
         app.MapGet("/api/v2/resolve", Resolve).WithName("Resolve").WithTags("Videos")
+            .ProducesProblems(MetadataProblems.UrlLookup)
             .WithSummary("What a pasted URL points at (platform, kind, id), without calling the platform (short links such as b23.tv cost one request).");
         return app;
     }
@@ -47,7 +52,7 @@ internal static class VideosApi
         var urls = request.Urls ?? [];
         if (urls.Count is 0 or > MaxBatch)
         {
-            throw new PlatformException(ErrorCodes.InvalidRequest, $"Send between 1 and {MaxBatch} URLs in 'urls'.");
+            throw new ProblemException(ErrorCodes.InvalidRequest, $"Send between 1 and {MaxBatch} URLs in 'urls'.");
         }
 
         using var gate = new SemaphoreSlim(BatchConcurrency);
@@ -59,7 +64,7 @@ internal static class VideosApi
                 var (extractor, id) = await services.Registry.FindVideoAsync(url, cancellationToken);
                 return new BatchInfoItem(url, true, await services.Cache.GetVideoAsync(extractor, id, cancellationToken), null);
             }
-            catch (PlatformException ex)
+            catch (ProblemException ex)
             {
                 return new BatchInfoItem(url, false, null, new BatchInfoError(ex.Code, ex.Message));
             }
@@ -73,6 +78,6 @@ internal static class VideosApi
 
     private static async Task<Ok<ResolvedUrl>> Resolve([FromQuery] string? url, ExtractorRegistry registry, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(url)
-            ? throw new PlatformException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.")
+            ? throw new ProblemException(ErrorCodes.InvalidUrl, "The 'url' query parameter is required.")
             : TypedResults.Ok(await registry.ResolveAsync(url, cancellationToken));
 }

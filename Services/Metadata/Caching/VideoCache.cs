@@ -120,7 +120,7 @@ public sealed class VideoCache
                     {
                         return new CachedResult<T>(await fetch(token), null, null, _time.GetUtcNow());
                     }
-                    catch (PlatformException ex) when (Remembered.Contains(ex.Code))
+                    catch (ProblemException ex) when (Remembered.Contains(ex.Code))
                     {
                         return new CachedResult<T>(default, ex.Code, ex.Message, _time.GetUtcNow());
                     }
@@ -142,7 +142,7 @@ public sealed class VideoCache
                     await _cache.RemoveAsync(key, cancellationToken);
                     continue;
                 }
-                throw new PlatformException(code, entry.ErrorDetail ?? code);
+                throw new ProblemException(code, entry.ErrorDetail ?? code);
             }
 
             var value = entry.Value!;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VideoPlatform.Contracts;
-using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Captions;
 
@@ -26,7 +25,7 @@ public static class CaptionFormats
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "The platform's caption track is not the JSON it should be.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's caption track is not the JSON it should be.", ex);
         }
         using (document)
         {

@@ -1,6 +1,5 @@
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
-using VideoPlatform.Metadata.Extractors;
 
 namespace VideoPlatform.Metadata.Captions;
 
@@ -37,17 +36,17 @@ internal static class CaptionTrackChoice
         }
         if (track is null)
         {
-            throw new PlatformException(ErrorCodes.NotFound, $"This video has no '{lang}' captions, nor a translation into it; see …/captions for the tracks it has.");
+            throw new ProblemException(ErrorCodes.NotFound, $"This video has no '{lang}' captions, nor a translation into it; see …/captions for the tracks it has.");
         }
         if (tlang is null || track.TranslatedFrom is not null)
         {
             return track;
         }
         var target = info.CaptionTranslations.FirstOrDefault(l => SameLanguage(l.LanguageCode, tlang))
-            ?? throw new PlatformException(ErrorCodes.NotFound, $"This video's captions are not offered in '{tlang}'; see …/captions for the languages it has.");
+            ?? throw new ProblemException(ErrorCodes.NotFound, $"This video's captions are not offered in '{tlang}'; see …/captions for the languages it has.");
         return track.IsTranslatable
             ? Translated(track, target)
-            : throw new PlatformException(ErrorCodes.NotFound, $"The '{track.LanguageCode}' track of this video cannot be translated.");
+            : throw new ProblemException(ErrorCodes.NotFound, $"The '{track.LanguageCode}' track of this video cannot be translated.");
     }
 
     /// <summary>The track translations are made from: the first translatable manual one, else the auto-generated one.</summary>

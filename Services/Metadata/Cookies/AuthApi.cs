@@ -13,10 +13,10 @@ internal static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v2/auth").WithTags("Auth");
+        var auth = app.MapGroup("/api/v2/auth").WithTags("Auth").ProducesProblems();
         auth.MapGet("/status", GetStatus).WithName("GetCookieStatus")
             .WithSummary("Per platform: whether this server sends cookies to it, whether they are configured (names only) and how to supply them.");
-        auth.MapGet("/platforms/{platform}", GetPlatform).WithName("GetPlatformCookieStatus")
+        auth.MapGet("/platforms/{platform}", GetPlatform).WithName("GetPlatformCookieStatus").ProducesProblems(ErrorCodes.UnsupportedPlatform)
             .WithSummary("The cookie status of one platform.");
         return app;
     }
@@ -27,5 +27,5 @@ internal static class AuthApi
     private static Ok<PlatformCookieStatus> GetPlatform(string platform, PlatformCookies cookies) =>
         PlatformCatalog.Known.Any(p => string.Equals(p.Name, platform, StringComparison.OrdinalIgnoreCase))
             ? TypedResults.Ok(cookies.Describe(platform))
-            : throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Platform '{(platform.Length > 40 ? platform[..40] : platform)}' is not supported; see /api/v2/platforms.");
+            : throw new ProblemException(ErrorCodes.UnsupportedPlatform, $"Platform '{(platform.Length > 40 ? platform[..40] : platform)}' is not supported; see /api/v2/platforms.");
 }

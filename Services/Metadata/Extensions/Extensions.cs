@@ -34,7 +34,6 @@ internal static class Extensions
         builder.AddYouTubeExtractor();
         builder.AddBilibiliExtractor();
         builder.AddSocialExtractors();
-        builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
     }
 
     /// <summary>Twitch, Twitter/X and Instagram.</summary>

@@ -72,6 +72,6 @@ internal sealed class BoundedResponseHandler : DelegatingHandler
         }
     }
 
-    private static PlatformException TooLarge(Uri? url) =>
+    private static ProblemException TooLarge(Uri? url) =>
         new(ErrorCodes.UpstreamUnavailable, $"{url?.Host ?? "The platform"} answered more than this service reads ({MaxBytes / (1024 * 1024)} MiB).");
 }

@@ -39,7 +39,7 @@ internal static class ExtractionBounds
     {
         if (count > bound)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"The platform answered {count} {what}; this service accepts at most {bound}.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"The platform answered {count} {what}; this service accepts at most {bound}.");
         }
     }
 }

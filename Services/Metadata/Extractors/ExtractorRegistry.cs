@@ -22,11 +22,11 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
     {
         if (!TryGet(platform, out var extractor))
         {
-            throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"Platform '{Truncate(platform, 40)}' is not supported; see /api/v2/platforms.");
+            throw new ProblemException(ErrorCodes.UnsupportedPlatform, $"Platform '{Truncate(platform, 40)}' is not supported; see /api/v2/platforms.");
         }
         return extractor.IsValidVideoId(videoId)
             ? extractor
-            : throw new PlatformException(ErrorCodes.InvalidVideoId, $"That is not a valid {extractor.Platform.DisplayName} video id.");
+            : throw new ProblemException(ErrorCodes.InvalidVideoId, $"That is not a valid {extractor.Platform.DisplayName} video id.");
     }
 
     /// <summary>The extractor and id of the video a pasted URL points at; a 400 when it points at anything else.</summary>
@@ -34,12 +34,12 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
     {
         if (string.IsNullOrWhiteSpace(url))
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, "A 'url' is required.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "A 'url' is required.");
         }
         var resolved = await ResolveAsync(url, cancellationToken);
         if (resolved.Kind != "video")
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{Truncate(url)}' points at a {resolved.Kind}, not a video.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, $"'{Truncate(url)}' points at a {resolved.Kind}, not a video.");
         }
         return (Find(resolved.Platform, resolved.Id), resolved.Id);
     }
@@ -49,7 +49,7 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
     {
         if (input.Length > 2048)
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, "The URL is longer than 2048 characters.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "The URL is longer than 2048 characters.");
         }
         if (_byName.Values.FirstOrDefault(e => e.ClaimsBareVideoIds && e.IsValidVideoId(input.Trim())) is { } claimant)
         {
@@ -58,7 +58,7 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
 
         if (!Uri.TryCreate(input.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, $"'{Truncate(input)}' is not an http(s) URL.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, $"'{Truncate(input)}' is not an http(s) URL.");
         }
 
         foreach (var extractor in _byName.Values)
@@ -69,7 +69,7 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
             }
         }
 
-        throw new PlatformException(ErrorCodes.UnsupportedPlatform, $"No supported platform recognises '{url.Host}' URLs of this form.");
+        throw new ProblemException(ErrorCodes.UnsupportedPlatform, $"No supported platform recognises '{url.Host}' URLs of this form.");
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Hosting;
 using VideoPlatform.Contracts;
-using VideoPlatform.Metadata.Extractors;
 using VideoPlatform.Metadata.Extractors.YouTube;
 using VideoPlatform.TestSupport.YouTube;
 
@@ -129,7 +129,7 @@ public sealed class PlayerSolverTests
                      + "g.b=function(u,sp,s){if(++seen>3)throw new Error(\"gone\");var q={alr:\"yes\",n:\"x\"+u.slice(-6),sig:\"y\"+s};return{get:function(k){return q[k]}}};})(_yt_player);";
         var (solved, runtime) = PlayerSolver.Solve("5eed5eed", "main", player, Limits, CancellationToken.None);
 
-        var error = Assert.Throws<PlatformException>(() => new PlayerCipher(solved, runtime).Solve(["abc"], [], CancellationToken.None));
+        var error = Assert.Throws<ProblemException>(() => new PlayerCipher(solved, runtime).Solve(["abc"], [], CancellationToken.None));
 
         Assert.Equal(ErrorCodes.UpstreamUnavailable, error.Code);
         Assert.Contains("player 5eed5eed", error.Message);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
 using VideoPlatform.Contracts;
-using VideoPlatform.Metadata.Extractors;
 using VideoPlatform.Metadata.Extractors.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
@@ -8,7 +8,7 @@ namespace VideoPlatform.Metadata.Tests.YouTube;
 /// <summary>What becomes of a response's formats when its player cannot be solved.</summary>
 public sealed class StreamUrlDeciphererTests
 {
-    private static readonly Func<CancellationToken, Task<PlayerCipher>> Unsolvable = _ => throw new PlatformException(
+    private static readonly Func<CancellationToken, Task<PlayerCipher>> Unsolvable = _ => throw new ProblemException(
         ErrorCodes.UpstreamUnavailable, "YouTube player 0badf00d could not be solved, so its stream URLs cannot be deciphered (main: none builds).");
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class StreamUrlDeciphererTests
     {
         JsonObject[] formats = [Format(137, cipher: "s=abcdef&sp=sig&url=https%3A%2F%2Frr1---sn-a.googlevideo.com%2Fvideoplayback%3Fitag%3D137")];
 
-        var error = await Assert.ThrowsAsync<PlatformException>(() => StreamUrlDecipherer.ResolveAsync(formats, transformN: false, Unsolvable, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProblemException>(() => StreamUrlDecipherer.ResolveAsync(formats, transformN: false, Unsolvable, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.UpstreamUnavailable, error.Code);
         Assert.Contains("player 0badf00d", error.Message);

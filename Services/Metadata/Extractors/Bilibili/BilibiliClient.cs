@@ -68,7 +68,7 @@ public sealed partial class BilibiliClient(
         var hdslb = url.Scheme == Uri.UriSchemeHttps && (url.Host.Equals("hdslb.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".hdslb.com", StringComparison.OrdinalIgnoreCase));
         if (!own && !hdslb)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Subtitle host {url.Host} is not one of BiliBili's.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"Subtitle host {url.Host} is not one of BiliBili's.");
         }
         return (await SendAsync(url, cancellationToken)).Body;
     }
@@ -102,7 +102,7 @@ public sealed partial class BilibiliClient(
             {
                 (body, cookie) = await SendAsync(new Uri(options.Value.ApiBaseUrl, $"{path}?{signed}"), cancellationToken);
             }
-            catch (PlatformException ex) when (ex.Code == ErrorCodes.UpstreamRefused)
+            catch (ProblemException ex) when (ex.Code == ErrorCodes.UpstreamRefused)
             {
                 // A 412 is not asked again, but the keys it was signed with are not trusted either.
                 ForgetKeys(mixin);
@@ -141,7 +141,7 @@ public sealed partial class BilibiliClient(
         var sub = KeyOf(images?["sub_url"]?.GetValue<string>());
         if (img.Length < 32 || sub.Length < 32)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no WBI signing keys.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no WBI signing keys.");
         }
         var mixin = WbiSigner.MixinKey(img, sub);
         lock (_keysGate)
@@ -197,22 +197,15 @@ public sealed partial class BilibiliClient(
             LogRefused(logger, url.AbsolutePath, 1);
             throw BilibiliEnvelope.Refused(cookies.HowToSupply("bilibili"));
         }
-        if ((int)response.StatusCode == 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered {(int)response.StatusCode}.");
-        }
+        response.EnsureUpstreamAnswered("BiliBili");
         try
         {
             return (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
-                    ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili answered an empty body."), cookie);
+                    ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili answered an empty body."), cookie);
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili answered something that is not JSON.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili answered something that is not JSON.", ex);
         }
     }
 

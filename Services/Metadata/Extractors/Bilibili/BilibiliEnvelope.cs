@@ -13,7 +13,7 @@ internal static class BilibiliEnvelope
     public static bool IsRiskControl(JsonObject body, string field = "data") =>
         Code(body) == -352 || Code(body) == 0 && body[field] is JsonObject data && data.ContainsKey("v_voucher");
 
-    public static PlatformException Refused(string howToSupply) => new(ErrorCodes.UpstreamRefused,
+    public static ProblemException Refused(string howToSupply) => new(ErrorCodes.UpstreamRefused,
         $"BiliBili's risk control refused this server's request; asking again at once would deepen the block, so wait some minutes. {howToSupply}");
 
     /// <summary>The envelope's <paramref name="field"/> (<c>data</c>; the PGC APIs say <c>result</c>), or its code as an error.</summary>
@@ -28,16 +28,16 @@ internal static class BilibiliEnvelope
         return code switch
         {
             0 when body[field] is JsonObject data => data,
-            -404 or 62002 or 62004 => throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili has no such video (or it is hidden or under review): {message}"),
-            62012 => throw new PlatformException(ErrorCodes.VideoPrivate, "This BiliBili video is visible to its owner only."),
+            -404 or 62002 or 62004 => throw new ProblemException(ErrorCodes.VideoUnavailable, $"BiliBili has no such video (or it is hidden or under review): {message}"),
+            62012 => throw new ProblemException(ErrorCodes.VideoPrivate, "This BiliBili video is visible to its owner only."),
             // The PGC APIs use -10403 for members-only episodes too ("大会员专享限制"); only the message tells.
             -10403 when !message.Contains("地区", StringComparison.Ordinal) && (message.Contains("会员", StringComparison.Ordinal) || message.Contains("付费", StringComparison.Ordinal) || message.Contains("购买", StringComparison.Ordinal))
-                => throw new PlatformException(ErrorCodes.PaymentRequired, $"This BiliBili episode is for paying members (大会员) or must be bought: {message}"),
-            -10403 or 6002003 => throw new PlatformException(ErrorCodes.GeoRestricted, "This BiliBili video is not available in this server's region."),
-            -403 or -101 => throw new PlatformException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video ({message}). {howToSupply}"),
-            -509 or -799 => throw new PlatformException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later."),
-            87008 or 87007 => throw new PlatformException(ErrorCodes.PaymentRequired, "This BiliBili video must be paid for (charging / premium)."),
-            _ => throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered code {code}: {message}"),
+                => throw new ProblemException(ErrorCodes.PaymentRequired, $"This BiliBili episode is for paying members (大会员) or must be bought: {message}"),
+            -10403 or 6002003 => throw new ProblemException(ErrorCodes.GeoRestricted, "This BiliBili video is not available in this server's region."),
+            -403 or -101 => throw new ProblemException(ErrorCodes.LoginRequired, $"BiliBili requires a logged-in account for this video ({message}). {howToSupply}"),
+            -509 or -799 => throw new ProblemException(ErrorCodes.UpstreamThrottled, "BiliBili is rate limiting this server; try again later."),
+            87008 or 87007 => throw new ProblemException(ErrorCodes.PaymentRequired, "This BiliBili video must be paid for (charging / premium)."),
+            _ => throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"BiliBili answered code {code}: {message}"),
         };
     }
 

@@ -64,7 +64,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         }
         if (!BilibiliIds.TryParse(videoId, out var bvid, out var part))
         {
-            throw new PlatformException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
+            throw new ProblemException(ErrorCodes.InvalidVideoId, $"'{videoId}' is not a BiliBili video id.");
         }
         var view = await bilibili.GetViewAsync(bvid, cancellationToken);
         // A bangumi episode also has a BV id, whose view only points at the episode's page.
@@ -115,8 +115,8 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         var pages = (view["pages"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var page = pages.FirstOrDefault(p => p["page"]?.GetValue<int>() == part)
                    ?? (part == 1 && pages.Count == 0 ? new JsonObject { ["cid"] = view["cid"]?.GetValue<long>(), ["page"] = 1 } : null)
-                   ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"{bvid} has {pages.Count} parts; there is no part {part}.");
-        var cid = page["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
+                   ?? throw new ProblemException(ErrorCodes.VideoUnavailable, $"{bvid} has {pages.Count} parts; there is no part {part}.");
+        var cid = page["cid"]?.GetValue<long>() ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this part.");
 
         var dash = await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken);
         // The signing keys are cached by now, so the calls left can run side by side.
@@ -151,12 +151,12 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     {
         var season = await bilibili.GetBangumiSeasonAsync(episodeId, null, cancellationToken);
         var episode = BangumiSeason.Episodes(season).FirstOrDefault(e => e["id"]?.GetValue<long>() == episodeId)
-                      ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"BiliBili's season {season["season_id"]} has no episode {episodeId}.");
-        var cid = episode["cid"]?.GetValue<long>() ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this episode.");
+                      ?? throw new ProblemException(ErrorCodes.VideoUnavailable, $"BiliBili's season {season["season_id"]} has no episode {episodeId}.");
+        var cid = episode["cid"]?.GetValue<long>() ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no cid for this episode.");
         var play = await bilibili.GetBangumiPlayUrlAsync(episodeId, cid, cancellationToken);
         if (play["is_preview"]?.GetValue<int>() == 1)
         {
-            throw new PlatformException(ErrorCodes.PaymentRequired,
+            throw new ProblemException(ErrorCodes.PaymentRequired,
                 $"BiliBili offers only a preview of this episode ({episode["badge"]?.GetValue<string>()}): it is for paying members (大会员) or must be bought; a member's cookies (Platforms:Bilibili:Cookies) would unlock it.");
         }
         var formats = Dash(play).Concat(Progressive(play)).DistinctBy(f => (f.FormatId, f.Url)).ToList();
@@ -198,7 +198,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         {
             player = await bilibili.GetPlayerAsync(bvid, cid, cancellationToken);
         }
-        catch (PlatformException)
+        catch (ProblemException)
         {
             return [];
         }
@@ -228,7 +228,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
     {
         if (!Uri.TryCreate(track.Url, UriKind.Absolute, out var url))
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no address for this subtitle track.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili gave no address for this subtitle track.");
         }
         var subtitle = await bilibili.GetSubtitleAsync(url, cancellationToken);
         return (subtitle["body"] as JsonArray ?? []).OfType<JsonObject>()
@@ -248,7 +248,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         {
             return await bilibili.GetPlayUrlAsync(bvid, cid, progressive: true, cancellationToken);
         }
-        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.LoginRequired)
+        catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable or ErrorCodes.LoginRequired)
         {
             return null;
         }
@@ -264,7 +264,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
         {
             return (track, await bilibili.GetPlayUrlAsync(bvid, cid, progressive: false, cancellationToken, track.Language));
         }
-        catch (PlatformException)
+        catch (ProblemException)
         {
             return (track, null);
         }
@@ -372,7 +372,7 @@ public sealed class BilibiliExtractor(BilibiliClient bilibili, IOptions<Bilibili
 
     private static string Url(JsonObject node) =>
         BilibiliUrls.Https(node["baseUrl"]?.GetValue<string>() ?? node["base_url"]?.GetValue<string>() ?? node["url"]?.GetValue<string>())
-        ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "BiliBili gave a stream without a URL.");
+        ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "BiliBili gave a stream without a URL.");
 
     private static string CodecFamily(string codecs, int? codecId) =>
         codecId switch { 7 => "avc", 12 => "hevc", 13 => "av1", _ => codecs.StartsWith("hev", StringComparison.Ordinal) || codecs.StartsWith("hvc", StringComparison.Ordinal) ? "hevc" : codecs.StartsWith("av01", StringComparison.Ordinal) ? "av1" : "avc" };

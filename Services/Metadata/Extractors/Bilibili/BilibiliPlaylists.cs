@@ -99,9 +99,9 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
         {
             season = await bilibili.GetBangumiSeasonAsync(null, seasonId, cancellationToken);
         }
-        catch (PlatformException ex) when (ex.Code == ErrorCodes.VideoUnavailable)
+        catch (ProblemException ex) when (ex.Code == ErrorCodes.VideoUnavailable)
         {
-            throw new PlatformException(ErrorCodes.NotFound, $"BiliBili has no bangumi season {seasonId}.", ex);
+            throw new ProblemException(ErrorCodes.NotFound, $"BiliBili has no bangumi season {seasonId}.", ex);
         }
         var author = season["up_info"]?["uname"]?.GetValue<string>();
         var episodes = BangumiSeason.Episodes(season)
@@ -138,9 +138,9 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
             {
                 data = await bilibili.GetSeasonArchivesAsync(mid, seasonId, page, UpstreamPageSize, cancellationToken);
             }
-            catch (PlatformException ex) when (ex.Code == ErrorCodes.VideoUnavailable)
+            catch (ProblemException ex) when (ex.Code == ErrorCodes.VideoUnavailable)
             {
-                throw new PlatformException(ErrorCodes.NotFound, $"BiliBili has no collection {seasonId} of user {mid}.", ex);
+                throw new ProblemException(ErrorCodes.NotFound, $"BiliBili has no collection {seasonId} of user {mid}.", ex);
             }
             meta ??= data["meta"] as JsonObject;
             total = data["page"]?["total"]?.GetValue<int>() ?? meta?["total"]?.GetValue<int>() ?? 0;
@@ -161,7 +161,7 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
         }
         if (meta is null || total == 0 && offset == 0)
         {
-            throw new PlatformException(ErrorCodes.NotFound, $"BiliBili has no collection {seasonId} of user {mid}.");
+            throw new ProblemException(ErrorCodes.NotFound, $"BiliBili has no collection {seasonId} of user {mid}.");
         }
 
         var taken = items.Take(limit).ToList();
@@ -193,5 +193,5 @@ public sealed class BilibiliPlaylists(BilibiliClient bilibili) : IPlaylistSource
     private static int Offset(string? cursor) =>
         cursor is null ? 0
         : int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset <= MaxOffset ? offset
-        : throw new PlatformException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
+        : throw new ProblemException(ErrorCodes.InvalidRequest, "The cursor is not one this API gave out.");
 }

@@ -26,7 +26,7 @@ public sealed partial class BilibiliShortLinks(
         var match = ShortPath().Match(url.AbsolutePath);
         if (!match.Success)
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, "A b23.tv link is https://b23.tv/ followed by a code of 4 to 12 letters and digits.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, "A b23.tv link is https://b23.tv/ followed by a code of 4 to 12 letters and digits.");
         }
         var code = match.Groups[1].Value;
         return await cache.GetOrCreateAsync($"shortlink:bilibili:{code}", (this, code),
@@ -40,22 +40,23 @@ public sealed partial class BilibiliShortLinks(
         request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
         using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var status = (int)response.StatusCode;
-        if (status is 412 or 429)
+        if (status is 412)
         {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "b23.tv is rate limiting this server; try again later.");
+            // BiliBili's risk control, which on b23.tv passes like a rate limit.
+            throw new ProblemException(ErrorCodes.UpstreamThrottled, "b23.tv is rate limiting this server; try again later.");
         }
-        if (status >= 500)
+        if (status is 429 or >= 500)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"b23.tv answered {status}.");
+            response.EnsureUpstreamAnswered("b23.tv");
         }
         if (status is < 300 or > 399 || response.Headers.Location is not { IsAbsoluteUri: true } target)
         {
-            throw new PlatformException(ErrorCodes.InvalidUrl, $"b23.tv/{code} is not a link b23.tv knows (it answered {status} without a redirect).");
+            throw new ProblemException(ErrorCodes.InvalidUrl, $"b23.tv/{code} is not a link b23.tv knows (it answered {status} without a redirect).");
         }
         if (target.Scheme is not ("https" or "http") || !BilibiliIds.TryResolve(target, out var resolved))
         {
             LogRefusedTarget(code, target.Host);
-            throw new PlatformException(ErrorCodes.InvalidUrl, $"b23.tv/{code} leads to {target.Host}{Truncate(target.AbsolutePath)}, which is not a BiliBili video or episode.");
+            throw new ProblemException(ErrorCodes.InvalidUrl, $"b23.tv/{code} leads to {target.Host}{Truncate(target.AbsolutePath)}, which is not a BiliBili video or episode.");
         }
         return resolved;
     }

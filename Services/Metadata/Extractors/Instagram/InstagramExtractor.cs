@@ -112,13 +112,9 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
         using var response = await clients.CreateClient(nameof(InstagramExtractor)).SendAsync(request, cancellationToken);
 
         var status = (int)response.StatusCode;
-        if (status is 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "Instagram is rate limiting this server; try again later.");
-        }
         if (status is 404)
         {
-            throw new PlatformException(ErrorCodes.VideoUnavailable, $"Instagram has no post {shortCode} (deleted, or private to its owner's followers).");
+            throw new ProblemException(ErrorCodes.VideoUnavailable, $"Instagram has no post {shortCode} (deleted, or private to its owner's followers).");
         }
         JsonObject? body = null;
         if (status is >= 200 and < 300 or 400 or 401 or 403)
@@ -137,12 +133,13 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
         {
             throw LoginRequired($"Instagram refused this server's session for post {shortCode}.");
         }
-        if (status is < 200 or >= 300 || body is null)
+        response.EnsureUpstreamAnswered("Instagram");
+        if (body is null)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Instagram answered {status}.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "Instagram answered something that is not JSON.");
         }
         return (body["items"] as JsonArray)?.FirstOrDefault() as JsonObject
-               ?? throw new PlatformException(ErrorCodes.VideoUnavailable, $"Instagram has no post {shortCode}.");
+               ?? throw new ProblemException(ErrorCodes.VideoUnavailable, $"Instagram has no post {shortCode}.");
     }
 
     /// <summary>The post's video renditions, largest first (a carousel's first video stands for it).</summary>
@@ -153,7 +150,7 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
             : (media["carousel_media"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(m => m["video_versions"] is JsonArray { Count: > 0 });
         if (source is null)
         {
-            throw new PlatformException(ErrorCodes.NoMatchingFormat, "This Instagram post is photos only; it has no video.");
+            throw new ProblemException(ErrorCodes.NoMatchingFormat, "This Instagram post is photos only; it has no video.");
         }
         return (source["video_versions"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(v => new VideoFormat
@@ -187,7 +184,7 @@ public sealed partial class InstagramExtractor(IHttpClientFactory clients, IOpti
         .Where(e => e is not null)
         .Min();
 
-    private PlatformException LoginRequired(string detail) => new(ErrorCodes.LoginRequired, $"{detail} {cookies.HowToSupply("instagram")}");
+    private ProblemException LoginRequired(string detail) => new(ErrorCodes.LoginRequired, $"{detail} {cookies.HowToSupply("instagram")}");
 
     [GeneratedRegex(@"^/(?:[A-Za-z0-9_.]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?$")]
     private static partial Regex PostPath();

@@ -40,12 +40,12 @@ public sealed class TwitchExtractor(TwitchGqlClient twitch) : IVideoExtractor
         var data = await twitch.GetVodAsync(id, cancellationToken);
         if (data?["video"] is not JsonObject video)
         {
-            throw new PlatformException(ErrorCodes.VideoUnavailable, $"Twitch has no VOD {id} (deleted, expired or never existed).");
+            throw new ProblemException(ErrorCodes.VideoUnavailable, $"Twitch has no VOD {id} (deleted, expired or never existed).");
         }
         if (data["videoPlaybackAccessToken"] is not JsonObject token
             || token["value"]?.GetValue<string>() is not { } value || token["signature"]?.GetValue<string>() is not { } signature)
         {
-            throw new PlatformException(ErrorCodes.LoginRequired, "Twitch gave no playback token for this VOD.");
+            throw new ProblemException(ErrorCodes.LoginRequired, "Twitch gave no playback token for this VOD.");
         }
 
         var master = twitch.VodPlaylistUrl(id, value, signature);
@@ -81,14 +81,14 @@ public sealed class TwitchExtractor(TwitchGqlClient twitch) : IVideoExtractor
         var data = await twitch.GetClipAsync(slug, cancellationToken);
         if (data?["clip"] is not JsonObject clip)
         {
-            throw new PlatformException(ErrorCodes.VideoUnavailable, $"Twitch has no clip '{slug}'.");
+            throw new ProblemException(ErrorCodes.VideoUnavailable, $"Twitch has no clip '{slug}'.");
         }
         var token = clip["playbackAccessToken"] as JsonObject;
         var value = token?["value"]?.GetValue<string>();
         var signature = token?["signature"]?.GetValue<string>();
         if (value is null || signature is null)
         {
-            throw new PlatformException(ErrorCodes.LoginRequired, "Twitch gave no playback token for this clip.");
+            throw new ProblemException(ErrorCodes.LoginRequired, "Twitch gave no playback token for this clip.");
         }
 
         var formats = (clip["videoQualities"] as JsonArray ?? [])

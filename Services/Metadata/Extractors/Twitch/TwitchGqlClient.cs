@@ -53,12 +53,9 @@ public sealed class TwitchGqlClient(IHttpClientFactory clients, IOptions<TwitchO
         using var response = await clients.CreateClient(nameof(TwitchGqlClient)).GetAsync(url, cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
         {
-            throw new PlatformException(ErrorCodes.MembersOnly, "Twitch serves this VOD to channel subscribers only.");
+            throw new ProblemException(ErrorCodes.MembersOnly, "Twitch serves this VOD to channel subscribers only.");
         }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Twitch's playlist service answered {(int)response.StatusCode}.");
-        }
+        response.EnsureUpstreamAnswered("Twitch's playlist service");
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
@@ -71,27 +68,20 @@ public sealed class TwitchGqlClient(IHttpClientFactory clients, IOptions<TwitchO
         request.Headers.Add("Client-Id", options.Value.ClientId);
 
         using var response = await clients.CreateClient(nameof(TwitchGqlClient)).SendAsync(request, cancellationToken);
-        if ((int)response.StatusCode == 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "Twitch is rate limiting requests; try again shortly.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Twitch GraphQL answered {(int)response.StatusCode}.");
-        }
+        response.EnsureUpstreamAnswered("Twitch GraphQL");
 
         try
         {
             var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
             if (body?["errors"] is JsonArray { Count: > 0 } errors && body["data"] is null)
             {
-                throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Twitch GraphQL refused the query: {errors[0]?["message"]}");
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"Twitch GraphQL refused the query: {errors[0]?["message"]}");
             }
             return body?["data"] as JsonObject;
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "Twitch GraphQL answered something that is not JSON.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "Twitch GraphQL answered something that is not JSON.", ex);
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
         var media = (tweet["mediaDetails"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .FirstOrDefault(m => m["type"]?.GetValue<string>() is "video" or "animated_gif")
-            ?? throw new PlatformException(ErrorCodes.NoMatchingFormat, $"Tweet {videoId} has no video.");
+            ?? throw new ProblemException(ErrorCodes.NoMatchingFormat, $"Tweet {videoId} has no video.");
         var videoInfo = media["video_info"] as JsonObject;
         var user = tweet["user"] as JsonObject;
         var screenName = user?["screen_name"]?.GetValue<string>();
@@ -83,16 +83,9 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
         using var response = await clients.CreateClient(nameof(TwitterExtractor)).GetAsync(url, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new PlatformException(ErrorCodes.VideoUnavailable, $"Tweet {id} does not exist or was deleted.");
+            throw new ProblemException(ErrorCodes.VideoUnavailable, $"Tweet {id} does not exist or was deleted.");
         }
-        if ((int)response.StatusCode == 429)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "Twitter is rate limiting requests; try again shortly.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Twitter's syndication endpoint answered {(int)response.StatusCode}.");
-        }
+        response.EnsureUpstreamAnswered("Twitter's syndication endpoint");
 
         JsonObject? tweet;
         try
@@ -101,7 +94,7 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "Twitter answered something that is not JSON.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "Twitter answered something that is not JSON.", ex);
         }
 
         return tweet?["__typename"]?.GetValue<string>() switch
@@ -109,17 +102,17 @@ public sealed partial class TwitterExtractor(IHttpClientFactory clients, IOption
             "Tweet" => tweet,
             "TweetTombstone" => throw Tombstone(id, tweet!),
             _ when tweet is not null && tweet.Count > 0 && tweet.ContainsKey("id_str") => tweet,
-            _ => throw new PlatformException(ErrorCodes.VideoUnavailable, $"Tweet {id} is not available."),
+            _ => throw new ProblemException(ErrorCodes.VideoUnavailable, $"Tweet {id} is not available."),
         };
     }
 
     /// <summary>A withheld tweet says why in its tombstone text: adult content needs a logged-in, age-verified account.</summary>
-    private static PlatformException Tombstone(string id, JsonObject tweet)
+    private static ProblemException Tombstone(string id, JsonObject tweet)
     {
         var text = tweet["tombstone"]?["text"]?["text"]?.GetValue<string>() ?? "";
         return text.Contains("age", StringComparison.OrdinalIgnoreCase) || text.Contains("adult", StringComparison.OrdinalIgnoreCase)
-            ? new PlatformException(ErrorCodes.AgeRestricted, $"Tweet {id} is age-restricted: Twitter shows it only to logged-in, age-verified accounts.")
-            : new PlatformException(ErrorCodes.VideoUnavailable, $"Tweet {id} is unavailable: {text}".TrimEnd(' ', ':'));
+            ? new ProblemException(ErrorCodes.AgeRestricted, $"Tweet {id} is age-restricted: Twitter shows it only to logged-in, age-verified accounts.")
+            : new ProblemException(ErrorCodes.VideoUnavailable, $"Tweet {id} is unavailable: {text}".TrimEnd(' ', ':'));
     }
 
     private static List<VideoFormat> Formats(JsonObject? videoInfo) =>

@@ -33,25 +33,18 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         request.Headers.Add("X-YouTube-Client-Name", "1");
         request.Headers.Add("X-YouTube-Client-Version", WebVersion);
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
-        }
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new PlatformException(ErrorCodes.NotFound, $"YouTube's {endpoint} API knows no such thing.");
+            throw new ProblemException(ErrorCodes.NotFound, $"YouTube's {endpoint} API knows no such thing.");
         }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered {(int)response.StatusCode}.");
-        }
+        response.EnsureUpstreamAnswered($"YouTube's {endpoint} API");
         try
         {
             return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered something that is not JSON.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube's {endpoint} API answered something that is not JSON.", ex);
         }
     }
 
@@ -90,26 +83,19 @@ public sealed class InnerTubeClient(IHttpClientFactory clients, IOptions<YouTube
         InnerTubeContext.AddHeaders(request, profile, call.VisitorData);
 
         using var response = await clients.CreateClient(nameof(InnerTubeClient)).SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server; try again later.");
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's player API answered {(int)response.StatusCode} to the {profile.Name} client.");
-        }
+        response.EnsureUpstreamAnswered($"YouTube's player API for the {profile.Name} client");
 
         try
         {
             var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
-                         ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered an empty body.");
+                         ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered an empty body.");
             return profile.Endpoint == "reel"
-                ? answer["playerResponse"] as JsonObject ?? throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's reel answer has no player response.")
+                ? answer["playerResponse"] as JsonObject ?? throw new ProblemException(ErrorCodes.UpstreamUnavailable, "YouTube's reel answer has no player response.")
                 : answer;
         }
         catch (JsonException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered something that is not JSON.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "YouTube's player API answered something that is not JSON.", ex);
         }
     }
 }

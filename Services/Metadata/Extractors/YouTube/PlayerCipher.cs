@@ -75,6 +75,6 @@ public sealed class PlayerCipher
         return answer;
     }
 
-    private PlatformException Failure(string detail, Exception? inner = null) =>
+    private ProblemException Failure(string detail, Exception? inner = null) =>
         new(ErrorCodes.UpstreamUnavailable, $"YouTube's stream URLs could not be deciphered with player {Version}: {detail}.", inner);
 }

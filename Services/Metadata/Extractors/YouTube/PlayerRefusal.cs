@@ -7,4 +7,4 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// another client might, and whether the refusal is of the kind clients without made-for-kids
 /// videos give for them (UNPLAYABLE or ERROR), after which only the clients that serve them are asked.
 /// </summary>
-internal sealed record PlayerRefusal(PlatformException Error, bool TryAnotherClient, bool MayBeMadeForKids = false);
+internal sealed record PlayerRefusal(ProblemException Error, bool TryAnotherClient, bool MayBeMadeForKids = false);

@@ -33,35 +33,35 @@ internal static partial class PlayerResponse
             var answered = Text(response["videoDetails"]?["videoId"]);
             return answered is null || answered == videoId
                 ? null
-                : new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered with another video ({answered}); this server's address is probably being limited."), true);
+                : new PlayerRefusal(new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube answered with another video ({answered}); this server's address is probably being limited."), true);
         }
 
         if (playability?["errorScreen"]?["playerLegacyDesktopYpcTrailerRenderer"] is not null
             || playability?["errorScreen"]?["ypcTrailerRenderer"] is not null
             || Has(all, "requires payment", "Premium members", "rent", "purchase"))
         {
-            return new PlayerRefusal(new PlatformException(ErrorCodes.PaymentRequired, $"This video must be bought, rented or needs YouTube Premium: {First(reason, screenReason)}"), false);
+            return new PlayerRefusal(new ProblemException(ErrorCodes.PaymentRequired, $"This video must be bought, rented or needs YouTube Premium: {First(reason, screenReason)}"), false);
         }
 
         return status switch
         {
-            "LIVE_STREAM_OFFLINE" => new PlayerRefusal(new PlatformException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
+            "LIVE_STREAM_OFFLINE" => new PlayerRefusal(new ProblemException(ErrorCodes.LiveStreamOffline, Scheduled(response, playability, reason)), false),
             // "Private video" on older error screens, "This video is private" in 2026 answers.
             "LOGIN_REQUIRED" when Has(all, "Private video", "video is private") =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.VideoPrivate, "This video is private."), false),
+                new PlayerRefusal(new ProblemException(ErrorCodes.VideoPrivate, "This video is private."), false),
             "LOGIN_REQUIRED" when Has(all, "not a bot") =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),
+                new PlayerRefusal(new ProblemException(ErrorCodes.UpstreamThrottled, "YouTube asks this server to prove it is not a bot; try again later."), true),
             "LOGIN_REQUIRED" or "AGE_CHECK_REQUIRED" or "AGE_VERIFICATION_REQUIRED" or "CONTENT_CHECK_REQUIRED" when Has(all, "age", "inappropriate") || status.StartsWith("AGE", StringComparison.Ordinal) =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.AgeRestricted, "This video is age-restricted: YouTube shows it only to signed-in adults."), true),
-            "LOGIN_REQUIRED" => new PlayerRefusal(new PlatformException(ErrorCodes.LoginRequired, $"YouTube requires sign-in for this video: {First(reason, screenReason)}"), true),
+                new PlayerRefusal(new ProblemException(ErrorCodes.AgeRestricted, "This video is age-restricted: YouTube shows it only to signed-in adults."), true),
+            "LOGIN_REQUIRED" => new PlayerRefusal(new ProblemException(ErrorCodes.LoginRequired, $"YouTube requires sign-in for this video: {First(reason, screenReason)}"), true),
             "UNPLAYABLE" when Has(all, "country") =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.GeoRestricted, "The uploader has not made this video available in this server's country."), false),
+                new PlayerRefusal(new ProblemException(ErrorCodes.GeoRestricted, "The uploader has not made this video available in this server's country."), false),
             "UNPLAYABLE" when Has(all, "members") =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.MembersOnly, $"This video is for channel members only: {First(reason, screenReason)}"), false),
+                new PlayerRefusal(new ProblemException(ErrorCodes.MembersOnly, $"This video is for channel members only: {First(reason, screenReason)}"), false),
             "UNPLAYABLE" when Has(all, "reloaded") =>
-                new PlayerRefusal(new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube asked this client to reload the page."), true),
-            "UNPLAYABLE" => new PlayerRefusal(new PlatformException(ErrorCodes.VideoUnavailable, $"YouTube will not play this video: {First(reason, screenReason, "unplayable")}"), true, MayBeMadeForKids: true),
-            _ => new PlayerRefusal(new PlatformException(ErrorCodes.VideoUnavailable, $"This video is unavailable: {First(reason, screenReason, "it was removed or never existed")}"), true, MayBeMadeForKids: true),
+                new PlayerRefusal(new ProblemException(ErrorCodes.UpstreamUnavailable, "YouTube asked this client to reload the page."), true),
+            "UNPLAYABLE" => new PlayerRefusal(new ProblemException(ErrorCodes.VideoUnavailable, $"YouTube will not play this video: {First(reason, screenReason, "unplayable")}"), true, MayBeMadeForKids: true),
+            _ => new PlayerRefusal(new ProblemException(ErrorCodes.VideoUnavailable, $"This video is unavailable: {First(reason, screenReason, "it was removed or never existed")}"), true, MayBeMadeForKids: true),
         };
     }
 

@@ -45,7 +45,7 @@ internal static partial class StreamUrlDecipherer
         {
             (solvedSignatures, solvedNs) = (await player(cancellationToken)).Solve(signatures, ns, cancellationToken);
         }
-        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable
+        catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable
                                            && pending.Any(p => p.Scrambled is null && (!transformN || NValue(p.Url) is null)))
         {
             // Formats that need the player are left out and those that need nothing still served;

@@ -27,7 +27,7 @@ public sealed class YouTubeChannelVideos(InnerTubeClient innerTube)
             if (page["metadata"]?["channelMetadataRenderer"] is not { } metadata)
             {
                 var alert = (page["alerts"] as JsonArray ?? []).Select(a => Runs(a?["alertRenderer"]?["text"])).FirstOrDefault(t => t is not null);
-                throw new PlatformException(ErrorCodes.NotFound, alert ?? "YouTube has no such channel.");
+                throw new ProblemException(ErrorCodes.NotFound, alert ?? "YouTube has no such channel.");
             }
             details = details with { Title = Runs(metadata["title"]), Author = Runs(metadata["title"]), Description = Runs(metadata["description"]) };
             token = Collect(page, items, details.Author);

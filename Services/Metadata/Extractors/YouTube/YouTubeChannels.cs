@@ -55,15 +55,15 @@ public sealed class YouTubeChannels(InnerTubeClient innerTube, YouTubePlaylists 
                     answer = await innerTube.PostWebAsync("navigation/resolve_url",
                         new JsonObject { ["url"] = $"https://www.youtube.com/{reference}" }, token);
                 }
-                catch (PlatformException ex) when (ex.Code == ErrorCodes.NotFound)
+                catch (ProblemException ex) when (ex.Code == ErrorCodes.NotFound)
                 {
-                    throw new PlatformException(ErrorCodes.NotFound, $"YouTube knows no channel called {reference}.", ex);
+                    throw new ProblemException(ErrorCodes.NotFound, $"YouTube knows no channel called {reference}.", ex);
                 }
                 // Anything but a channel (a redirect elsewhere, a video) is no channel either.
                 var id = InnerTubeText.Text(answer["endpoint"]?["browseEndpoint"]?["browseId"]);
                 return YouTubeIds.IsChannelId(id)
                     ? id!
-                    : throw new PlatformException(ErrorCodes.NotFound, $"{reference} is not a YouTube channel.");
+                    : throw new ProblemException(ErrorCodes.NotFound, $"{reference} is not a YouTube channel.");
             }, cancellationToken);
     }
 }

@@ -86,8 +86,8 @@ public sealed partial class YouTubeClientChain(
         JsonObject? primary = null;
         Offer? primaryOffer = null;
         var formats = new List<VideoFormat>();
-        PlatformException? refusal = null;
-        PlatformException? failure = null;
+        ProblemException? refusal = null;
+        ProblemException? failure = null;
         var madeForKidsOnly = false;
 
         foreach (var client in clients)
@@ -111,7 +111,7 @@ public sealed partial class YouTubeClientChain(
                     ? await call.Answer.WaitAsync(cancellationToken)
                     : await AskAsync(videoId, client, cancellationToken);
             }
-            catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+            catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
             {
                 LogClientFailed(logger, client.Name, videoId, ex.Message);
                 failure = primary is null ? ex : failure;
@@ -143,7 +143,7 @@ public sealed partial class YouTubeClientChain(
             {
                 offer = await OfferAsync(videoId, client, answer, muxedOnly: primary is not null, cancellationToken);
             }
-            catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+            catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
             {
                 // The video plays, but this client's URLs cannot be made to work: that, not an
                 // earlier client's refusal, is what the caller should hear if no other client serves.
@@ -156,7 +156,7 @@ public sealed partial class YouTubeClientChain(
             {
                 if (offer.Formats.Count == 0 && offer.Hls is null && offer.Dash is null)
                 {
-                    failure = new PlatformException(ErrorCodes.UpstreamUnavailable,
+                    failure = new ProblemException(ErrorCodes.UpstreamUnavailable,
                         $"YouTube's {client.Name} client plays this video but offers no format that works without what this server lacks (a PO token or the player).");
                     LogClientFailed(logger, client.Name, videoId, failure.Message);
                     continue;
@@ -173,7 +173,7 @@ public sealed partial class YouTubeClientChain(
 
         if (primary is null || primaryOffer is null)
         {
-            throw failure ?? refusal ?? new PlatformException(ErrorCodes.UpstreamUnavailable,
+            throw failure ?? refusal ?? new ProblemException(ErrorCodes.UpstreamUnavailable,
                 "No configured YouTube client can be used (their media need a PO token and no provider gave one).");
         }
 
@@ -217,7 +217,7 @@ public sealed partial class YouTubeClientChain(
             hls = await ManifestAsync(videoId, client, "hls", PlayerResponse.HlsManifestUrl(answer.Response), token, cancellationToken);
             dash = await ManifestAsync(videoId, client, "dash", PlayerResponse.DashManifestUrl(answer.Response), token, cancellationToken);
         }
-        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable && found.Count > 0)
+        catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable && found.Count > 0)
         {
             // The formats work; manifests whose n could not be solved are left out, not handed on broken.
             LogClientFailed(logger, $"{client.Name} manifests", videoId, ex.Message);
@@ -239,7 +239,7 @@ public sealed partial class YouTubeClientChain(
     }
 
     /// <summary>Of two refusals, the one that says more about the video than about the client.</summary>
-    private static PlatformException Preferred(PlatformException? earlier, PlatformException later) =>
+    private static ProblemException Preferred(ProblemException? earlier, ProblemException later) =>
         earlier is null || earlier.Code is ErrorCodes.UpstreamUnavailable || (earlier.Code == ErrorCodes.VideoUnavailable && later.Code != ErrorCodes.UpstreamUnavailable)
             ? later
             : earlier;

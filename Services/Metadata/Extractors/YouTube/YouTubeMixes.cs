@@ -43,7 +43,7 @@ public sealed class YouTubeMixes(InnerTubeClient innerTube)
             {
                 if (panel is null)
                 {
-                    throw new PlatformException(ErrorCodes.NotFound, "YouTube has no such mix.");
+                    throw new ProblemException(ErrorCodes.NotFound, "YouTube has no such mix.");
                 }
                 break;
             }

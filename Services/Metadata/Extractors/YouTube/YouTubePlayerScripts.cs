@@ -45,7 +45,7 @@ public sealed partial class YouTubePlayerScripts(
         {
             return (await GetVersionAsync(version, cancellationToken)).SignatureTimestamp;
         }
-        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+        catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
         {
             return _timestamps.GetValueOrDefault(version);
         }
@@ -107,7 +107,7 @@ public sealed partial class YouTubePlayerScripts(
             {
                 text = await GetTextAsync(page, 4 * 1024 * 1024, timeout.Token);
             }
-            catch (PlatformException ex)
+            catch (ProblemException ex)
             {
                 LogPlayerPageFailed(logger, page, ex.Message);
                 continue;
@@ -118,7 +118,7 @@ public sealed partial class YouTubePlayerScripts(
                 return match.Groups[1].Value;
             }
         }
-        throw new PlatformException(ErrorCodes.UpstreamUnavailable,
+        throw new ProblemException(ErrorCodes.UpstreamUnavailable,
             "YouTube's stream URLs need the player's JavaScript, and neither /iframe_api nor the embed page names a player version.");
     }
 
@@ -151,7 +151,7 @@ public sealed partial class YouTubePlayerScripts(
                 {
                     script = await GetTextAsync(variant.PathFor(version), MaxPlayerBytes, download.Token);
                 }
-                catch (PlatformException ex)
+                catch (ProblemException ex)
                 {
                     failures.Add($"{variant.Name}: {ex.Message}");
                     continue;
@@ -173,7 +173,7 @@ public sealed partial class YouTubePlayerScripts(
                 failures.Add($"{variant.Name}: {ex.Message}");
             }
         }
-        throw new PlatformException(ErrorCodes.UpstreamUnavailable,
+        throw new ProblemException(ErrorCodes.UpstreamUnavailable,
             $"YouTube player {version} could not be solved, so its stream URLs cannot be deciphered ({string.Join("; ", failures)}).");
     }
 
@@ -185,11 +185,11 @@ public sealed partial class YouTubePlayerScripts(
                 .GetAsync(new Uri(options.Value.BaseUrl, path), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered {(int)response.StatusCode} for {path}.");
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube answered {(int)response.StatusCode} for {path}.");
             }
             if (response.Content.Headers.ContentLength > maxBytes)
             {
-                throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {path} is larger than {maxBytes} bytes.");
+                throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube's {path} is larger than {maxBytes} bytes.");
             }
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var reader = new StreamReader(body);
@@ -201,18 +201,18 @@ public sealed partial class YouTubePlayerScripts(
                 text.Append(buffer, 0, read);
                 if (text.Length > maxBytes)
                 {
-                    throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube's {path} is larger than {maxBytes} bytes.");
+                    throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube's {path} is larger than {maxBytes} bytes.");
                 }
             }
             return text.ToString();
         }
         catch (HttpRequestException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube could not be reached for {path}: {ex.Message}", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube could not be reached for {path}: {ex.Message}", ex);
         }
         catch (OperationCanceledException ex)
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube took too long to send {path}.", ex);
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"YouTube took too long to send {path}.", ex);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class YouTubePlaylists(InnerTubeClient innerTube, YouTubeMixes mix
             if (page["alerts"] is JsonArray alerts && page["sidebar"] is null)
             {
                 var text = alerts.Select(a => Runs(a?["alertRenderer"]?["text"])).FirstOrDefault(t => t is not null) ?? "The playlist does not exist.";
-                throw new PlatformException(ErrorCodes.NotFound, text);
+                throw new ProblemException(ErrorCodes.NotFound, text);
             }
             details = Describe(playlistId, page);
             token = Collect(page, items);

@@ -16,7 +16,7 @@ public sealed partial class YouTubeSignatureTimestamps(YouTubePlayerScripts play
         {
             return await playerScripts.GetSignatureTimestampAsync(videoId, cancellationToken);
         }
-        catch (PlatformException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
+        catch (ProblemException ex) when (ex.Code is ErrorCodes.UpstreamUnavailable)
         {
             LogNoTimestamp(logger, videoId, ex.Message);
             return null;

@@ -22,12 +22,12 @@ public sealed class YouTubeTimedText(
     {
         if (track.Url is null || !Uri.TryCreate(track.Url, UriKind.Absolute, out var url))
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, "YouTube gave no address for this caption track.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, "YouTube gave no address for this caption track.");
         }
         // The address came from the platform; it is still only fetched from the platform's own hosts.
         if (!YouTubeIds.IsHost(url.Host) && !string.Equals(url.Authority, youtube.Value.BaseUrl.Authority, StringComparison.OrdinalIgnoreCase))
         {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"Caption host {url.Host} is not one of the platform's.");
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable, $"Caption host {url.Host} is not one of the platform's.");
         }
         // Timed-text addresses name their video (v=); one that does not is read without the cache.
         return QueryHelpers.ParseQuery(url.Query).TryGetValue("v", out var videoId) && videoId.Count == 1
@@ -41,10 +41,7 @@ public sealed class YouTubeTimedText(
     {
         var separator = url.Query.Length > 0 ? '&' : '?';
         using var response = await clients.CreateClient("captions").GetAsync($"{url}{separator}fmt=json3", cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new PlatformException(ErrorCodes.UpstreamUnavailable, $"YouTube answered {(int)response.StatusCode} for the captions.");
-        }
+        response.EnsureUpstreamAnswered("YouTube's captions");
         return CaptionFormats.ParseJson3(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 }
