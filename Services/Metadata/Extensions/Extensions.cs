@@ -19,8 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IHybridCacheSerializerFactory, CachedResultSerializerFactory>();
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
 
-        builder.Services.AddOptions<MetadataCacheOptions>().BindConfiguration(MetadataCacheOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<MetadataCacheOptions>(MetadataCacheOptions.SectionName);
         builder.Services.AddSingleton<VideoCache>();
         builder.Services.AddSingleton<ExtractorRegistry>();
         // Whatever a platform answers is read up to a bound, by every client of this service.

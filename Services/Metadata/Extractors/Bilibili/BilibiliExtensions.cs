@@ -4,8 +4,7 @@ internal static class BilibiliExtensions
 {
     public static IHostApplicationBuilder AddBilibiliExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BilibiliOptions>().BindConfiguration(BilibiliOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<BilibiliOptions>(BilibiliOptions.SectionName);
         builder.Services.AddHttpClient(nameof(BilibiliClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<BilibiliGuestSession>();
         builder.Services.AddSingleton<BilibiliClient>();

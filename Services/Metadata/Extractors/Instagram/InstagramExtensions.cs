@@ -4,8 +4,7 @@ internal static class InstagramExtensions
 {
     public static IHostApplicationBuilder AddInstagramExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InstagramOptions>().BindConfiguration(InstagramOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<InstagramOptions>(InstagramOptions.SectionName);
         // Instagram answers a session it does not accept with a redirect to its login page: that
         // redirect is the answer, not something to follow.
         builder.Services.AddHttpClient(nameof(InstagramExtractor))

@@ -4,8 +4,7 @@ internal static class TwitchExtensions
 {
     public static IHostApplicationBuilder AddTwitchExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<TwitchOptions>(TwitchOptions.SectionName);
         builder.Services.AddHttpClient(nameof(TwitchGqlClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<TwitchGqlClient>();
         builder.Services.AddSingleton<IVideoExtractor, TwitchExtractor>();

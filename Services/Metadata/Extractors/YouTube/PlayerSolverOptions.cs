@@ -38,14 +38,21 @@ public sealed class PlayerSolverOptions : IValidatableObject
     public TimeSpan SolveWaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Which builds of a player to try, in order, until one is solved (see <see cref="PlayerVariant.Known"/>):
-    /// the main build first, as browsers load it.
+    /// Which builds of a player to try, in order, until one is solved (see <see cref="PlayerVariant.Known"/>).
+    /// When configured, replaces <see cref="DefaultVariants"/> entirely: the configuration binder
+    /// appends to an array that has items already, so the defaults are kept apart.
     /// </summary>
-    [MinLength(1)]
-    public string[] Variants { get; set; } = ["main", "es6", "tv"];
+    public string[] Variants { get; set; } = [];
+
+    /// <summary>The main build first, as browsers load it.</summary>
+    public static IReadOnlyList<string> DefaultVariants { get; } = ["main", "es6", "tv"];
+
+    public IReadOnlyList<string> EffectiveVariants => Variants.Length > 0 ? Variants : DefaultVariants;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Variants.Where(name => PlayerVariant.Known.All(v => v.Name != name))
-            .Select(name => new ValidationResult(
-                $"'{name}' is not a player build; the known ones are {string.Join(", ", PlayerVariant.Known.Select(v => v.Name))}.", [nameof(Variants)]));
+        Variants.Select((name, index) => (Name: name, Index: index))
+            .Where(variant => PlayerVariant.Known.All(known => known.Name != variant.Name))
+            .Select(variant => new ValidationResult(
+                $"'{variant.Name}' is not a player build; the known ones are {string.Join(", ", PlayerVariant.Known.Select(known => known.Name))}.",
+                [$"{nameof(Variants)}:{variant.Index}"]));
 }

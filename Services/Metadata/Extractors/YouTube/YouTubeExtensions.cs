@@ -4,8 +4,7 @@ internal static class YouTubeExtensions
 {
     public static IHostApplicationBuilder AddYouTubeExtractor(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<YouTubeOptions>(YouTubeOptions.SectionName);
         builder.Services.AddHttpClient(nameof(InnerTubeClient)).AddUpstreamResilience();
         builder.Services.AddSingleton<InnerTubeClient>();
         builder.Services.AddSingleton<YouTubeVisitorData>();
@@ -17,8 +16,7 @@ internal static class YouTubeExtensions
         builder.Services.AddSingleton<YouTubeSignatureTimestamps>();
         builder.Services.AddSingleton<YouTubeClientChain>();
         builder.Services.AddHttpClient(nameof(YouTubePlayerScripts));
-        builder.Services.AddOptions<PlayerSolverOptions>().BindConfiguration(PlayerSolverOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<PlayerSolverOptions>(PlayerSolverOptions.SectionName);
         builder.Services.AddSingleton<SolvedPlayerStore>();
         builder.Services.AddSingleton<YouTubePlayerScripts>();
         builder.Services.AddSingleton<YouTubeMixes>();

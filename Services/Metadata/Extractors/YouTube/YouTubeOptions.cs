@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using VideoPlatform.Metadata.Extensions;
 
 namespace VideoPlatform.Metadata.Extractors.YouTube;
 
 /// <summary><c>Platforms:YouTube</c>: where YouTube is and which InnerTube clients to ask, in order.</summary>
-public sealed class YouTubeOptions
+public sealed class YouTubeOptions : IValidatableObject
 {
     public const string SectionName = "Platforms:YouTube";
 
@@ -23,7 +22,6 @@ public sealed class YouTubeOptions
     /// The fallback chain: clients that return direct (unciphered) URLs first. When configured,
     /// replaces the built-in chain entirely.
     /// </summary>
-    [ValidateEnumeratedItems]
     public List<InnerTubeClientProfile> Clients { get; set; } = [];
 
     /// <summary>
@@ -67,7 +65,6 @@ public sealed class YouTubeOptions
     public TimeSpan VisitorDataTtl { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary><c>Platforms:YouTube:PoToken</c>: where PO tokens come from, for the clients whose policy needs them.</summary>
-    [ValidateObjectMembers]
     public PoTokenOptions PoToken { get; set; } = new();
 
     /// <summary>
@@ -118,4 +115,9 @@ public sealed class YouTubeOptions
     public int PlayerScriptMaxRecursion { get; set; } = 256;
 
     public IReadOnlyList<InnerTubeClientProfile> EffectiveClients => Clients.Count > 0 ? Clients : DefaultClients;
+
+    /// <summary>The PO token settings and each configured client, which are sections of their own.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        NestedOptions.Validate(PoToken, nameof(PoToken))
+            .Concat(Clients.SelectMany((client, index) => NestedOptions.Validate(client, $"{nameof(Clients)}:{index}")));
 }

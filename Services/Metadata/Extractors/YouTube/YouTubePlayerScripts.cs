@@ -9,7 +9,7 @@ namespace VideoPlatform.Metadata.Extractors.YouTube;
 /// The current player, solved. The player version comes from <c>/iframe_api</c> (else the video's
 /// embed page) and is trusted for <see cref="YouTubeOptions.PlayerVersionTtl"/>. Each version is
 /// solved once (<see cref="PlayerSolver"/>: its main build, else the next of
-/// <see cref="PlayerSolverOptions.Variants"/>), shared with other replicas through
+/// <see cref="PlayerSolverOptions.EffectiveVariants"/>), shared with other replicas through
 /// <see cref="SolvedPlayerStore"/>, and concurrent callers here share one solve. A player that cannot
 /// be had or solved is remembered as such for <see cref="YouTubeOptions.PlayerFailureTtl"/> rather
 /// than tried again on every request.
@@ -141,7 +141,7 @@ public sealed partial class YouTubePlayerScripts(
     private async Task<(SolvedPlayer, PlayerCipher)> SolveAsync(string version, PlayerRuntimeLimits limits, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
-        foreach (var variant in solverOptions.Value.Variants.Select(name => PlayerVariant.Known.FirstOrDefault(v => v.Name == name)).OfType<PlayerVariant>())
+        foreach (var variant in solverOptions.Value.EffectiveVariants.Select(name => PlayerVariant.Known.FirstOrDefault(v => v.Name == name)).OfType<PlayerVariant>())
         {
             string script;
             using (var download = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
