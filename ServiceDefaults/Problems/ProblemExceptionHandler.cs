@@ -63,7 +63,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => (StatusCodes.Status502BadGateway, "a service it depends on refused the connection"),
         HttpRequestException => (StatusCodes.Status502BadGateway, "a service it depends on failed to answer"),
-        HttpIOException => (StatusCodes.Status502BadGateway, "a service it depends on broke off its answer"),
+        // A connection reset while a body is read surfaces as a bare IOException, not HttpRequestException.
+        IOException when !context.RequestAborted.IsCancellationRequested => (StatusCodes.Status502BadGateway, "a service it depends on broke off its answer"),
         BrokenCircuitException => (StatusCodes.Status503ServiceUnavailable, "a service it depends on is failing and calls to it are paused"),
         TimeoutRejectedException => (StatusCodes.Status504GatewayTimeout, "a service it depends on did not answer in time"),
         TaskCanceledException when !context.RequestAborted.IsCancellationRequested => (StatusCodes.Status504GatewayTimeout, "a service it depends on did not answer in time"),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using VideoPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -26,4 +28,9 @@ public static class ProblemResponses
         }
         return problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
+
+    /// <summary>Answers with the problem of <paramref name="code"/> at its own status, from middleware that has no problem service at hand.</summary>
+    public static ValueTask<bool> WriteProblemAsync(this HttpContext context, string code, string detail, int? retryAfterSeconds = null) =>
+        context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteProblemAsync(context, ErrorCodes.StatusOf(code), code, detail, retryAfterSeconds: retryAfterSeconds);
 }

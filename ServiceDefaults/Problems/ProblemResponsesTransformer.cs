@@ -17,8 +17,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
     private const string ProblemJson = "application/problem+json";
 
-    // The security layer answers these on every route (when keys or limits are configured).
-    private static readonly string[] EveryRoute = [ErrorCodes.Unauthorized, ErrorCodes.RateLimited];
+    // The security layer answers these on every route (when keys, limits or address lists are configured).
+    private static readonly string[] EveryRoute = [ErrorCodes.Unauthorized, ErrorCodes.Forbidden, ErrorCodes.RateLimited];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting.Security;
 
@@ -77,11 +78,11 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<SecurityOp
         return next(context);
     }
 
-    private Task Refuse(HttpContext context, string reason, string detail)
+    private async Task Refuse(HttpContext context, string reason, string detail)
     {
         SecurityAudit.ApiKeyRejected(_audit, reason, ClientAddress.Of(context).ToString(), context.Request.Method, context.Request.Path);
         context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-API-Key\"";
-        return SecurityProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, SecurityProblems.Unauthorized, detail);
+        await context.WriteProblemAsync(ErrorCodes.Unauthorized, detail);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting.Security;
 
@@ -24,7 +25,6 @@ internal sealed class IpFilterMiddleware(RequestDelegate next, IOptions<Security
         }
 
         SecurityAudit.IpRefused(_audit, address.ToString(), list, context.Request.Method, context.Request.Path);
-        return SecurityProblems.WriteAsync(context, StatusCodes.Status403Forbidden, SecurityProblems.Forbidden,
-            "Requests from this address are not accepted.");
+        return context.WriteProblemAsync(ErrorCodes.Forbidden, "Requests from this address are not accepted.").AsTask();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPlatform.Contracts;
 
 namespace Microsoft.Extensions.Hosting.Security;
 
@@ -49,9 +50,8 @@ internal sealed class RateLimitMiddleware(
         if (count > limit)
         {
             SecurityAudit.RateLimited(_audit, partition, limit, (int)window.TotalSeconds, context.Request.Method, context.Request.Path);
-            headers.RetryAfter = resetsIn.ToString(CultureInfo.InvariantCulture);
-            await SecurityProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, SecurityProblems.RateLimited,
-                $"More than {limit} requests in {(int)window.TotalSeconds} s; retry in {resetsIn} s.");
+            await context.WriteProblemAsync(ErrorCodes.RateLimited,
+                $"More than {limit} requests in {(int)window.TotalSeconds} s; retry in {resetsIn} s.", (int)resetsIn);
             return;
         }
 

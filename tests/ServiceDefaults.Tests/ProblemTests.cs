@@ -70,6 +70,7 @@ public sealed class ProblemTests
         Assert.Equal(["invalid_video_id"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 400));
         Assert.Equal(["rate_limited"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 429));
         Assert.Equal(["unauthorized"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 401));
+        Assert.Equal(["forbidden"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 403));
         foreach (var status in new[] { 502, 503, 504 })
         {
             Assert.Equal(["upstream_unavailable"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", status));
