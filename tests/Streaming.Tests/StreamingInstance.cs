@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace VideoPlatform.Streaming.Tests.Copy;
+namespace VideoPlatform.Streaming.Tests;
 
 /// <summary>One streaming instance of a test's own, and a client of it.</summary>
 public sealed class StreamingInstance(WebApplicationFactory<Program> factory, HttpClient client) : IAsyncDisposable
