@@ -53,22 +53,7 @@ public sealed class BrokenUpstreams : IAsyncLifetime
         var url = id.StartsWith("broken", StringComparison.Ordinal) || id.StartsWith("cutchunk", StringComparison.Ordinal)
             ? new Uri(Raw.Address, $"/{id}.mp4")
             : new Uri(Cdn.Address, $"/{new[] { "stall", "silent", "endless" }.First(kind => id.StartsWith(kind, StringComparison.Ordinal))}/{id}");
-        return new FormatList
-        {
-            VideoId = id,
-            Platform = "youtube",
-            Title = "Broken upstream",
-            Duration = 6,
-            ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-            Formats =
-            [
-                new VideoFormat
-                {
-                    FormatId = "18", Url = url.ToString(), Ext = "mp4", MimeType = "video/mp4", Vcodec = "avc1.42001E", Acodec = "mp4a.40.2",
-                    Height = 360, Width = 640, HasVideo = true, HasAudio = true,
-                },
-            ],
-        };
+        return ProgressiveVideo.Formats(id, url.ToString(), "Broken upstream");
     }
 
     /// <summary>Completes when the upstream request for video <paramref name="id"/> has ended (its client, the service, went away).</summary>
@@ -122,11 +107,7 @@ public sealed class BrokenUpstreams : IAsyncLifetime
             .UseSetting("Streaming:UpstreamChunkBytes", "0")
             .UseSetting("Streaming:BodyIdleTimeout", bodyIdleTimeout.ToString("c", CultureInfo.InvariantCulture))
             .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"copy-downloads-{Guid.NewGuid():N}")));
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, FreePort.Next()));
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
-        return new StreamingInstance(factory, new HttpClient { BaseAddress = address });
+        return StreamingInstance.Start(factory);
     }
 
     public async Task DisposeAsync()

@@ -55,7 +55,7 @@ public sealed class SharedDownloads : IAsyncLifetime
         Metadata = await LoopbackServer.StartAsync(routes =>
         {
             routes.MapGet("/api/v2/resolve", (string url) => Results.Json(new ResolvedUrl("youtube", "video", url[(url.LastIndexOf('/') + 1)..]), ContractJson.Options));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string id) => Results.Json(Formats(id), ContractJson.Options));
+            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string id) => Results.Json(ProgressiveVideo.Formats(id, new Uri(Cdn.Address, $"/file/{id}").ToString(), "Replica test"), ContractJson.Options));
         });
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -126,29 +126,8 @@ public sealed class SharedDownloads : IAsyncLifetime
                 web.ConfigureTestServices(services => services.AddSingleton(time));
             }
         });
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, FreePort.Next()));
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
-        return new StreamingInstance(factory, new HttpClient { BaseAddress = address });
+        return StreamingInstance.Start(factory);
     }
-
-    private FormatList Formats(string id) => new()
-    {
-        VideoId = id,
-        Platform = "youtube",
-        Title = "Replica test",
-        Duration = 6,
-        ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-        Formats =
-        [
-            new VideoFormat
-            {
-                FormatId = "18", Url = new Uri(Cdn.Address, $"/file/{id}").ToString(), Ext = "mp4", MimeType = "video/mp4",
-                Vcodec = "avc1.42001E", Acodec = "mp4a.40.2", Height = 360, Width = 640, Fps = 25, HasVideo = true, HasAudio = true,
-            },
-        ],
-    };
 
     public async Task DisposeAsync()
     {
