@@ -123,6 +123,36 @@ public sealed class ReplicaDownloadTests(SharedDownloads shared) : IClassFixture
     }
 
     [Fact]
+    public async Task A_job_deleted_through_one_replica_stops_on_the_replica_running_it_and_stays_gone()
+    {
+        await using var running = shared.StartReplica();
+        await using var other = shared.StartReplica();
+        var video = shared.Video(held: true);
+        var job = await StartAsync(running, video);
+        await WaitForAsync(running, job.Id, job.Token!, DownloadStates.Running);
+
+        using (var deleted = await other.Client.DeleteAsync($"/api/v2/downloads/{job.Id}?token={job.Token}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        shared.Release(video);
+        // The run is over once its replica lets go of the claim.
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (await shared.Redis.GetDatabase().KeyExistsAsync($"downloads:claim:{job.Id}"))
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+
+        foreach (var replica in new[] { running, other })
+        {
+            using var seen = await replica.Client.GetAsync($"/api/v2/downloads/{job.Id}?token={job.Token}");
+            Assert.Equal(HttpStatusCode.NotFound, seen.StatusCode);
+        }
+        Assert.Empty(Directory.EnumerateFiles(shared.Directory, job.Id + "*"));
+        Assert.Equal(0, shared.RunsOn(other));
+    }
+
+    [Fact]
     public async Task Jobs_past_their_retention_are_pruned_by_the_sweep_without_reading_every_job()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
