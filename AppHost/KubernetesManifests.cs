@@ -10,7 +10,8 @@ namespace VideoPlatform.AppHost;
 /// project a Deployment (replicas from <c>WithReplicas</c>, readiness on <c>/health</c>, liveness
 /// on <c>/alive</c>, requests and limits, non-root, Prometheus scrape annotations) with its Service
 /// and a ConfigMap holding its environment as the AppHost declares it, references resolved to
-/// in-cluster names (<c>http://metadata:8080</c>, <c>cache:6379</c>); Redis as a StatefulSet
+/// in-cluster names (<c>http://metadata:8080</c>, <c>cache:6379</c>), and a ReadWriteMany claim
+/// mounted in every replica for each <see cref="SharedVolumeAnnotation"/>; Redis as a StatefulSet
 /// requiring its password; an Ingress for the external endpoints.
 /// <para>
 /// Parameters live in one Secret, <c>parameters</c>, committed without values (its
@@ -41,7 +42,13 @@ public static partial class KubernetesManifests
                     break;
                 case ProjectResource project:
                     var environment = await ProjectVariables.ResolveAsync(project, list, secrets, cancellationToken);
-                    files[$"{project.Name}.yaml"] = Yaml(ConfigMap(project, environment), Deployment(project, environment), Service(project.Name, ContainerPort, "http"));
+                    var shared = project.Annotations.OfType<SharedVolumeAnnotation>().ToList();
+                    foreach (var volume in shared)
+                    {
+                        environment.Plain[volume.ConfigurationKey] = volume.MountPath;
+                    }
+                    files[$"{project.Name}.yaml"] = Yaml([ConfigMap(project, environment), .. shared.Select(v => SharedClaim(project, v)),
+                        Deployment(project, environment, shared), Service(project.Name, ContainerPort, "http")]);
                     break;
             }
         }
@@ -81,7 +88,24 @@ public static partial class KubernetesManifests
         Type = "Opaque",
     };
 
-    private static V1Deployment Deployment(ProjectResource project, ProjectVariables environment) => new()
+    /// <summary>
+    /// The claim behind a <see cref="SharedVolumeAnnotation"/>: ReadWriteMany, so that every replica
+    /// mounts it at once, on the cluster's default storage class (an overlay names one that offers
+    /// ReadWriteMany: NFS, CephFS, Azure Files, EFS…).
+    /// </summary>
+    private static V1PersistentVolumeClaim SharedClaim(ProjectResource project, SharedVolumeAnnotation volume) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "PersistentVolumeClaim",
+        Metadata = Meta($"{project.Name}-{volume.Name}", project.Name),
+        Spec = new V1PersistentVolumeClaimSpec
+        {
+            AccessModes = ["ReadWriteMany"],
+            Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(volume.Size) } },
+        },
+    };
+
+    private static V1Deployment Deployment(ProjectResource project, ProjectVariables environment, IReadOnlyList<SharedVolumeAnnotation> shared) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "Deployment",
@@ -105,9 +129,17 @@ public static partial class KubernetesManifests
                 },
                 Spec = new V1PodSpec
                 {
-                    // The SDK's container images run as the non-root user "app" (uid 1654).
-                    SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, RunAsUser = 1654 },
+                    // The SDK's container images run as the non-root user "app" (uid 1654), which
+                    // owns what a shared volume holds (fsGroup) where the volume's driver allows.
+                    SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, RunAsUser = 1654, FsGroup = shared.Count > 0 ? 1654 : null },
                     TerminationGracePeriodSeconds = 30,
+                    Volumes = shared.Count > 0
+                        ? shared.Select(v => new V1Volume
+                        {
+                            Name = v.Name,
+                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = $"{project.Name}-{v.Name}" },
+                        }).ToList()
+                        : null,
                     Containers =
                     [
                         new V1Container
@@ -126,6 +158,7 @@ public static partial class KubernetesManifests
                                 Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("512Mi") },
                             },
                             SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false, ReadOnlyRootFilesystem = false },
+                            VolumeMounts = shared.Count > 0 ? shared.Select(v => new V1VolumeMount { Name = v.Name, MountPath = v.MountPath }).ToList() : null,
                         },
                     ],
                 },

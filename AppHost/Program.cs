@@ -29,6 +29,9 @@ var streaming = builder.AddProject<Projects.Streaming>("streaming")
     .WithReference(cache)
     .WithReference(metadata)
     .WithEnvironment("Streaming__TokenKey", tokenKey)
+    // A finished download is a file that any replica may be asked for: all of them keep their
+    // downloads on one ReadWriteMany volume (the jobs themselves are shared through Redis).
+    .WithSharedVolume("downloads", "/data/downloads", "20Gi", "Downloads__Directory")
     .WaitFor(metadata)
     .WithEnvironment("Security__InternalApiKey", internalKey)
     .WithHttpHealthCheck("/health")

@@ -56,6 +56,14 @@ public sealed class StreamingOptions : IValidatableObject
     [Range(typeof(long), "0", "1073741824")]
     public long UpstreamChunkBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a proxied body may go without a byte read from upstream or written to the client
+    /// before the copy is given up and the response cut short. A CDN silent this long has stalled;
+    /// a player that reads nothing this long has paused and will ask again with a range.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan BodyIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Entries of one <c>POST /api/v2/stream/batch</c> resolved at once.</summary>
     [Range(1, 64)]
     public int BatchConcurrency { get; set; } = 4;

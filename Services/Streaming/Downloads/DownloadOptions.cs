@@ -23,6 +23,13 @@ public sealed class DownloadOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How often a replica looks for jobs to resume (unfinished and held by no replica, as a
+    /// replica that died leaves them) and for jobs and files past their retention or the quota.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The longest one job may run before it is stopped.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromHours(1);

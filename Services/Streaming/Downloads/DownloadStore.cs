@@ -8,11 +8,15 @@ namespace VideoPlatform.Streaming.Downloads;
 
 /// <summary>
 /// Download jobs, in this process and — when Redis is there — in Redis, so that a restarted
-/// service picks unfinished jobs up again and every replica can answer for every job.
+/// service picks unfinished jobs up again and every replica can answer for every job. Beside the
+/// jobs (a hash by id), two sorted sets index them so that no sweep reads them all: unfinished
+/// jobs by creation time, ended ones by the time they ended.
 /// </summary>
 public sealed class DownloadStore(IServiceProvider services)
 {
     private const string IndexKey = "downloads:jobs";
+    private const string UnfinishedKey = "downloads:unfinished";
+    private const string EndedKey = "downloads:ended";
     private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
     private readonly ConcurrentDictionary<string, DownloadJob> _local = new();
     private readonly ConcurrentDictionary<string, string> _localClaims = new();
@@ -79,6 +83,9 @@ public sealed class DownloadStore(IServiceProvider services)
 
     private static string ClaimKey(string id) => $"downloads:claim:{id}";
 
+    /// <summary>Whether a job in <paramref name="state"/> is over: completed, failed or cancelled.</summary>
+    public static bool HasEnded(string state) => state is DownloadStates.Completed or DownloadStates.Failed or DownloadStates.Cancelled;
+
     public async Task SaveAsync(DownloadJob job)
     {
         _local[job.Id] = job;
@@ -86,7 +93,20 @@ public sealed class DownloadStore(IServiceProvider services)
         {
             try
             {
-                await _redis.GetDatabase().HashSetAsync(IndexKey, job.Id, JsonSerializer.Serialize(job, ContractJson.Options));
+                // One transaction, so that a job is never in the hash without its place in the indexes.
+                var save = _redis.GetDatabase().CreateTransaction();
+                _ = save.HashSetAsync(IndexKey, job.Id, JsonSerializer.Serialize(job, ContractJson.Options));
+                if (HasEnded(job.State))
+                {
+                    _ = save.SortedSetRemoveAsync(UnfinishedKey, job.Id);
+                    _ = save.SortedSetAddAsync(EndedKey, job.Id, job.UpdatedAt.ToUnixTimeMilliseconds());
+                }
+                else
+                {
+                    _ = save.SortedSetRemoveAsync(EndedKey, job.Id);
+                    _ = save.SortedSetAddAsync(UnfinishedKey, job.Id, job.CreatedAt.ToUnixTimeMilliseconds());
+                }
+                await save.ExecuteAsync();
             }
             catch (RedisException)
             {
@@ -95,17 +115,70 @@ public sealed class DownloadStore(IServiceProvider services)
         }
     }
 
+    /// <summary>Ids of the jobs not yet ended, oldest first: what a replica may have to resume.</summary>
+    public async Task<IReadOnlyList<string>> UnfinishedAsync()
+    {
+        if (_redis is { IsConnected: true })
+        {
+            try
+            {
+                return (await _redis.GetDatabase().SortedSetRangeByRankAsync(UnfinishedKey)).Select(id => id.ToString()).ToList();
+            }
+            catch (RedisException)
+            {
+                // Fall back to what this process knows.
+            }
+        }
+        return _local.Values.Where(j => !HasEnded(j.State)).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToList();
+    }
+
+    /// <summary>At most <paramref name="count"/> jobs that ended before <paramref name="cutoff"/>, read by the index of end times.</summary>
+    public async Task<IReadOnlyList<DownloadJob>> EndedBeforeAsync(DateTimeOffset cutoff, int count)
+    {
+        if (_redis is { IsConnected: true })
+        {
+            try
+            {
+                var db = _redis.GetDatabase();
+                var ids = await db.SortedSetRangeByScoreAsync(EndedKey, double.NegativeInfinity, cutoff.ToUnixTimeMilliseconds(), take: count);
+                if (ids.Length == 0)
+                {
+                    return [];
+                }
+                var values = await db.HashGetAsync(IndexKey, ids);
+                var jobs = new List<DownloadJob>(ids.Length);
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    if (values[i].HasValue)
+                    {
+                        jobs.Add(JsonSerializer.Deserialize<DownloadJob>(values[i].ToString(), ContractJson.Options)!);
+                    }
+                    else
+                    {
+                        // The job went (deleted by its owner) and left its index entry behind.
+                        await db.SortedSetRemoveAsync(EndedKey, ids[i]);
+                    }
+                }
+                return jobs;
+            }
+            catch (RedisException)
+            {
+                // Fall back to what this process knows.
+            }
+        }
+        return _local.Values.Where(j => HasEnded(j.State) && j.UpdatedAt < cutoff).OrderBy(j => j.UpdatedAt).Take(count).ToList();
+    }
+
     public async Task<DownloadJob?> GetAsync(string id)
     {
         if (_redis is { IsConnected: true })
         {
             try
             {
+                // Redis's answer stands, absence included: a job deleted through another replica
+                // is gone here too, whatever this process saved of it.
                 var value = await _redis.GetDatabase().HashGetAsync(IndexKey, id);
-                if (value.HasValue)
-                {
-                    return JsonSerializer.Deserialize<DownloadJob>(value.ToString(), ContractJson.Options);
-                }
+                return value.HasValue ? JsonSerializer.Deserialize<DownloadJob>(value.ToString(), ContractJson.Options) : null;
             }
             catch (RedisException)
             {
@@ -140,7 +213,11 @@ public sealed class DownloadStore(IServiceProvider services)
         {
             try
             {
-                await _redis.GetDatabase().HashDeleteAsync(IndexKey, id);
+                var remove = _redis.GetDatabase().CreateTransaction();
+                _ = remove.HashDeleteAsync(IndexKey, id);
+                _ = remove.SortedSetRemoveAsync(UnfinishedKey, id);
+                _ = remove.SortedSetRemoveAsync(EndedKey, id);
+                await remove.ExecuteAsync();
             }
             catch (RedisException)
             {

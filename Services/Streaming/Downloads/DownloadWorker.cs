@@ -16,8 +16,11 @@ namespace VideoPlatform.Streaming.Downloads;
 /// <summary>
 /// Runs download jobs, a few at a time: the chosen progressive file is copied, or the best
 /// adaptive video and audio are muxed by ffmpeg without re-encoding, or the audio is extracted to
-/// m4a or mp3. Progress (percent, bytes, speed, ETA) is saved as ffmpeg reports it. Jobs left
-/// unfinished by an earlier run start again; old files are removed to keep within the quota.
+/// m4a or mp3. Progress (percent, bytes, speed, ETA) is saved as ffmpeg reports it. Every
+/// <see cref="DownloadOptions.SweepInterval"/> (and at start) a sweep takes up unfinished jobs no
+/// replica holds (left by one that stopped or died) and removes jobs and files past their retention
+/// or the quota. A job runs once across replicas: it is claimed in Redis before it is read, and only
+/// a job still unfinished once claimed is run.
 /// </summary>
 public sealed partial class DownloadWorker(
     DownloadStore store,
@@ -31,10 +34,14 @@ public sealed partial class DownloadWorker(
 {
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new();
+    private readonly ConcurrentDictionary<string, byte> _queued = new();
+
+    /// <summary>Jobs ended before the retention removed by one sweep at most; the next takes the rest.</summary>
+    private const int PruneBatch = 500;
 
     public string Directory => options.Value.Directory;
 
-    public ValueTask EnqueueAsync(string id) => _queue.Writer.WriteAsync(id);
+    public ValueTask EnqueueAsync(string id) => _queued.TryAdd(id, 0) ? _queue.Writer.WriteAsync(id) : ValueTask.CompletedTask;
 
     /// <summary>Stops a running job; a queued one is skipped when its turn comes.</summary>
     public void Cancel(string id)
@@ -50,18 +57,44 @@ public sealed partial class DownloadWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        foreach (var job in await store.ListAsync())
+        var workers = Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)).ToList();
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        try
         {
-            // A job another replica is running (it holds the claim) is left to it: re-queued here
-            // too, it would run twice.
-            if (job.State is DownloadStates.Queued or DownloadStates.Running && !await store.IsClaimedAsync(job.Id))
+            do
             {
-                await store.SaveAsync(job with { State = DownloadStates.Queued, UpdatedAt = time.GetUtcNow() });
-                metrics.DownloadJobEntered(DownloadStates.Queued);
-                await EnqueueAsync(job.Id);
+                await SweepAsync();
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: unfinished jobs are taken up by the next sweep of any replica.
+        }
+        await Task.WhenAll(workers);
+    }
+
+    /// <summary>Queues unfinished jobs no replica holds, then prunes what is past its retention or the quota.</summary>
+    private async Task SweepAsync()
+    {
+        try
+        {
+            foreach (var id in await store.UnfinishedAsync())
+            {
+                // A job another replica holds is running there; queued here too, it would be
+                // skipped at its turn anyway (the claim decides), but need not wait in line.
+                if (!_queued.ContainsKey(id) && !await store.IsClaimedAsync(id))
+                {
+                    await EnqueueAsync(id);
+                }
+            }
+            await CleanUpAsync();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The download directory is shared: another replica may be removing the same files.
+            LogSweepFailed(logger, ex.Message);
+        }
     }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
@@ -70,21 +103,29 @@ public sealed partial class DownloadWorker(
         {
             await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                _queued.TryRemove(id, out _);
                 await RunAsync(id, stoppingToken);
                 await CleanUpAsync();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: unfinished jobs are picked up by the next start.
+            // Shutting down: unfinished jobs are picked up by the next sweep.
         }
     }
 
     private async Task RunAsync(string id, CancellationToken stoppingToken)
     {
-        var job = await store.GetAsync(id);
-        if (job is not { State: DownloadStates.Queued } || !await store.TryClaimAsync(id, options.Value.JobTimeout + TimeSpan.FromMinutes(1)))
+        if (!await store.TryClaimAsync(id, options.Value.JobTimeout + TimeSpan.FromMinutes(1)))
         {
+            return; // another replica runs it
+        }
+        // Read once claimed: a job that another replica finished (or its owner deleted) before the
+        // claim was had is not run again.
+        var job = await store.GetAsync(id);
+        if (job is null || DownloadStore.HasEnded(job.State))
+        {
+            await store.ReleaseAsync(id);
             return;
         }
 
@@ -104,6 +145,11 @@ public sealed partial class DownloadWorker(
 
             var target = PathOf(job);
             await TranscodeAsync(job, inputs, arguments, target, formats.Duration, run.Token);
+            if (!await StillWantedAsync(id))
+            {
+                File.Delete(target);
+                return;
+            }
             await store.SaveAsync(job with
             {
                 State = DownloadStates.Completed,
@@ -117,7 +163,10 @@ public sealed partial class DownloadWorker(
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            var latest = await store.GetAsync(id) ?? job;
+            if (await store.GetAsync(id) is not { } latest)
+            {
+                return; // deleted while it ran: nothing left to record
+            }
             await store.SaveAsync(latest with
             {
                 State = latest.State == DownloadStates.Cancelled ? DownloadStates.Cancelled : DownloadStates.Failed,
@@ -150,6 +199,14 @@ public sealed partial class DownloadWorker(
             await store.ReleaseAsync(id);
         }
     }
+
+    /// <summary>
+    /// Whether the job is still wanted: not deleted nor cancelled, possibly through another replica,
+    /// whose <see cref="Cancel"/> cannot reach this one. Asked as progress comes, so that a job
+    /// cancelled elsewhere stops here too and its progress does not bring it back.
+    /// </summary>
+    private async Task<bool> StillWantedAsync(string id) =>
+        await store.GetAsync(id) is { State: not DownloadStates.Cancelled };
 
     /// <summary>What to read and how to write it: one file copied, video and audio muxed, or audio extracted.</summary>
     private static (IReadOnlyList<VideoFormat> Inputs, IReadOnlyList<string> Arguments, string Extension) Plan(DownloadJob job, IReadOnlyList<VideoFormat> formats)
@@ -233,6 +290,10 @@ public sealed partial class DownloadWorker(
                 }
                 else if (line.StartsWith("out_time_us=", StringComparison.Ordinal) && long.TryParse(line[12..], CultureInfo.InvariantCulture, out var micros) && micros > 0)
                 {
+                    if (!await StillWantedAsync(job.Id))
+                    {
+                        throw new OperationCanceledException("The job was cancelled or deleted.", cancellationToken);
+                    }
                     var elapsed = (time.GetUtcNow() - started).TotalSeconds;
                     var done = micros / 1e6;
                     var percent = duration > 0 ? Math.Min(99.9, done / duration.Value * 100) : 0;
@@ -265,14 +326,14 @@ public sealed partial class DownloadWorker(
     }
 
     /// <summary>
-    /// Removes jobs that ended longer ago than the retention, with their files; then files past
-    /// their retention, then the oldest while over the quota (their jobs answer 410 for the file).
+    /// Removes jobs that ended longer ago than the retention, with their files, found by the index of
+    /// end times (no job is read that is not removed); then files past their retention, then the
+    /// oldest while over the quota (their jobs answer 410 for the file), and partial files a run
+    /// that died left behind.
     /// </summary>
     private async Task CleanUpAsync()
     {
-        var now = time.GetUtcNow();
-        foreach (var ended in (await store.ListAsync()).Where(j =>
-                     j.State is DownloadStates.Completed or DownloadStates.Failed or DownloadStates.Cancelled && now - j.UpdatedAt > options.Value.Retention))
+        foreach (var ended in await store.EndedBeforeAsync(time.GetUtcNow() - options.Value.Retention, PruneBatch))
         {
             File.Delete(PathOf(ended));
             await store.RemoveAsync(ended.Id);
@@ -282,9 +343,15 @@ public sealed partial class DownloadWorker(
 
     private void CleanUpFiles()
     {
-        var files = new DirectoryInfo(Directory).EnumerateFiles().Where(f => !f.Name.Contains(".part", StringComparison.Ordinal))
-            .OrderBy(f => f.LastWriteTimeUtc).ToList();
         var now = time.GetUtcNow().UtcDateTime;
+        var all = new DirectoryInfo(Directory).EnumerateFiles().ToList();
+        foreach (var partial in all.Where(f => f.Name.Contains(".part", StringComparison.Ordinal)
+                                              && now - f.LastWriteTimeUtc > options.Value.JobTimeout + TimeSpan.FromMinutes(1)))
+        {
+            // Older than any run may last: its run died (every replica shares the directory).
+            partial.Delete();
+        }
+        var files = all.Where(f => !f.Name.Contains(".part", StringComparison.Ordinal)).OrderBy(f => f.LastWriteTimeUtc).ToList();
         var total = files.Sum(f => f.Length);
         foreach (var file in files)
         {
@@ -304,6 +371,9 @@ public sealed partial class DownloadWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Download {Id} of {Platform}/{VideoId} completed")]
     private static partial void LogCompleted(ILogger logger, string id, string platform, string videoId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A download sweep failed: {Reason}")]
+    private static partial void LogSweepFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Download {Id} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string id, string reason);

@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.AddSingleton<StreamResolver>();
         builder.Services.AddSingleton<StreamBatch>();
         builder.Services.AddSingleton<MediaHostPolicy>();
+        builder.Services.AddSingleton<BodyCopier>();
         builder.Services.AddSingleton<MediaProxy>();
         builder.Services.AddSingleton<TokenSigningKeys>();
         builder.Services.AddSingleton<SegmentTokens>();

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.Streaming.Proxy;
 
 namespace VideoPlatform.Streaming.Metrics;
 
@@ -20,6 +21,7 @@ public sealed class StreamMetricsCollector
     private readonly Histogram<double> _upstreamLatency;
     private readonly Counter<long> _tokenRejections;
     private readonly Counter<long> _downloadJobs;
+    private readonly Counter<long> _bodiesInterrupted;
 
     private long _totalRequests;
     private long _cacheHits;
@@ -28,6 +30,7 @@ public sealed class StreamMetricsCollector
     private long _activeStreams;
     private long _latencyTicks;
     private long _latencySamples;
+    private long _buffersInUse;
 
     public StreamMetricsCollector(IMeterFactory meterFactory)
     {
@@ -45,6 +48,10 @@ public sealed class StreamMetricsCollector
             "From a request to the media host to its response headers, per hop.", advice: seconds);
         _tokenRejections = meter.CreateCounter<long>("streaming.token_rejections", "{token}", "Segment tokens refused, by reason: malformed, signature, expired.");
         _downloadJobs = meter.CreateCounter<long>("streaming.download_jobs", "{job}", "Download jobs entering a state: queued, running, completed, failed, cancelled.");
+        _bodiesInterrupted = meter.CreateCounter<long>("streaming.proxy.interrupted", "{body}",
+            "Proxied bodies that ended before their last byte, by the side that ended them (upstream, client) and why (error, idle, left).");
+        meter.CreateObservableUpDownCounter("streaming.proxy.buffers_in_use", () => Interlocked.Read(ref _buffersInUse), "{buffer}",
+            "Copy buffers held by proxied streams now; a stream waiting for upstream holds none.");
     }
 
     public void FirstByteSent(string platform, TimeSpan elapsed) =>
@@ -53,6 +60,25 @@ public sealed class StreamMetricsCollector
     /// <summary>One upstream hop answered (<paramref name="status"/> its code) or failed (<c>error</c>).</summary>
     public void UpstreamAnswered(string status, TimeSpan elapsed) =>
         _upstreamLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", status));
+
+    /// <summary>A proxied body ended early; counted by the side that ended it and why.</summary>
+    public void BodyInterrupted(BodyCopyOutcome outcome)
+    {
+        var (side, reason) = outcome switch
+        {
+            BodyCopyOutcome.UpstreamFailed => ("upstream", "error"),
+            BodyCopyOutcome.UpstreamIdle => ("upstream", "idle"),
+            BodyCopyOutcome.ClientLeft => ("client", "left"),
+            BodyCopyOutcome.ClientIdle => ("client", "idle"),
+            BodyCopyOutcome.ClientFailed => ("client", "error"),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A completed body was not interrupted."),
+        };
+        _bodiesInterrupted.Add(1, new("side", side), new("reason", reason));
+    }
+
+    public void BufferRented() => Interlocked.Increment(ref _buffersInUse);
+
+    public void BufferReturned() => Interlocked.Decrement(ref _buffersInUse);
 
     public void TokenRejected(string reason) => _tokenRejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

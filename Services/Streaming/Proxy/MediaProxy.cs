@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,11 +14,13 @@ namespace VideoPlatform.Streaming.Proxy;
 /// passed through, the body copied as it arrives (never buffered whole), the platform's headers
 /// sent upstream and none of the upstream's own headers leaked back beyond what a player needs.
 /// Only allow-listed hosts are contacted, redirects included. A client that goes away cancels the
-/// upstream request at once.
+/// upstream request at once; an upstream that breaks or stalls once bytes were sent cuts the
+/// response short (see <see cref="BodyCopier"/>).
 /// </summary>
 public sealed partial class MediaProxy(
     IHttpClientFactory clients,
     MediaHostPolicy policy,
+    BodyCopier copier,
     StreamMetricsCollector metrics,
     IOptions<StreamingOptions> options,
     ILogger<MediaProxy> logger)
@@ -81,7 +82,7 @@ public sealed partial class MediaProxy(
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            LogClientLeft(logger, stream.Platform, stream.VideoId);
+            LogClientLeft(logger, stream.Platform, stream.VideoId, BodyCopyOutcome.ClientLeft);
         }
     }
 
@@ -167,7 +168,10 @@ public sealed partial class MediaProxy(
 
         try
         {
-            await CopyBodyAsync(context, first, stream, started);
+            if (!await CopyBodyAsync(context, first, stream, started))
+            {
+                return;
+            }
             // Advanced by what upstream actually sent: a CDN may answer a range with fewer bytes.
             for (var from = firstTo + 1; from <= last;)
             {
@@ -177,16 +181,19 @@ public sealed partial class MediaProxy(
                 {
                     // The headers are gone; all that is left is to cut the response short, which the client sees.
                     LogChunkFailed(logger, stream.Platform, stream.VideoId, from, (int)next.StatusCode);
-                    context.Abort();
+                    CutShort(context);
                     return;
                 }
-                await CopyBodyAsync(context, next, stream, startedAt: null);
+                if (!await CopyBodyAsync(context, next, stream, startedAt: null))
+                {
+                    return;
+                }
                 from = to + 1;
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            LogClientLeft(logger, stream.Platform, stream.VideoId);
+            LogClientLeft(logger, stream.Platform, stream.VideoId, BodyCopyOutcome.ClientLeft);
         }
         catch (ProblemException) when (!context.Response.HasStarted)
         {
@@ -198,43 +205,53 @@ public sealed partial class MediaProxy(
             // A later chunk could not be had (its URL could not be resolved again, the host went
             // away): the headers are gone, so the response can only be cut short.
             LogChunkAbandoned(logger, stream.Platform, stream.VideoId, ex.Message);
-            context.Abort();
+            CutShort(context);
         }
     }
 
-    /// <summary>Copies an upstream body to the client as it arrives; the first write of a request (<paramref name="startedAt"/> given) records time to first byte.</summary>
-    private async Task CopyBodyAsync(HttpContext context, HttpResponseMessage response, ResolvedStream stream, long? startedAt)
+    /// <summary>
+    /// Copies an upstream body to the client as it arrives; the first write of a request
+    /// (<paramref name="startedAt"/> given) records time to first byte. False when the copy ended
+    /// early: the client is gone, or the response was cut short because upstream failed after bytes
+    /// were sent. An upstream that fails before any byte was sent is a 502 problem.
+    /// </summary>
+    private async Task<bool> CopyBodyAsync(HttpContext context, HttpResponseMessage response, ResolvedStream stream, long? startedAt)
     {
-        var aborted = context.RequestAborted;
-        await using var body = await response.Content.ReadAsStreamAsync(aborted);
-        var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
-        try
+        await using var body = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        var firstWritten = startedAt is { } started ? () => metrics.FirstByteSent(stream.Platform, Stopwatch.GetElapsedTime(started)) : (Action?)null;
+        var (outcome, error) = await copier.CopyAsync(body, context.Response.Body, inspectStart: !context.Response.HasStarted, firstWritten, context.RequestAborted);
+        if (outcome == BodyCopyOutcome.Completed)
         {
-            int read;
-            var first = !context.Response.HasStarted;
-            while ((read = await body.ReadAsync(buffer, aborted)) > 0)
-            {
-                if (first)
-                {
-                    first = false;
-                    for (int more; read < UpstreamHeaders.SniffBytes && (more = await body.ReadAsync(buffer.AsMemory(read), aborted)) > 0;)
-                    {
-                        read += more;
-                    }
-                    UpstreamHeaders.RefusePlaylistBody(buffer.AsSpan(0, read));
-                }
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
-                if (startedAt is { } started)
-                {
-                    startedAt = null;
-                    metrics.FirstByteSent(stream.Platform, Stopwatch.GetElapsedTime(started));
-                }
-                metrics.BytesServed(read);
-            }
+            return true;
         }
-        finally
+        if (outcome is BodyCopyOutcome.ClientLeft or BodyCopyOutcome.ClientFailed or BodyCopyOutcome.ClientIdle)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            LogClientLeft(logger, stream.Platform, stream.VideoId, outcome);
+            context.Abort();
+            return false;
+        }
+        if (!context.Response.HasStarted)
+        {
+            throw new ProblemException(ErrorCodes.UpstreamUnavailable,
+                outcome == BodyCopyOutcome.UpstreamIdle ? "The media host stopped sending." : "The media host broke off the body.");
+        }
+        LogUpstreamBroke(logger, stream.Platform, stream.VideoId, outcome, error?.Message);
+        CutShort(context);
+        return false;
+    }
+
+    /// <summary>
+    /// Ends a response whose headers are gone before its last byte, so that the player sees the
+    /// body end short. With a <c>Content-Length</c>, the response is left unfinished: the server
+    /// closes the connection once the bytes already written are sent. Without one, only aborting
+    /// the connection keeps the end of a chunked body from being sent, which would pass it off as
+    /// whole (an abort may also drop bytes not yet sent, which is why it is not used for both).
+    /// </summary>
+    private static void CutShort(HttpContext context)
+    {
+        if (context.Response.ContentLength is null)
+        {
+            context.Abort();
         }
     }
 
@@ -335,6 +352,9 @@ public sealed partial class MediaProxy(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A later chunk of {Platform}/{VideoId} could not be fetched ({Reason}); the response was cut short")]
     private static partial void LogChunkAbandoned(ILogger logger, string platform, string videoId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Client left while {Platform}/{VideoId} was streaming; upstream cancelled")]
-    private static partial void LogClientLeft(ILogger logger, string platform, string videoId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The client of {Platform}/{VideoId} stopped taking the body ({Outcome}); upstream released")]
+    private static partial void LogClientLeft(ILogger logger, string platform, string videoId, BodyCopyOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The media host of {Platform}/{VideoId} stopped mid-body ({Outcome}: {Reason}); the response was cut short")]
+    private static partial void LogUpstreamBroke(ILogger logger, string platform, string videoId, BodyCopyOutcome outcome, string? reason);
 }

@@ -108,22 +108,7 @@ public sealed class HostileUpstreams : IAsyncLifetime
     public string Video(string url, string protocol = "https", IReadOnlyDictionary<string, string>? headers = null)
     {
         var id = "h" + Guid.NewGuid().ToString("N")[..10];
-        Formats[id] = new FormatList
-        {
-            VideoId = id,
-            Platform = "youtube",
-            Title = "Hostile",
-            Duration = 6,
-            ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-            Formats =
-            [
-                new VideoFormat
-                {
-                    FormatId = "18", Url = url, Ext = "mp4", MimeType = "video/mp4", Vcodec = "avc1.42001E", Acodec = "mp4a.40.2",
-                    Height = 360, Width = 640, HasVideo = true, HasAudio = true, Protocol = protocol, HttpHeaders = headers ?? new Dictionary<string, string>(),
-                },
-            ],
-        };
+        Formats[id] = ProgressiveVideo.Formats(id, url, "Hostile", protocol, headers);
         return id;
     }
 
