@@ -3,6 +3,9 @@ namespace VideoPlatform.Bench;
 /// <summary>Command line: <c>--duration 15 --connections 64 --only cached-metadata,proxy</c>; <c>--chunked</c> has the streaming proxy fetch the fake CDN in range chunks.</summary>
 internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnlySet<string> Only, string ReportPath, bool Soak, bool Chunked = false)
 {
+    /// <summary>The machine's load average when the run began: on a shared machine the figures move with it.</summary>
+    public double LoadAtStart { get; } = Machine.LoadAverage();
+
     public bool Includes(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
     public static BenchOptions Parse(string[] args)

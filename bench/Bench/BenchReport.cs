@@ -38,7 +38,8 @@ internal sealed class BenchReport(BenchOptions options)
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Duration.TotalSeconds:0} s per load run, {options.Connections} connections (wrk, 2 threads)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Machine.Describe()}");
-        text.AppendLine("- Build: Release; services started by the AppHost's own composition (testing builder), Production environment, security off");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1 min) at the start and the end of the run: {options.LoadAtStart:0.0} and {Machine.LoadAverage():0.0}, on {Environment.ProcessorCount} cores");
+        text.AppendLine("- Build: Release; services started by the AppHost's own composition (testing builder), Production environment, security off, no OTLP endpoint");
         text.AppendLine();
         foreach (var group in _rows.GroupBy(r => r.Scenario))
         {

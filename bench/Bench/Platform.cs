@@ -22,10 +22,18 @@ internal sealed class Platform : IAsyncDisposable
         // No dashboard (the testing builder's default): its OTLP receiver would make every service
         // export every span and log to this very process, which also drives the load.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--environment", "Production"]);
-        // Measure the code, not the defences: security stays as in Development.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            builder.CreateResourceBuilder<ProjectResource>(project.Name).WithEnvironment("Security__Enabled", "false");
+            builder.CreateResourceBuilder<ProjectResource>(project.Name)
+                // The services as deployed: the launch profile would make them Development (its
+                // developer exception page and scope validation run on every request).
+                .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
+                // Measure the code, not the defences: security stays as in Development.
+                .WithEnvironment("Security__Enabled", "false")
+                // Aspire points OTLP at the dashboard's port even when there is no dashboard: the
+                // services would export to a port nobody listens on, retrying. The generated
+                // Kubernetes manifests name no collector either.
+                .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
         configure?.Invoke(builder);
         var app = await builder.BuildAsync();

@@ -35,12 +35,15 @@ cdn.Add("videoplayback", media);
 await using var nginx = await Nginx.StartAsync(cdn.Address);
 await using var youtube = await FakeYouTube.StartAsync(cdn.Address);
 // As YouTube answers in 2026: the first client (VISIONOS) gives adaptive formats only, the muxed
-// itag 18 comes from the reel call.
+// itag 18 comes from the reel call, whose media need a PO token: an operator who wants players
+// served runs a provider, so the bench does too.
 youtube.AnyIdLike = "dQw4w9WgXcQ";
+await using var poTokens = await FakePoTokenProvider.StartAsync();
 await using var platform = await Platform.StartAsync(builder =>
 {
     builder.CreateResourceBuilder<ProjectResource>("metadata")
-        .WithEnvironment("Platforms__YouTube__BaseUrl", youtube.BaseUrl.ToString());
+        .WithEnvironment("Platforms__YouTube__BaseUrl", youtube.BaseUrl.ToString())
+        .WithEnvironment("Platforms__YouTube__PoToken__ProviderUrl", poTokens.BaseUrl.ToString());
     var streaming = builder.CreateResourceBuilder<ProjectResource>("streaming")
         .WithEnvironment("Streaming__AllowedMediaHosts__0", "127.0.0.1")
         .WithEnvironment("Streaming__AllowPrivateAddresses", "true");

@@ -7,6 +7,9 @@ namespace VideoPlatform.Bench;
 /// <summary>One load run's outcome, as wrk reports it.</summary>
 internal sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, double TransferBytesPerSecond, long Errors)
 {
+    /// <summary>Requests completed in the run.</summary>
+    public long Requests { get; init; }
+
     /// <summary>wrk's own words for the errors (socket errors by kind, non-2xx/3xx answers); empty when none.</summary>
     public string ErrorSummary { get; init; } = "";
 }
@@ -39,7 +42,8 @@ internal static partial class Wrk
             .Select(line => line.Trim())
             .Where(line => line.StartsWith("Socket errors:", StringComparison.Ordinal) || line.StartsWith("Non-2xx", StringComparison.Ordinal)));
         var bytesPerSecond = transfer.Success ? Size(transfer.Groups[1].Value, transfer.Groups[2].Value) : 0;
-        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), bytesPerSecond, errors) { ErrorSummary = summary };
+        var requests = CompletedRequests().Match(output) is { Success: true } r ? long.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        return new LoadResult(rps, Percentile(output, "50%"), Percentile(output, "99%"), bytesPerSecond, errors) { ErrorSummary = summary, Requests = requests };
     }
 
     private static double Percentile(string output, string label)
@@ -64,6 +68,9 @@ internal static partial class Wrk
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex CompletedRequests();
 
     [GeneratedRegex(@"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)")]
     private static partial Regex Transfer();
