@@ -66,34 +66,44 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
-
+        // Metrics are always kept: Prometheus scrapes /metrics whether or not a collector exists.
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(PlatformTelemetry.MeterNames)
-                .AddPrometheusExporter())
+                .AddPrometheusExporter());
+
+        // Spans and log records go only where OTLP sends them. Without an endpoint (the generated
+        // Kubernetes manifests set none) recording them would cost every request an activity, its
+        // tags and a trip through the instrumentation's listener for nobody to read.
+        if (!IsOtlpExportConfigured(builder.Configuration))
+        {
+            return builder;
+        }
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(PlatformTelemetry.ActivitySourceNames)
                 .AddAspNetCoreInstrumentation(options =>
                     // Probes and scrapes would drown the traces people look for.
                     options.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
 
         return builder;
     }
+
+    /// <summary>Whether telemetry has somewhere to go: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, as Aspire and the OTLP exporter name it.</summary>
+    public static bool IsOtlpExportConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
