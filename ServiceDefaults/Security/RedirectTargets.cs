@@ -16,7 +16,7 @@ public static class RedirectTargets
     /// lets private and loopback addresses through (loopback fakes in tests), never link-local ones.
     /// </summary>
     public static bool IsAcceptable(string? url, bool allowPrivate = false) =>
-        url is not null && url.All(c => c is > ' ' and < (char)127) && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && IsAcceptable(parsed, allowPrivate);
+        url is not null && !url.AsSpan().ContainsAnyExceptInRange('!', '~') && Uri.TryCreate(url, UriKind.Absolute, out var parsed) && IsAcceptable(parsed, allowPrivate);
 
     /// <inheritdoc cref="IsAcceptable(string?, bool)"/>
     public static bool IsAcceptable(Uri url, bool allowPrivate = false)

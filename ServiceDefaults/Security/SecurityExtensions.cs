@@ -89,16 +89,24 @@ public static class SecurityExtensions
             app.UseMiddleware<IpFilterMiddleware>();
         }
 
+        // With only the internal key set, the middleware recognises our own services and lets
+        // every other caller through: the key exempts them without making keys mandatory.
+        var apiKeys = enabled && (options.ApiKeys.Count > 0 || options.InternalApiKey is { Length: > 0 });
+        var rateLimit = options.RateLimit.Enabled ?? enabled;
+        if (!apiKeys && !rateLimit)
+        {
+            // Nothing to guard: no branch for every request to pass through.
+            return app;
+        }
+
         // Probes and scrapes stay open: Kubernetes and Prometheus carry no key.
         app.UseWhen(context => !IsProbe(context.Request.Path), secured =>
         {
-            // With only the internal key set, the middleware recognises our own services and lets
-            // every other caller through: the key exempts them without making keys mandatory.
-            if (enabled && (options.ApiKeys.Count > 0 || options.InternalApiKey is { Length: > 0 }))
+            if (apiKeys)
             {
                 secured.UseMiddleware<ApiKeyMiddleware>();
             }
-            if (options.RateLimit.Enabled ?? enabled)
+            if (rateLimit)
             {
                 secured.UseMiddleware<RateLimitMiddleware>();
             }
@@ -107,7 +115,17 @@ public static class SecurityExtensions
         return app;
     }
 
-    private static bool IsProbe(PathString path) => ProbePaths.Any(p => path.StartsWithSegments(p));
+    private static bool IsProbe(PathString path)
+    {
+        foreach (var probe in ProbePaths)
+        {
+            if (path.StartsWithSegments(probe))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool ForwardedHeadersEnabledByHost(IConfiguration configuration) =>
         string.Equals(configuration["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] ?? configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase);

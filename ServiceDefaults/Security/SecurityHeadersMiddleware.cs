@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting.Security;
 /// <summary>Headers that keep browsers from misusing our answers; embeddable player pages may be framed.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
 {
-    private readonly string[] _frameable = [.. options.Value.FrameablePaths];
+    private readonly PathString[] _frameable = [.. options.Value.FrameablePaths.Select(p => new PathString(p))];
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -14,7 +14,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<S
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Permitted-Cross-Domain-Policies"] = "none";
-        if (!_frameable.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (!IsFrameable(context.Request.Path))
         {
             headers.XFrameOptions = "DENY";
         }
@@ -23,5 +23,17 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<S
             headers.StrictTransportSecurity = "max-age=31536000";
         }
         return next(context);
+    }
+
+    private bool IsFrameable(PathString path)
+    {
+        foreach (var frameable in _frameable)
+        {
+            if (path.StartsWithSegments(frameable, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
