@@ -18,6 +18,7 @@ internal static class Extensions
         builder.AddRedisHybridCache("cache");
         builder.Services.AddSingleton<IHybridCacheSerializerFactory, CachedResultSerializerFactory>();
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+        builder.Services.KeepJsonFastPath();
 
         builder.Services.AddValidatedOptions<MetadataCacheOptions>(MetadataCacheOptions.SectionName);
         builder.Services.AddSingleton<VideoCache>();

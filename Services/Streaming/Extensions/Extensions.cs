@@ -16,6 +16,7 @@ internal static class Extensions
     {
         builder.AddRedisHybridCache("cache");
         builder.Services.ConfigureHttpJsonOptions(options => ContractJson.Configure(options.SerializerOptions));
+        builder.Services.KeepJsonFastPath();
 
         builder.Services.AddMetadataApi();
         builder.Services.AddSingleton<StreamMetricsCollector>();
