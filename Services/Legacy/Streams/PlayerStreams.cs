@@ -11,8 +11,12 @@ namespace VideoPlatform.Legacy.Streams;
 /// direct route: the CDN URL when it plays as is (a 302 to googlevideo is what public VRChat
 /// worlds allow), otherwise streaming's proxied or HLS output on its public address.
 /// </summary>
-internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddress streamingAddress, DeadVideos deadVideos, RecentStreams recent)
+internal sealed class PlayerStreams(IServiceProvider services, StreamingPublicAddress streamingAddress, DeadVideos deadVideos, RecentStreams recent)
 {
+    // Resolved when streaming is asked, not with every request: most answers are kept ones, and
+    // resolving the typed client builds an HttpClient and its handler chain each time.
+    private IStreamingApi Streaming => services.GetRequiredService<IStreamingApi>();
+
     public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken) =>
         (await ResolveKeptAsync(video, quality, player, country, cancellationToken)).Stream;
 
@@ -25,7 +29,7 @@ internal sealed class PlayerStreams(IStreamingApi streaming, StreamingPublicAddr
         try
         {
             return await recent.ResolveAsync(video, $"{request.Quality}:{request.Player}:{request.Country}",
-                token => streaming.GetDirectAsync(video.Platform, video.VideoId, request, token), cancellationToken);
+                token => Streaming.GetDirectAsync(video.Platform, video.VideoId, request, token), cancellationToken);
         }
         catch (Refit.ApiException ex)
         {

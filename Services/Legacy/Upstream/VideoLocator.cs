@@ -8,8 +8,12 @@ namespace VideoPlatform.Legacy.Upstream;
 /// owns the one URL table, so legacy recognises exactly the links the rest of the platform does
 /// (the seed had four slightly different detectors; see seed-api.md §2).
 /// </summary>
-internal sealed class VideoLocator(IMetadataApi metadata, Streams.RecentStreams recent)
+internal sealed class VideoLocator(IServiceProvider services, Streams.RecentStreams recent)
 {
+    // Resolved when metadata is asked, not with every request: most pasted URLs were located
+    // lately, and resolving the typed client builds an HttpClient and its handler chain each time.
+    private IMetadataApi Metadata => services.GetRequiredService<IMetadataApi>();
+
     public async Task<LocatedVideo> LocateAsync(string? url, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(url))
@@ -18,7 +22,7 @@ internal sealed class VideoLocator(IMetadataApi metadata, Streams.RecentStreams 
         }
         return await recent.LocateAsync(url, async token =>
         {
-            var resolved = await metadata.ResolveAsync(url, token);
+            var resolved = await Metadata.ResolveAsync(url, token);
             if (resolved.Kind != "video")
             {
                 throw new ProblemException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
