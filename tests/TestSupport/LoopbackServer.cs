@@ -24,8 +24,14 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The address as a service's configuration names it and URLs start with: <c>http://127.0.0.1:port</c>, no trailing slash.</summary>
+    public string Origin => Address.GetLeftPart(UriPartial.Authority);
+
     /// <summary>Every request as <c>METHOD /path?query</c>, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; }
+
+    /// <summary>Every request's <c>/path?query</c>, in arrival order.</summary>
+    public IEnumerable<string> PathsAsked => Requests.Select(request => request[(request.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
 
     public static async Task<LoopbackServer> StartAsync(Action<IEndpointRouteBuilder> routes)
     {

@@ -1,7 +1,7 @@
-namespace VideoPlatform.AppHost.Tests;
+namespace VideoPlatform.TestSupport;
 
-/// <summary>Where the repository is, found from the test's own location.</summary>
-internal static class RepositoryPaths
+/// <summary>Where the repository is, found from the running assembly's own location (a test's or the bench's bin folder).</summary>
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
