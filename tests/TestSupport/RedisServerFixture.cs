@@ -34,15 +34,10 @@ public sealed class RedisServerFixture : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await PingAsync())
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"redis-server on port {Port} did not answer PING");
-            }
-            await Task.Delay(50);
-        }
+        var process = _process;
+        await Wait.UntilAsync($"redis-server on port {Port} to answer PING", _ => process.HasExited
+            ? throw new InvalidOperationException($"redis-server on port {Port} exited ({process.ExitCode}) before answering")
+            : PingAsync(), TimeSpan.FromSeconds(15));
     }
 
     /// <summary>True when the server answers PING.</summary>

@@ -35,7 +35,7 @@ public sealed partial class BilibiliRiskControl
 
     private static readonly string[] ApiPrefixes = ["/x/", "/pgc/", "/bapis/"];
     private static readonly string[] Fingerprint = ["dm_img_list", "dm_img_str", "dm_cover_img_str", "dm_img_inter", "web_location"];
-    private static readonly string Refusal352 = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Bilibili", "risk-control-352.json"));
+    private static readonly string Refusal352 = FixtureFiles.Read("Bilibili", "risk-control-352.json");
 
     private int _keys;
 

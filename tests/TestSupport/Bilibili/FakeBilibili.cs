@@ -18,7 +18,7 @@ namespace VideoPlatform.TestSupport.Bilibili;
 /// </summary>
 public sealed class FakeBilibili : IAsyncDisposable
 {
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Bilibili");
+    private static readonly string Fixtures = FixtureFiles.PathOf("Bilibili");
     private readonly LoopbackServer _server;
     private readonly BilibiliRiskControl _riskControl;
 

@@ -15,7 +15,7 @@ namespace VideoPlatform.TestSupport.YouTube;
 /// </summary>
 public sealed class FakeYouTube : IAsyncDisposable
 {
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube");
+    private static readonly string Fixtures = FixtureFiles.PathOf("YouTube");
     private readonly LoopbackServer _server;
 
     private FakeYouTube(LoopbackServer server, Uri cdn)

@@ -10,7 +10,7 @@ namespace VideoPlatform.TestSupport.YouTube;
 /// </summary>
 public static class RealPlayers
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube", "Players");
+    private static readonly string Folder = FixtureFiles.PathOf("YouTube", "Players");
     private static readonly Lazy<IReadOnlyDictionary<string, PlayerOracle>> Oracles = new(ReadOracles);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Scripts = new();
 
