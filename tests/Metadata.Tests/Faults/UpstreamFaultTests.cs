@@ -22,7 +22,7 @@ namespace VideoPlatform.Metadata.Tests.Faults;
 public sealed class UpstreamFaultTests : IAsyncLifetime
 {
     private const string VideoId = "dQw4w9WgXcQ";
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube");
+    private static readonly string Fixtures = FixtureFiles.PathOf("YouTube");
 
     private LoopbackServer _youtube = null!;
     private WebApplicationFactory<Program> _factory = null!;
@@ -188,19 +188,11 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
         Assert.Equal(callsWhenOpen, _calls);
 
         _fault = null;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        HttpStatusCode status;
-        do
+        await Wait.UntilAsync("the circuit to close again and the video to be answered", async cancellationToken =>
         {
-            using var retry = await _client.GetAsync($"/api/v2/videos/youtube/{VideoId}");
-            status = retry.StatusCode;
-            if (status != HttpStatusCode.OK)
-            {
-                await Task.Delay(100);
-            }
-        }
-        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
-        Assert.Equal(HttpStatusCode.OK, status);
+            using var retry = await _client.GetAsync($"/api/v2/videos/youtube/{VideoId}", cancellationToken);
+            return retry.StatusCode;
+        }, status => status == HttpStatusCode.OK);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, string code)

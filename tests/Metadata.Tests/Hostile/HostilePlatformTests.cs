@@ -22,7 +22,7 @@ public sealed class HostilePlatformTests(ITestOutputHelper output) : IAsyncLifet
 {
     private const long HugeBytes = 100L * 1024 * 1024;
     private const int ManyFormats = 100_000;
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube");
+    private static readonly string Fixtures = FixtureFiles.PathOf("YouTube");
 
     private LoopbackServer _inside = null!;
     private LoopbackServer _platform = null!;

@@ -16,7 +16,7 @@ public abstract class MetadataOverFakeInstagram : MetadataOverFake<LoopbackServe
 
     protected LoopbackServer Instagram => Fake;
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Social", name));
+    private static string Fixture(string name) => FixtureFiles.Read("Social", name);
 
     protected override IEnumerable<KeyValuePair<string, string>> PointedAt(LoopbackServer fake) =>
         [new("Platforms:Instagram:ApiBaseUrl", new Uri(fake.Address, "/api/v1/").ToString())];

@@ -13,7 +13,7 @@ namespace VideoPlatform.Metadata.Tests.Social;
 /// <summary>Twitch, Twitter/X and Instagram through the metadata API, against fake upstreams on loopback.</summary>
 public sealed class SocialPlatformTests : IAsyncLifetime
 {
-    private static string Fixture(string name) => FixtureTemplate.Apply(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Social", name)));
+    private static string Fixture(string name) => FixtureTemplate.Apply(FixtureFiles.Read("Social", name));
 
     private LoopbackServer _twitch = null!;
     private LoopbackServer _twitter = null!;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
 
@@ -13,7 +14,7 @@ namespace VideoPlatform.Metadata.Tests.YouTube;
 /// </summary>
 public sealed class ClientChainTests : MetadataOverFakeYouTube
 {
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube");
+    private static readonly string Fixtures = FixtureFiles.PathOf("YouTube");
 
     [Fact]
     public async Task Visionos_is_asked_as_its_2026_identity_with_the_visitor_data_of_visitor_id()

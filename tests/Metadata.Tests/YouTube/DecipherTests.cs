@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
+using VideoPlatform.TestSupport;
 using VideoPlatform.TestSupport.YouTube;
 
 namespace VideoPlatform.Metadata.Tests.YouTube;
@@ -89,7 +90,7 @@ public sealed class DecipherTests : MetadataOverFakeYouTube
     private Dictionary<string, string> ExpectedUrls(string videoId)
     {
         var cdn = YouTube.CdnUrl.ToString().TrimEnd('/');
-        using var fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "YouTube", $"TVHTML5-{videoId}.json"))
+        using var fixture = JsonDocument.Parse(FixtureFiles.Read("YouTube", $"TVHTML5-{videoId}.json")
             .Replace("{cdn}", cdn, StringComparison.Ordinal)
             .Replace("{expire}", YouTube.StreamUrlsExpireAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var streaming = fixture.RootElement.GetProperty("streamingData");

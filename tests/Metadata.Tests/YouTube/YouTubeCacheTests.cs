@@ -72,15 +72,11 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         var fromUpstream = await firstClient.GetStringAsync("/api/v2/videos/youtube/fallbackVd1");
         var callsAfterFirst = _youtube.CallsFor("fallbackVd1");
         // HybridCache writes Redis in the background: wait until the entry is there, then ask the other instance.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        StackExchange.Redis.RedisKey[] keys;
-        while ((keys = server.Keys(pattern: "*video:youtube:fallbackVd1*").ToArray()).Length == 0)
-        {
-            await Task.Delay(20, deadline.Token);
-        }
-        var fromRedis = await secondClient.GetStringAsync("/api/v2/videos/youtube/fallbackVd1", deadline.Token);
+        var keys = await Wait.UntilAsync("Redis to hold fallbackVd1", _ => Task.FromResult(server.Keys(pattern: "*video:youtube:fallbackVd1*").ToArray()),
+            found => found.Length > 0);
+        var fromRedis = await secondClient.GetStringAsync("/api/v2/videos/youtube/fallbackVd1");
 
         Assert.Equal(fromUpstream, fromRedis);
         Assert.Equal(callsAfterFirst, _youtube.CallsFor("fallbackVd1"));
@@ -113,11 +109,7 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         Assert.Empty(server.Keys(pattern: "*video:youtube:writeBehind*"));
 
         release.SetResult();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!server.Keys(pattern: "*video:youtube:writeBehind*").Any())
-        {
-            await Task.Delay(20, deadline.Token);
-        }
+        await Wait.UntilAsync("Redis to hold writeBehind once released", () => server.Keys(pattern: "*video:youtube:writeBehind*").Any());
         Assert.Equal(1, _youtube.CallsFor("writeBehind"));
     }
 
@@ -191,14 +183,10 @@ public sealed class YouTubeCacheTests(RedisServerFixture redis) : IClassFixture<
         using var secondClient = second.CreateClient();
 
         var fromFirst = await firstClient.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVid/formats", ContractJson.Options);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        while (!server.Keys(pattern: "*youtube:player-solved:*:9e3a7c51").Any())
-        {
-            await Task.Delay(20, deadline.Token);
-        }
-        var fromSecond = await secondClient.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVd2/formats", ContractJson.Options, deadline.Token);
+        await Wait.UntilAsync("Redis to hold the solved player 9e3a7c51", () => server.Keys(pattern: "*youtube:player-solved:*:9e3a7c51").Any());
+        var fromSecond = await secondClient.GetFromJsonAsync<FormatList>("/api/v2/videos/youtube/cipheredVd2/formats", ContractJson.Options);
 
         Assert.Contains("&sig=", fromFirst!.Formats.Single(f => f.FormatId == "137").Url);
         Assert.Contains("&sig=", fromSecond!.Formats.Single(f => f.FormatId == "137").Url);
