@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Streaming.Tests;
 
@@ -117,11 +118,8 @@ public sealed class ChunkedProxyTests(StreamingFixture streaming)
 
         await streaming.Cdn.TrickleAborted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // Once the stream is closed the proxy's loop is over: whatever chunks it asked for are all it ever will.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await streaming.Client.GetFromJsonAsync<StreamMetricsResponse>("/api/v2/stream/metrics", ContractJson.Options, deadline.Token))!.Data.ActiveStreams > 0)
-        {
-            await Task.Delay(50, deadline.Token);
-        }
+        await Wait.UntilAsync("no stream to be active", async cancellationToken =>
+            (await streaming.Client.GetFromJsonAsync<StreamMetricsResponse>("/api/v2/stream/metrics", ContractJson.Options, cancellationToken))!.Data.ActiveStreams == 0);
         var asked = UpstreamRanges(before);
         Assert.NotEmpty(asked);
         Assert.True(asked.Count < ExpectedRanges(0, streaming.Media.Length - 1).Count, $"all {asked.Count} chunks were fetched");

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
@@ -133,7 +131,6 @@ public sealed class StreamingFixture : IAsyncLifetime
                 });
         });
 
-        var port = FreePort.Next();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())
             .UseSetting("Streaming:AllowedMediaHosts:0", "127.0.0.1")
@@ -143,12 +140,8 @@ public sealed class StreamingFixture : IAsyncLifetime
             .UseSetting("Streaming:UpstreamChunkBytes", UpstreamChunkBytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Streaming:BatchConcurrency", BatchConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Downloads:Directory", Path.Combine(Downloads, "service")));
-        // Real Kestrel on a loopback port, so that ffprobe and ffmpeg can read from the service.
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        Address = new Uri(addresses.First());
+        // Real Kestrel, so that ffprobe and ffmpeg can read from the service.
+        Address = _factory.StartOnLoopback();
         Client = new HttpClient { BaseAddress = Address };
     }
 
@@ -192,19 +185,8 @@ public sealed class StreamingFixture : IAsyncLifetime
         return Results.Json(Formats(id, (Cdn.Add("progressive.mp4", MediaPath), "18", 360)), ContractJson.Options);
     }
 
-    /// <summary>Follows a download job until it is neither queued nor running (a minute at most).</summary>
     /// <summary>Follows a job just created (its token in hand) until it ends; the answer keeps the token.</summary>
-    public async Task<DownloadJob> WaitForDownloadAsync(DownloadJob job)
-    {
-        var token = job.Token ?? throw new ArgumentException("A job is followed with the token its creation answered.", nameof(job));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (job.State is DownloadStates.Queued or DownloadStates.Running)
-        {
-            await Task.Delay(100, deadline.Token);
-            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}?token={token}", ContractJson.Options, deadline.Token))!;
-        }
-        return job with { Token = token };
-    }
+    public Task<DownloadJob> WaitForDownloadAsync(DownloadJob job) => DownloadJobs.FollowAsync(Client, job);
 
     /// <summary>A DASH video's two files: video-only 360p (itag 134) and audio (140), with their index ranges.</summary>
     private static VideoFormat[] DashFiles(Uri video, Uri audio, (string Init, string Index) videoRanges, (string Init, string Index) audioRanges) =>

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
@@ -97,10 +96,7 @@ public sealed class HostileUpstreams : IAsyncLifetime
             .UseSetting("Streaming:AllowPrivateAddresses", "true")
             .UseSetting("Streaming:UpstreamChunkBytes", "0")
             .UseSetting("Downloads:Directory", Path.Combine(Path.GetTempPath(), $"hostile-downloads-{Guid.NewGuid():N}")));
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, FreePort.Next()));
-        _factory.StartServer();
-        Address = new Uri(_factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+        Address = _factory.StartOnLoopback();
         Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
     }
 
@@ -128,16 +124,7 @@ public sealed class HostileUpstreams : IAsyncLifetime
     public async Task<DownloadJob> DownloadAsync(string videoId)
     {
         using var started = await Client.PostAsJsonAsync("/api/v2/downloads", new DownloadRequest($"https://youtu.be/{videoId}", null, null, null, null), ContractJson.Options);
-        var job = (await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!;
-        var token = job.Token;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (job.State is DownloadStates.Queued or DownloadStates.Running)
-        {
-            await Task.Delay(100, deadline.Token);
-            job = (await Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{job.Id}?token={token}",
-                ContractJson.Options, deadline.Token))!;
-        }
-        return job;
+        return await DownloadJobs.FollowAsync(Client, (await started.Content.ReadFromJsonAsync<DownloadJob>(ContractJson.Options))!);
     }
 
     /// <summary>Raw answers by path: HTTP a real server would not send.</summary>

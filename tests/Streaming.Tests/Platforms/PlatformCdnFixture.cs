@@ -83,14 +83,11 @@ public sealed class PlatformCdnFixture : IAsyncLifetime
                 statusCode: 404, contentType: "application/problem+json"),
         }));
 
-        var port = FreePort.Next();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())
             .ConfigureTestServices(services => services.AddHttpClient(MediaProxy.ClientName).ConfigurePrimaryHttpMessageHandler(Cdn.CreateHandler)));
-        // Real Kestrel on a loopback port, so that ffprobe can read from the service.
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
-        _factory.StartServer();
-        Address = new Uri($"http://127.0.0.1:{port}");
+        // Real Kestrel, so that ffprobe can read from the service.
+        Address = _factory.StartOnLoopback();
         Client = new HttpClient { BaseAddress = Address };
     }
 
