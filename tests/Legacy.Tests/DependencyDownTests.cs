@@ -3,20 +3,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Legacy.Tests.Fakes;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Legacy.Tests;
 
 /// <summary>Metadata is up, streaming is down: player routes get short text, JSON routes problem details, both 503.</summary>
 public sealed class DependencyDownTests : IAsyncLifetime
 {
-    private FakeService _metadata = null!;
+    private LoopbackServer _metadata = null!;
     private WebApplicationFactory<Program> _factory = null!;
 
     public async Task InitializeAsync()
     {
-        _metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
+        _metadata = await LoopbackServer.StartAsync(FakeVideos.MapMetadata);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("services:metadata:http:0", _metadata.Address)
+            .UseSetting("services:metadata:http:0", _metadata.Origin)
             .UseSetting("services:streaming:http:0", $"http://127.0.0.1:{TestSupport.FreePort.Next()}"));
     }
 

@@ -292,7 +292,7 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
 
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal("bytes 0-3/4", response.Content.Headers.ContentRange?.ToString());
-        Assert.Contains($"/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=480p", fixture.Streaming.Requests);
+        Assert.Contains($"/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=480p", fixture.Streaming.PathsAsked);
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public sealed class LegacyRoutesTests(LegacyFixture fixture) : IClassFixture<Leg
         Assert.Equal($"https://www.youtube.com/watch?v={FakeVideos.Short}", data.GetProperty("entries")[0].GetProperty("webpage_url").GetString());
     }
 
-    private string Expand(string value) => value.Replace("{streaming}", fixture.Streaming.Address).Replace("{cdn}", Cdn);
+    private string Expand(string value) => value.Replace("{streaming}", fixture.Streaming.Origin).Replace("{cdn}", Cdn);
 
     /// <summary>One expectation of the route table: <c>path</c>, <c>path=value</c>, <c>path^=prefix</c> or <c>path#=length</c>.</summary>
     private void AssertJson(JsonElement root, string expectation, string context)

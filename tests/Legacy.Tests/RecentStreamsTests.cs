@@ -51,8 +51,8 @@ public sealed class RecentStreamsTests : IAsyncLifetime
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
         Assert.Single(answers.Select(a => a.Location).Distinct());
         Assert.StartsWith(LegacyFixture.CdnBase, answers[0].Location);
-        Assert.Single(_fixture.Streaming.Requests, r => r.StartsWith($"/api/v2/stream/direct/youtube/{FakeVideos.Short}", StringComparison.Ordinal));
-        Assert.Single(_fixture.Metadata.Requests, r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal));
+        Assert.Single(_fixture.Streaming.PathsAsked, r => r.StartsWith($"/api/v2/stream/direct/youtube/{FakeVideos.Short}", StringComparison.Ordinal));
+        Assert.Single(_fixture.Metadata.PathsAsked, r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class RecentStreamsTests : IAsyncLifetime
         (await client.GetAsync($"/api/vrchat/stream?url={Url}&player=unity")).Dispose();
         (await client.GetAsync($"/api/vrchat/stream?url={Url}&player=unity&quality=480p")).Dispose();
 
-        Assert.Equal(3, _fixture.Streaming.Requests.Count(r => r.StartsWith("/api/v2/stream/direct/", StringComparison.Ordinal)));
+        Assert.Equal(3, _fixture.Streaming.PathsAsked.Count(r => r.StartsWith("/api/v2/stream/direct/", StringComparison.Ordinal)));
     }
 
     [Fact]

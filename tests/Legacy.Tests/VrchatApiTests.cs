@@ -41,7 +41,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var response = await client.GetAsync($"/api/vrchat/stream?url=https://youtu.be/{FakeVideos.Short}?t=10&quality=480p");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var resolve = Uri.UnescapeDataString(fixture.Metadata.Requests.Last(r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal)));
+        var resolve = Uri.UnescapeDataString(fixture.Metadata.PathsAsked.Last(r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal)));
         Assert.EndsWith($"url=https://youtu.be/{FakeVideos.Short}?t=10", resolve);
         Assert.Contains("quality=480p", LastDirect());
     }
@@ -54,7 +54,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var response = await client.GetAsync($"/api/vrchat/stream?url={ShortUrl}&t=30&player=unity");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var resolve = Uri.UnescapeDataString(fixture.Metadata.Requests.Last(r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal)));
+        var resolve = Uri.UnescapeDataString(fixture.Metadata.PathsAsked.Last(r => r.StartsWith("/api/v2/resolve", StringComparison.Ordinal)));
         Assert.EndsWith($"url={ShortUrl}&t=30", resolve);
         Assert.Contains("player=unity", LastDirect());
     }
@@ -96,7 +96,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var response = await client.GetAsync($"/api/vrchat/stream?url=https://www.bilibili.com/video/{FakeVideos.Bilibili}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith($"{fixture.Streaming.Address}/api/v2/stream/proxy/bilibili/{FakeVideos.Bilibili}", response.Headers.Location!.ToString());
+        Assert.StartsWith($"{fixture.Streaming.Origin}/api/v2/stream/proxy/bilibili/{FakeVideos.Bilibili}", response.Headers.Location!.ToString());
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var response = await client.GetAsync($"/api/vrchat/stream?url=https://youtu.be/{FakeVideos.Live}&player={player}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith(fixture.Streaming.Address + expectedPath, response.Headers.Location!.ToString());
+        Assert.StartsWith(fixture.Streaming.Origin + expectedPath, response.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -130,14 +130,14 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var client = fixture.CreateClient();
         var url = $"/api/vrchat/stream?url=https://www.youtube.com/shorts/{FakeVideos.Dead}";
         using var first = await client.GetAsync(url);
-        var asked = fixture.Streaming.Requests.Count(r => r.Contains(FakeVideos.Dead, StringComparison.Ordinal));
+        var asked = fixture.Streaming.PathsAsked.Count(r => r.Contains(FakeVideos.Dead, StringComparison.Ordinal));
 
         using var retry = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, retry.StatusCode);
         Assert.Equal("text/plain", retry.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(asked, fixture.Streaming.Requests.Count(r => r.Contains(FakeVideos.Dead, StringComparison.Ordinal)));
+        Assert.Equal(asked, fixture.Streaming.PathsAsked.Count(r => r.Contains(FakeVideos.Dead, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
         using var response = await client.GetAsync($"/api/vrchat/stream?url={ShortUrl}&format=proxy&quality=480p&player=unity");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"{fixture.Streaming.Address}/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=480p&player=unity",
+        Assert.Equal($"{fixture.Streaming.Origin}/api/v2/stream/proxy/youtube/{FakeVideos.Short}?quality=480p&player=unity",
             response.Headers.Location!.ToString());
     }
 
@@ -194,7 +194,7 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.StartsWith($"{fixture.Streaming.Address}/api/v2/stream/proxy/youtube/{FakeVideos.Long}?quality=720p", location);
+        Assert.StartsWith($"{fixture.Streaming.Origin}/api/v2/stream/proxy/youtube/{FakeVideos.Long}?quality=720p", location);
         Assert.Contains("download=true&filename=Ricks_Long_Emission.mp4", location);
     }
 
@@ -227,5 +227,5 @@ public sealed class VrchatApiTests(LegacyFixture fixture) : IClassFixture<Legacy
     }
 
     private string LastDirect() =>
-        fixture.Streaming.Requests.Last(r => r.StartsWith("/api/v2/stream/direct/", StringComparison.Ordinal));
+        fixture.Streaming.PathsAsked.Last(r => r.StartsWith("/api/v2/stream/direct/", StringComparison.Ordinal));
 }

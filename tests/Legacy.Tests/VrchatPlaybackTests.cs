@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Legacy.Tests.Fakes;
 using VideoPlatform.TestSupport;
+using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.Legacy.Tests;
 
@@ -13,28 +14,24 @@ namespace VideoPlatform.Legacy.Tests;
 /// </summary>
 public sealed class VrchatPlaybackTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("legacy-e2e-").FullName;
-    private FakeService _cdn = null!;
-    private FakeService _metadata = null!;
-    private FakeService _streaming = null!;
+    private LoopbackServer _cdn = null!;
+    private LoopbackServer _metadata = null!;
+    private LoopbackServer _streaming = null!;
     private WebApplicationFactory<Program> _legacy = null!;
     private string _legacyAddress = null!;
 
     public async Task InitializeAsync()
     {
-        var sample = await MediaTools.CreateSampleMp4Async(_directory);
-        _cdn = await FakeService.StartAsync(app =>
+        var sample = await MediaFiles.ProgressiveMp4Async();
+        _cdn = await LoopbackServer.StartAsync(app =>
             app.MapGet("/videoplayback", () => Results.File(sample, "video/mp4", enableRangeProcessing: true)));
-        _metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
-        _streaming = await FakeService.StartAsync(app => FakeVideos.MapStreaming(app, () => _cdn.Address));
+        _metadata = await LoopbackServer.StartAsync(FakeVideos.MapMetadata);
+        _streaming = await LoopbackServer.StartAsync(app => FakeVideos.MapStreaming(app, () => _cdn.Origin));
 
-        var port = FreePort.Next();
-        _legacyAddress = $"http://127.0.0.1:{port}";
         _legacy = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("services:metadata:http:0", _metadata.Address)
-            .UseSetting("services:streaming:http:0", _streaming.Address));
-        _legacy.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
-        _legacy.StartServer();
+            .UseSetting("services:metadata:http:0", _metadata.Origin)
+            .UseSetting("services:streaming:http:0", _streaming.Origin));
+        _legacyAddress = _legacy.StartOnLoopback().GetLeftPart(UriPartial.Authority);
     }
 
     [Theory]
@@ -45,14 +42,14 @@ public sealed class VrchatPlaybackTests : IAsyncLifetime
         // Un-encoded, as the players send it.
         var url = $"{_legacyAddress}/api/vrchat/stream?url=https://youtu.be/{FakeVideos.Short}?t=10&quality=480p";
 
-        var json = await MediaTools.RunAsync("ffprobe", ["-v", "error", "-user_agent", userAgent,
+        var json = await MediaFiles.RunAsync("ffprobe", ["-v", "error", "-user_agent", userAgent,
             "-show_entries", "stream=codec_name,width,height", "-of", "json", url]);
 
         var codecs = JsonDocument.Parse(json).RootElement.GetProperty("streams").EnumerateArray()
             .Select(s => s.GetProperty("codec_name").GetString()).ToList();
         Assert.Contains("h264", codecs);
         Assert.Contains("aac", codecs);
-        Assert.Contains(_cdn.Requests, r => r.StartsWith($"/videoplayback?id={FakeVideos.Short}&itag=18&quality=480p", StringComparison.Ordinal));
+        Assert.Contains(_cdn.PathsAsked, r => r.StartsWith($"/videoplayback?id={FakeVideos.Short}&itag=18&quality=480p", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
@@ -61,6 +58,5 @@ public sealed class VrchatPlaybackTests : IAsyncLifetime
         await _streaming.DisposeAsync();
         await _metadata.DisposeAsync();
         await _cdn.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
     }
 }

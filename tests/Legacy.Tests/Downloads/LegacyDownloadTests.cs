@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using VideoPlatform.Legacy.Tests.Fakes;
+using VideoPlatform.TestSupport;
+using VideoPlatform.TestSupport.Media;
 
 namespace VideoPlatform.Legacy.Tests.Downloads;
 
@@ -15,17 +16,12 @@ public sealed class LegacyDownloadTests(LegacyDownloadsFixture fixture) : IClass
     private async Task<List<JsonElement>> FollowAsync(string route, string taskId, Func<JsonElement, bool> done)
     {
         var seen = new List<JsonElement>();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (true)
+        await Wait.UntilAsync($"task {taskId} to end", async _ =>
         {
-            var task = await TaskAsync(route, taskId);
-            seen.Add(task);
-            if (done(task))
-            {
-                return seen;
-            }
-            await Task.Delay(40, deadline.Token);
-        }
+            seen.Add(await TaskAsync(route, taskId));
+            return seen[^1];
+        }, done, TimeSpan.FromMinutes(1));
+        return seen;
     }
 
     private static bool Ended(JsonElement task) => task.GetProperty("status").GetString() is "completed" or "failed";
@@ -53,7 +49,7 @@ public sealed class LegacyDownloadTests(LegacyDownloadsFixture fixture) : IClass
         Assert.Equal(file.Length, last.GetProperty("file_size").GetInt64());
         var path = Path.Combine(fixture.Downloads, "fetched-" + taskId[..12] + ".mp4");
         await File.WriteAllBytesAsync(path, file);
-        var probe = await MediaTools.RunAsync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", path]);
+        var probe = await MediaFiles.RunAsync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", path]);
         Assert.Equal(["h264", "aac"], probe.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 

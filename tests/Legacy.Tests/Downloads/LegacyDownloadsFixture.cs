@@ -1,11 +1,8 @@
 extern alias streaming;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.TestSupport;
@@ -63,9 +60,7 @@ public sealed class LegacyDownloadsFixture : IAsyncLifetime
             .UseSetting("Streaming:AllowPrivateAddresses", "true")
             .UseSetting("Streaming:TokenKey", "legacy-downloads-test-key")
             .UseSetting("Downloads:Directory", Downloads));
-        _streaming.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, FreePort.Next()));
-        _streaming.StartServer();
-        var streamingAddress = _streaming.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var streamingAddress = _streaming.StartOnLoopback().GetLeftPart(UriPartial.Authority);
 
         _legacy = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", _metadata.Address.ToString())

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
@@ -22,7 +23,7 @@ public static partial class FakeVideos
     /// <summary>A video streaming refuses with its own rate limit (429), as a hop over its budget would.</summary>
     public const string Limited = "LimitedVid1";
 
-    public static void MapMetadata(WebApplication app)
+    public static void MapMetadata(IEndpointRouteBuilder app)
     {
         app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/api/v2/platforms", () => Json(new PlatformList([
@@ -46,7 +47,7 @@ public static partial class FakeVideos
         }));
     }
 
-    public static void MapStreaming(WebApplication app, Func<string> cdnBase)
+    public static void MapStreaming(IEndpointRouteBuilder app, Func<string> cdnBase)
     {
         app.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
         app.MapGet("/api/v2/stream/metrics", () => Json(new StreamMetricsResponse(true, new StreamMetrics { TotalRequests = 7, CacheHits = 5, CacheMisses = 2, CacheHitRate = 71.4 })));

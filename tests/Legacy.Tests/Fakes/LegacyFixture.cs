@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Legacy.Tests.Fakes;
 
@@ -9,8 +10,8 @@ public sealed class LegacyFixture : IAsyncLifetime
 
     private WebApplicationFactory<Program>? _factory;
 
-    public FakeService Metadata { get; private set; } = null!;
-    public FakeService Streaming { get; private set; } = null!;
+    public LoopbackServer Metadata { get; private set; } = null!;
+    public LoopbackServer Streaming { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory => _factory!;
 
     /// <summary>Seconds legacy keeps a resolved stream; off by default so tests see every call they cause.</summary>
@@ -21,11 +22,11 @@ public sealed class LegacyFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
-        Streaming = await FakeService.StartAsync(app => FakeVideos.MapStreaming(app, () => CdnBase));
+        Metadata = await LoopbackServer.StartAsync(FakeVideos.MapMetadata);
+        Streaming = await LoopbackServer.StartAsync(app => FakeVideos.MapStreaming(app, () => CdnBase));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("services:metadata:http:0", Metadata.Address)
-            .UseSetting("services:streaming:http:0", Streaming.Address)
+            .UseSetting("services:metadata:http:0", Metadata.Origin)
+            .UseSetting("services:streaming:http:0", Streaming.Origin)
             .UseSetting("Legacy:StreamCacheSeconds", StreamCacheSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Security:InternalApiKey", InternalApiKey));
     }

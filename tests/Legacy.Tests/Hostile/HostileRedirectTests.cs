@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Legacy.Tests.Fakes;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Legacy.Tests.Hostile;
 
@@ -18,14 +19,14 @@ namespace VideoPlatform.Legacy.Tests.Hostile;
 public sealed class HostileRedirectTests : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _urls = new();
-    private FakeService _metadata = null!;
-    private FakeService _streaming = null!;
+    private LoopbackServer _metadata = null!;
+    private LoopbackServer _streaming = null!;
     private WebApplicationFactory<Program> _factory = null!;
 
     public async Task InitializeAsync()
     {
-        _metadata = await FakeService.StartAsync(FakeVideos.MapMetadata);
-        _streaming = await FakeService.StartAsync(app => app.MapGet("/api/v2/stream/direct/{platform}/{id}", (string platform, string id) => Results.Json(
+        _metadata = await LoopbackServer.StartAsync(FakeVideos.MapMetadata);
+        _streaming = await LoopbackServer.StartAsync(app => app.MapGet("/api/v2/stream/direct/{platform}/{id}", (string platform, string id) => Results.Json(
             new ResolvedStream
             {
                 Platform = platform,
@@ -34,8 +35,8 @@ public sealed class HostileRedirectTests : IAsyncLifetime
                 Format = new() { FormatId = "18", Url = _urls.GetValueOrDefault(id, ""), Ext = "mp4", HasAudio = true, HasVideo = true },
             }, ContractJson.Options)));
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("services:metadata:http:0", _metadata.Address)
-            .UseSetting("services:streaming:http:0", _streaming.Address));
+            .UseSetting("services:metadata:http:0", _metadata.Origin)
+            .UseSetting("services:streaming:http:0", _streaming.Origin));
     }
 
     public static TheoryData<string> Unacceptable => new()
