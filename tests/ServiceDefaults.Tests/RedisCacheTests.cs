@@ -38,16 +38,9 @@ public sealed class RedisCacheTests(RedisServerFixture redis) : IClassFixture<Re
         var stored = await first.GetOrCreateAsync(key, _ => ValueTask.FromResult("from upstream"));
         // HybridCache writes its second level in the background: wait until Redis has it.
         var redisLevel = firstService.GetRequiredService<IDistributedCache>();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await redisLevel.GetAsync(key, deadline.Token) is null)
-        {
-            await Task.Delay(20, deadline.Token);
-        }
+        await Wait.UntilAsync("Redis to hold the value", cancellationToken => redisLevel.GetAsync(key, cancellationToken));
         // Redis can show the value before the client has finished (and so stopped) its SET span.
-        while (!HasSpan("redis SET"))
-        {
-            await Task.Delay(20, deadline.Token);
-        }
+        await Wait.UntilAsync("the redis SET span to stop", () => HasSpan("redis SET"));
         var factoryCalls = 0;
         var read = await second.GetOrCreateAsync(key, _ => { factoryCalls++; return ValueTask.FromResult("again"); });
 
