@@ -13,7 +13,7 @@ internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnl
         var duration = TimeSpan.FromSeconds(15);
         var connections = 64;
         var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var report = Path.Combine(Repository.Root, "docs", "benchmarks.md");
+        var report = Path.Combine(TestSupport.RepositoryPaths.Root, "docs", "benchmarks.md");
         var soak = false;
         var chunked = false;
         for (var i = 0; i < args.Length; i++)
@@ -31,11 +31,4 @@ internal sealed record BenchOptions(TimeSpan Duration, int Connections, IReadOnl
         }
         return new BenchOptions(duration, connections, only, report, soak, chunked);
     }
-}
-
-internal static class Repository
-{
-    public static string Root { get; } = Path.GetFullPath(
-        typeof(Repository).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!);
 }

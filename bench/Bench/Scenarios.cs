@@ -448,24 +448,19 @@ internal static class Scenarios
     internal static async Task WaitUntilAnsweringAsync(string url, bool head = false, bool redirect = false)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        await TestSupport.Wait.UntilAsync($"{url} to answer", async cancellationToken =>
         {
             try
             {
                 using var request = new HttpRequestMessage(head ? HttpMethod.Head : HttpMethod.Get, url);
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode || (redirect && (int)response.StatusCode == 302))
-                {
-                    return;
-                }
-                throw new HttpRequestException($"{url} answered {(int)response.StatusCode}");
+                using var response = await http.SendAsync(request, cancellationToken);
+                return $"{(int)response.StatusCode}";
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException ex)
             {
-                await Task.Delay(100);
+                return ex.Message;
             }
-        }
+        }, answer => answer.StartsWith('2') || (redirect && answer == "302"));
     }
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
