@@ -17,7 +17,7 @@ namespace VideoPlatform.Streaming.Tests;
 public sealed class StreamingFixture : IAsyncLifetime
 {
     public FakeCdn Cdn { get; private set; } = null!;
-    public LoopbackServer Metadata { get; private set; } = null!;
+    public FakeMetadata Metadata { get; private set; } = null!;
     public string MediaPath { get; private set; } = null!;
     public byte[] Media { get; private set; } = [];
     /// <summary>The fragmented video-only file of the DASH video, as the CDN serves it.</summary>
@@ -70,12 +70,7 @@ public sealed class StreamingFixture : IAsyncLifetime
         var dubbedAudio = Cdn.Add("dash-audio-de.m4a", dashAudioPath);
         var dash = DashFiles(dashVideo, dashAudio, MediaFiles.SegmentRanges(DashVideo), MediaFiles.SegmentRanges(await File.ReadAllBytesAsync(dashAudioPath)));
 
-        Metadata = await LoopbackServer.StartAsync(routes =>
-        {
-            routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
-                ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
-                : Results.Json(new { code = ErrorCodes.UnsupportedPlatform, detail = "Not a supported URL." }, statusCode: 400, contentType: "application/problem+json"));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", async (string platform, string id, HttpContext context) => id.StartsWith("batch", StringComparison.Ordinal)
+        Metadata = await FakeMetadata.StartAsync(async (platform, id, context) => id.StartsWith("batch", StringComparison.Ordinal)
                 ? await BatchFormatsAsync(id)
                 : id switch
                 {
@@ -126,10 +121,8 @@ public sealed class StreamingFixture : IAsyncLifetime
                     {
                         Formats = [Formats(id, (progressive, "64", 720)).Formats[0] with { HttpHeaders = new Dictionary<string, string> { ["Referer"] = "https://www.bilibili.com/" } }],
                     }, ContractJson.Options),
-                    _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "This video is unavailable." },
-                        statusCode: 404, contentType: "application/problem+json"),
+                    _ => null,
                 });
-        });
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())

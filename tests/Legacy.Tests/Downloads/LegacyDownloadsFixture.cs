@@ -1,7 +1,6 @@
 extern alias streaming;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
@@ -26,7 +25,7 @@ public sealed class LegacyDownloadsFixture : IAsyncLifetime
     private WebApplicationFactory<streaming::Program> _streaming = null!;
     private WebApplicationFactory<Program> _legacy = null!;
     private FakeCdn _cdn = null!;
-    private LoopbackServer _metadata = null!;
+    private FakeMetadata _metadata = null!;
 
     public string Downloads { get; } = Path.Combine(Path.GetTempPath(), $"legacy-downloads-{Guid.NewGuid():N}");
 
@@ -38,21 +37,14 @@ public sealed class LegacyDownloadsFixture : IAsyncLifetime
         _cdn = await FakeCdn.StartAsync();
         var quick = _cdn.Add("progressive.mp4", media);
         var trickled = new Uri(_cdn.Address, "/trickle/progressive.mp4");
-        _metadata = await LoopbackServer.StartAsync(routes =>
+        _metadata = await FakeMetadata.StartAsync((platform, id) => id switch
         {
-            routes.MapGet("/api/v2/resolve", (string url) => url.StartsWith("https://youtu.be/", StringComparison.Ordinal)
-                ? Results.Json(new ResolvedUrl("youtube", "video", url["https://youtu.be/".Length..]), ContractJson.Options)
-                : Problem(ErrorCodes.InvalidUrl, "Not a supported URL."));
-            routes.MapGet("/api/v2/videos/{platform}/{id}", (string platform, string id) => id == Dead
-                ? Problem(ErrorCodes.VideoUnavailable, "This video is unavailable.")
-                : Results.Json(new VideoInfo { Id = id, Platform = platform, Title = $"Video {id}", Duration = 6 }, ContractJson.Options));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => id switch
-            {
-                Quick => Results.Json(Formats(platform, id, quick), ContractJson.Options),
-                Trickled => Results.Json(Formats(platform, id, trickled), ContractJson.Options),
-                _ => Problem(ErrorCodes.VideoUnavailable, "This video is unavailable."),
-            });
-        });
+            Quick => FakeMetadata.Json(Formats(platform, id, quick)),
+            Trickled => FakeMetadata.Json(Formats(platform, id, trickled)),
+            _ => null,
+        }, routes => routes.MapGet("/api/v2/videos/{platform}/{id}", (string platform, string id) => id == Dead
+            ? FakeMetadata.Problem(ErrorCodes.VideoUnavailable, "This video is unavailable.")
+            : FakeMetadata.Json(new VideoInfo { Id = id, Platform = platform, Title = $"Video {id}", Duration = 6 })));
 
         _streaming = new WebApplicationFactory<streaming::Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", _metadata.Address.ToString())
@@ -103,7 +95,4 @@ public sealed class LegacyDownloadsFixture : IAsyncLifetime
             },
         ],
     };
-
-    private static IResult Problem(string code, string detail) => Results.Problem(
-        detail: detail, statusCode: ErrorCodes.StatusOf(code), extensions: new Dictionary<string, object?> { ["code"] = code });
 }

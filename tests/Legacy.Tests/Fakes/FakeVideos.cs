@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Metadata;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Legacy.Tests.Fakes;
 
@@ -149,6 +150,5 @@ public static partial class FakeVideos
 
     private static IResult Json<T>(T value) => Results.Json(value, ContractJson.Options);
 
-    private static IResult Problem(string code, string detail) => Results.Problem(
-        detail: detail, statusCode: ErrorCodes.StatusOf(code), extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static IResult Problem(string code, string detail) => FakeMetadata.Problem(code, detail);
 }

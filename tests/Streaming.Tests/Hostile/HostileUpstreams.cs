@@ -36,7 +36,7 @@ public sealed class HostileUpstreams : IAsyncLifetime
     public LoopbackServer Cdn { get; private set; } = null!;
     public FakeCdn Media { get; private set; } = null!;
     public RawHttpServer Raw { get; private set; } = null!;
-    public LoopbackServer Metadata { get; private set; } = null!;
+    public FakeMetadata Metadata { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -80,13 +80,7 @@ public sealed class HostileUpstreams : IAsyncLifetime
         });
         Raw = RawHttpServer.Start(RawAnswer);
 
-        Metadata = await LoopbackServer.StartAsync(routes =>
-        {
-            routes.MapGet("/api/v2/resolve", (string url) => Results.Json(new ResolvedUrl("youtube", "video", url[(url.LastIndexOf('/') + 1)..]), ContractJson.Options));
-            routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string id) => Formats.TryGetValue(id, out var formats)
-                ? Results.Json(formats, ContractJson.Options)
-                : Results.Json(new { code = ErrorCodes.VideoUnavailable, detail = "No such video." }, statusCode: 404, contentType: "application/problem+json"));
-        });
+        Metadata = await FakeMetadata.StartAsync((_, id) => Formats.TryGetValue(id, out var formats) ? FakeMetadata.Json(formats) : null);
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())

@@ -29,7 +29,7 @@ public sealed class PlatformCdnFixture : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
 
     public FakePlatformCdn Cdn { get; private set; } = null!;
-    public LoopbackServer Metadata { get; private set; } = null!;
+    public FakeMetadata Metadata { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -72,16 +72,15 @@ public sealed class PlatformCdnFixture : IAsyncLifetime
 
         var elsewhere = Cdn.Add(new Uri("https://d111111abcdef8.cloudfront.net/media.mp4"), mp4, "video/mp4");
 
-        Metadata = await LoopbackServer.StartAsync(routes => routes.MapGet("/api/v2/videos/{platform}/{id}/formats", (string platform, string id) => (platform, id) switch
+        Metadata = await FakeMetadata.StartAsync((platform, id) => (platform, id) switch
         {
             ("twitch", TwitchVod) => Results.Json(Formats(platform, id, new Uri(rendition.ToString()), "hls") with { HlsManifestUrl = usher.ToString() }, ContractJson.Options),
             ("twitch", TwitchClip) => Results.Json(Formats(platform, id, clip, "https"), ContractJson.Options),
             ("twitter", Tweet) => Results.Json(Formats(platform, id, tweetMp4, "https") with { HlsManifestUrl = tweetMaster.ToString() }, ContractJson.Options),
             ("instagram", Reel) => Results.Json(Formats(platform, id, reel, "https"), ContractJson.Options),
             ("instagram", Elsewhere) => Results.Json(Formats(platform, id, elsewhere, "https"), ContractJson.Options),
-            _ => Results.Json(new { type = "about:blank", title = "video unavailable", status = 404, code = ErrorCodes.VideoUnavailable, detail = "No such video." },
-                statusCode: 404, contentType: "application/problem+json"),
-        }));
+            _ => null,
+        });
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("services:metadata:http:0", Metadata.Address.ToString())
