@@ -19,13 +19,7 @@ public sealed class SecurityTests(RedisServerFixture redis) : IClassFixture<Redi
         return settings;
     }
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-    }
+    private static Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code) => ProblemAssert.HasCodeAsync(response, code, status);
 
     [Fact]
     public async Task In_production_a_configured_api_key_is_required_from_header_or_query()

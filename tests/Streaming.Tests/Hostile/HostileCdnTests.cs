@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Streaming.Tests.Hostile;
 
@@ -296,12 +297,6 @@ public sealed class HostileCdnTests(HostileUpstreams upstreams, Xunit.Abstractio
     }
 
     /// <summary>Asserts a problem answer with this status and code; returns its body.</summary>
-    private static async Task<string?> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
-        return body;
-    }
+    private static async Task<string?> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code) =>
+        (await ProblemAssert.HasCodeAsync(response, code, status)).GetRawText();
 }
