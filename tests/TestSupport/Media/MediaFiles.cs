@@ -65,45 +65,29 @@ public static class MediaFiles
     }
 
     /// <summary>The progressive file split into a video-only MP4 and an audio-only M4A, as adaptive formats come.</summary>
-    public static async Task<(string Video, string Audio)> AdaptiveAsync()
-    {
-        var source = await ProgressiveMp4Async();
-        var video = Path.ChangeExtension(source, ".video.mp4");
-        var audio = Path.ChangeExtension(source, ".audio.m4a");
-        await Gate.WaitAsync();
-        try
-        {
-            if (!File.Exists(video) || !File.Exists(audio))
-            {
-                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-an", "-c", "copy", video]);
-                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-vn", "-c", "copy", audio]);
-            }
-            return (video, audio);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<(string Video, string Audio)> AdaptiveAsync() => SplitAsync(".video.mp4", ".audio.m4a", ["-c", "copy"]);
 
     /// <summary>
     /// The progressive file split into fragmented video-only and audio-only files with a global
     /// segment index (ftyp, moov, sidx, then moof/mdat pairs), laid out as YouTube's and BiliBili's
     /// adaptive formats are, for DASH on-demand players.
     /// </summary>
-    public static async Task<(string Video, string Audio)> DashAsync()
+    public static Task<(string Video, string Audio)> DashAsync() => SplitAsync(".dash-video.mp4", ".dash-audio.m4a",
+        ["-c", "copy", "-movflags", "+frag_keyframe+empty_moov+default_base_moof+global_sidx"]);
+
+    /// <summary>The progressive file's video and audio apart, each copied with <paramref name="copy"/>'s options, made once.</summary>
+    private static async Task<(string Video, string Audio)> SplitAsync(string videoExtension, string audioExtension, string[] copy)
     {
         var source = await ProgressiveMp4Async();
-        var video = Path.ChangeExtension(source, ".dash-video.mp4");
-        var audio = Path.ChangeExtension(source, ".dash-audio.m4a");
+        var video = Path.ChangeExtension(source, videoExtension);
+        var audio = Path.ChangeExtension(source, audioExtension);
         await Gate.WaitAsync();
         try
         {
             if (!File.Exists(video) || !File.Exists(audio))
             {
-                string[] fragmented = ["-c", "copy", "-movflags", "+frag_keyframe+empty_moov+default_base_moof+global_sidx"];
-                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-an", .. fragmented, video]);
-                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-vn", .. fragmented, audio]);
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-an", .. copy, video]);
+                await RunAsync("ffmpeg", ["-y", "-loglevel", "error", "-i", source, "-vn", .. copy, audio]);
             }
             return (video, audio);
         }
