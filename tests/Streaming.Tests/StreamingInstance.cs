@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Streaming.Tests;
@@ -12,9 +9,7 @@ public sealed class StreamingInstance(WebApplicationFactory<Program> factory, Ht
     /// <summary>Starts <paramref name="factory"/> on real Kestrel on a free loopback port.</summary>
     public static StreamingInstance Start(WebApplicationFactory<Program> factory)
     {
-        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, FreePort.Next()));
-        factory.StartServer();
-        var address = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = factory.StartOnLoopback();
         return new StreamingInstance(factory, new HttpClient { BaseAddress = address });
     }
 

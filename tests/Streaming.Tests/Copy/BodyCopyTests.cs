@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using VideoPlatform.Streaming.Metrics;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Streaming.Tests.Copy;
 
@@ -149,15 +150,11 @@ public sealed class BodyCopyTests(BrokenUpstreams upstreams) : IClassFixture<Bro
         try
         {
             // The last copy may still be between its write and its next wait for a moment.
-            long held;
-            var until = Stopwatch.GetTimestamp() + (long)(Deadline.TotalSeconds * Stopwatch.Frequency);
-            do
+            var held = await Wait.UntilAsync("the copies to hold no buffer", _ =>
             {
-                await Task.Delay(50);
                 buffers.RecordObservableInstruments();
-                held = buffers.LastMeasurement!.Value;
-            }
-            while (held != 0 && Stopwatch.GetTimestamp() < until);
+                return Task.FromResult(buffers.LastMeasurement!.Value);
+            }, bytes => bytes == 0, Deadline);
 
             Assert.Equal(Streams, active.GetMeasurementSnapshot().Sum(m => m.Value));
             Assert.Equal(0, held);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using VideoPlatform.Contracts;
 using VideoPlatform.Contracts.Streaming;
 using VideoPlatform.Streaming.Downloads;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Streaming.Tests.Replicas;
 
@@ -22,29 +23,14 @@ public sealed class ReplicaDownloadTests(SharedDownloads shared) : IClassFixture
     }
 
     /// <summary>Follows a job through <paramref name="replica"/> until it is in one of <paramref name="states"/>.</summary>
-    private static async Task<DownloadJob> WaitForAsync(StreamingInstance replica, string id, string token, params string[] states)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var job = await replica.Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{id}?token={token}", ContractJson.Options, deadline.Token);
-            if (states.Contains(job!.State))
-            {
-                return job;
-            }
-            await Task.Delay(100, deadline.Token);
-        }
-    }
+    private static Task<DownloadJob> WaitForAsync(StreamingInstance replica, string id, string token, params string[] states) =>
+        Wait.UntilAsync($"download {id} to be {string.Join(" or ", states)}", async cancellationToken =>
+            (await replica.Client.GetFromJsonAsync<DownloadJob>($"/api/v2/downloads/{id}?token={token}", ContractJson.Options, cancellationToken))!,
+            job => states.Contains(job.State), Deadline);
 
     /// <summary>Waits until Redis has run <paramref name="command"/> more than <paramref name="before"/> + <paramref name="more"/> - 1 times.</summary>
-    private async Task WaitForCallsAsync(string command, long before, int more)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (await shared.CallsAsync(command) < before + more)
-        {
-            await Task.Delay(50, deadline.Token);
-        }
-    }
+    private Task WaitForCallsAsync(string command, long before, int more) =>
+        Wait.UntilAsync($"Redis to run {command} {more} more times", _ => shared.CallsAsync(command), calls => calls >= before + more, Deadline);
 
     [Fact]
     public async Task A_download_started_through_one_replica_is_fetched_through_the_other()
@@ -137,11 +123,8 @@ public sealed class ReplicaDownloadTests(SharedDownloads shared) : IClassFixture
         }
         shared.Release(video);
         // The run is over once its replica lets go of the claim.
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (await shared.Redis.GetDatabase().KeyExistsAsync($"downloads:claim:{job.Id}"))
-        {
-            await Task.Delay(100, deadline.Token);
-        }
+        await Wait.UntilAsync($"the claim on {job.Id} to be let go", async _ => !await shared.Redis.GetDatabase().KeyExistsAsync($"downloads:claim:{job.Id}"),
+            Deadline);
 
         foreach (var replica in new[] { running, other })
         {
@@ -192,12 +175,15 @@ public sealed class ReplicaDownloadTests(SharedDownloads shared) : IClassFixture
         }, time);
         // A sweep a minute (of the replica's time) finds the job past its retention; the recent
         // one stays within its retention however long this takes.
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (await store.GetAsync(old.Job.Id) is not null)
+        await Wait.UntilAsync("a sweep to remove the old job", async _ =>
         {
+            if (await store.GetAsync(old.Job.Id) is null)
+            {
+                return true;
+            }
             time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(100, deadline.Token);
-        }
+            return false;
+        }, Deadline);
 
         Assert.False(File.Exists(old.File));
         Assert.NotNull(await store.GetAsync(recent.Job.Id));
@@ -206,10 +192,7 @@ public sealed class ReplicaDownloadTests(SharedDownloads shared) : IClassFixture
 
         // Past its own retention, the recent one goes too, at the next sweep.
         time.Advance(TimeSpan.FromHours(24));
-        while (await store.GetAsync(recent.Job.Id) is not null)
-        {
-            await Task.Delay(100, deadline.Token);
-        }
+        await Wait.UntilAsync("the next sweep to remove the recent job", async _ => await store.GetAsync(recent.Job.Id) is null, Deadline);
         Assert.False(File.Exists(recent.File));
     }
 }
