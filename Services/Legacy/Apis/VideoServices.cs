@@ -8,5 +8,10 @@ namespace VideoPlatform.Legacy.Apis;
 
 /// <summary>What the video and stream routes use, taken in one parameter (<c>[AsParameters]</c>).</summary>
 internal sealed record VideoServices(
-    VideoLocator Locator, PlayerStreams Streams, IMetadataApi Metadata, ILegacyMetadataApi Playlists,
-    ServiceForwarder Forwarder, TimeProvider Time);
+    VideoLocator Locator, PlayerStreams Streams, ServiceForwarder Forwarder, TimeProvider Time, IServiceProvider Provider)
+{
+    // Typed Refit clients are built when resolved; the player redirect routes, the hottest, use neither.
+    public IMetadataApi Metadata => Provider.GetRequiredService<IMetadataApi>();
+
+    public ILegacyMetadataApi Playlists => Provider.GetRequiredService<ILegacyMetadataApi>();
+}

@@ -14,6 +14,10 @@ public sealed class ExtractorRegistry(IEnumerable<IVideoExtractor> extractors, I
 
     public IEnumerable<IVideoExtractor> All => _byName.Values;
 
+    /// <summary>The served platforms, then the known ones not served here; fixed for the process, so built once.</summary>
+    public PlatformList Platforms => field ??= new PlatformList(
+        [.. All.Select(e => e.Platform), .. PlatformCatalog.Known.Where(p => !_byName.ContainsKey(p.Name))]);
+
     public bool TryGet(string platform, [NotNullWhen(true)] out IVideoExtractor? extractor) =>
         _byName.TryGetValue(platform, out extractor);
 
