@@ -22,11 +22,11 @@ internal static class V2StreamApi
         var stream = app.MapGroup("/api/v2/stream").WithTags("v2");
         stream.MapGet("/metrics", GetMetrics).WithName("GoStreamMetrics").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.Dependencies);
-        stream.MapGet("/proxy/{platform}/{videoId}", ForwardProxy).WithName("GoStreamProxy").WithPlayerErrors()
+        stream.MapGet("/proxy/{platform}/{videoId}", StreamingForwards.Proxy).WithName("GoStreamProxy").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
         stream.MapGet("/direct/{platform}/{videoId}", Direct).WithName("GoStreamDirect").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
-        stream.MapGet("/embed/{platform}/{videoId}", Embed).WithName("StreamEmbed").WithPlayerErrors()
+        stream.MapGet("/embed/{platform}/{videoId}", StreamingForwards.Embed).WithName("StreamEmbed").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
         stream.MapGet("/{platform}/{**videoId}", Smart).WithName("GoSmartStream").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.UrlToStream);
@@ -42,7 +42,7 @@ internal static class V2StreamApi
         stream.MapPost("/batch", Batch).WithName("StreamBatch").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.Batch)
             .WithSummary("Streaming's batch resolution: up to 50 {platform, video_id, quality}.");
-        stream.MapGet("/cache/stats", CacheStats).WithName("StreamCacheStats").WithJsonErrors()
+        stream.MapGet("/cache/stats", StreamingForwards.CacheStats).WithName("StreamCacheStats").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.Dependencies)
             .WithSummary("Streaming's cache figures: videos held by platform, hits and misses.");
         return app;
@@ -54,9 +54,6 @@ internal static class V2StreamApi
         return TypedResults.Ok(new GoSuccess<StreamMetrics>(true, "Streaming metrics retrieved successfully", metrics.Data, services.Time.GetUtcNow()));
     }
 
-    internal static Task ForwardProxy(HttpContext context, [AsParameters] VideoPath path, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.Proxy(path.ToVideo()));
-
     internal static async Task<RedirectHttpResult> Direct(
         HttpContext context, [AsParameters] VideoPath path, [AsParameters] VideoServices services, CancellationToken cancellationToken)
     {
@@ -67,9 +64,6 @@ internal static class V2StreamApi
         context.Response.NoStore();
         return TypedResults.Redirect(services.Streams.PlayableUrl(stream, kind, chosen));
     }
-
-    internal static Task Embed(HttpContext context, [AsParameters] VideoPath path, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.Embed(path.ToVideo()));
 
     /// <summary>
     /// The Go API's single stream route: <c>mode=proxy|direct</c> forces; otherwise streaming decides
@@ -141,9 +135,6 @@ internal static class V2StreamApi
 
     internal static Task Batch(HttpContext context, ServiceForwarder forwarder) =>
         forwarder.ForwardAsync(context, "streaming", StreamingPaths.Batch);
-
-    internal static Task CacheStats(HttpContext context, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.CacheStats);
 }
 
 /// <summary>The query of <c>/api/v2/stream/auto</c>: bandwidth in kbit/s and the device word.</summary>

@@ -17,13 +17,13 @@ internal static class V3StreamingApi
     public static IEndpointRouteBuilder MapV3StreamingApi(this IEndpointRouteBuilder app)
     {
         var streaming = app.MapGroup("/api/v3/streaming").WithTags("v3");
-        streaming.MapGet("/proxy/{platform}/{videoId}", Proxy).WithName("V3Proxy").WithPlayerErrors()
+        streaming.MapGet("/proxy/{platform}/{videoId}", StreamingForwards.Proxy).WithName("V3Proxy").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
         streaming.MapGet("/info/{platform}/{videoId}", Info).WithName("V3StreamInfo").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
-        streaming.MapGet("/embed/{platform}/{videoId}", Embed).WithName("V3Embed").WithPlayerErrors()
+        streaming.MapGet("/embed/{platform}/{videoId}", StreamingForwards.Embed).WithName("V3Embed").WithPlayerErrors()
             .ProducesProblems(LegacyProblemCodes.PathToStream);
-        streaming.MapGet("/cache/stats", CacheStats).WithName("V3CacheStats").WithJsonErrors()
+        streaming.MapGet("/cache/stats", StreamingForwards.CacheStats).WithName("V3CacheStats").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.Dependencies);
         streaming.MapDelete("/cache", ClearCache).WithName("V3ClearCache").WithJsonErrors()
             .ProducesProblems(LegacyProblemCodes.Path);
@@ -64,15 +64,6 @@ internal static class V3StreamingApi
                 new V3Links(self, self.Replace("/streaming/", "/streaming/proxy/"), self.Replace("/streaming/", "/streaming/info/"), self.Replace("/streaming/", "/streaming/embed/"))))
             : TypedResults.Redirect(url);
     }
-
-    internal static Task Proxy(HttpContext context, [AsParameters] VideoPath path, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.Proxy(path.ToVideo()));
-
-    internal static Task Embed(HttpContext context, [AsParameters] VideoPath path, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.Embed(path.ToVideo()));
-
-    internal static Task CacheStats(HttpContext context, ServiceForwarder forwarder) =>
-        forwarder.ForwardAsync(context, "streaming", StreamingPaths.CacheStats);
 
     internal static async Task<Ok<V3StreamInfo>> Info(
         [AsParameters] VideoPath path, [AsParameters] VideoServices services, CancellationToken cancellationToken)
