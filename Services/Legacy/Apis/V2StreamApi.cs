@@ -86,7 +86,7 @@ internal static class V2StreamApi
             if (!stream.RequiresProxy && (mode == "direct" || !stream.ProxyForViewer))
             {
                 context.Response.NoStore();
-                return TypedResults.Redirect(PlayerStreams.RedirectTarget(stream.StreamUrl));
+                return TypedResults.Redirect(stream.StreamUrl);
             }
         }
         await services.Forwarder.ForwardAsync(context, "streaming", StreamingPaths.Proxy(video),

@@ -44,8 +44,8 @@ internal static class Extensions
         builder.Services.AddHttpForwarderWithServiceDiscovery();
         builder.Services.AddSingleton<StreamingPublicAddress>();
         builder.Services.AddSingleton<ServiceForwarder>();
-        builder.Services.AddScoped<VideoLocator>();
-        builder.Services.AddScoped<PlayerStreams>();
+        builder.Services.AddSingleton<VideoLocator>();
+        builder.Services.AddSingleton<PlayerStreams>();
         builder.Services.AddScoped<LegacyDownloads>();
         builder.Services.AddScoped<SupportedPlatforms>();
         builder.Services.AddMemoryCache();

@@ -29,7 +29,7 @@ internal sealed class PlayerStreams(IServiceProvider services, StreamingPublicAd
         try
         {
             return await recent.ResolveAsync(video, $"{request.Quality}:{request.Player}:{request.Country}",
-                token => Streaming.GetDirectAsync(video.Platform, video.VideoId, request, token), cancellationToken);
+                async token => Redirectable(await Streaming.GetDirectAsync(video.Platform, video.VideoId, request, token)), cancellationToken);
         }
         catch (Refit.ApiException ex)
         {
@@ -56,7 +56,7 @@ internal sealed class PlayerStreams(IServiceProvider services, StreamingPublicAd
     {
         if (!stream.RequiresProxy)
         {
-            return RedirectTarget(stream.StreamUrl);
+            return stream.StreamUrl;
         }
         // AVPro plays HLS, which is the only form a live stream has; Unity's player needs a
         // progressive file, which streaming's proxy serves (with BiliBili's Referer added).
@@ -68,14 +68,18 @@ internal sealed class PlayerStreams(IServiceProvider services, StreamingPublicAd
     }
 
     /// <summary>
-    /// A CDN URL as a redirect target, through the rule every service's redirects pass
-    /// (<see cref="RedirectTargets"/>): an http(s) URL, no user info, never a link-local address.
-    /// Which hosts and which private addresses are media hosts is streaming's to judge (its
-    /// allow-list and <c>Streaming:AllowPrivateAddresses</c>); what it hands on has passed them.
+    /// A stream as streaming resolved it, once its CDN URL has passed the rule every service's
+    /// redirects pass (<see cref="RedirectTargets"/>): an http(s) URL, no user info, never a
+    /// link-local address. Which hosts and which private addresses are media hosts is streaming's
+    /// to judge (its allow-list and <c>Streaming:AllowPrivateAddresses</c>); what it hands on has
+    /// passed them. Checked when resolved, before it is kept, so that a kept stream's URL is
+    /// redirected to as it is: parsing it again on every load was a tenth of a player redirect's work.
+    /// A stream that goes through the proxy is never redirected to its CDN URL.
     /// </summary>
-    public static string RedirectTarget(string url) => RedirectTargets.IsAcceptable(url, allowPrivate: true)
-        ? url
-        : throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
+    private static ResolvedStream Redirectable(ResolvedStream stream) =>
+        stream.RequiresProxy || RedirectTargets.IsAcceptable(stream.StreamUrl, allowPrivate: true)
+            ? stream
+            : throw new ProblemException(ErrorCodes.UpstreamUnavailable, "The platform's media URL is not one this service redirects to.");
 
     /// <summary>Streaming's proxy route for a video, on its public address.</summary>
     public string ProxyUrl(LocatedVideo video, string quality, PlayerKind player, string? downloadName = null) =>

@@ -25,6 +25,7 @@ public sealed class VideoCache
 
     private readonly HybridCache _cache;
     private readonly MetadataCacheOptions _options;
+    private readonly HybridCacheEntryOptions _videoEntries;
     private readonly TimeProvider _time;
     private readonly Counter<long> _lookups;
 
@@ -32,6 +33,7 @@ public sealed class VideoCache
     {
         _cache = cache;
         _options = options.Value;
+        _videoEntries = new HybridCacheEntryOptions { Expiration = _options.VideoTtl, LocalCacheExpiration = _options.VideoTtl };
         _time = time;
         _lookups = meters.Create(MeterName).CreateCounter<long>("metadata.cache.lookups", "{lookup}",
             "Extraction results asked of the cache, by result: hit, or miss (the platform was asked).");
@@ -125,8 +127,7 @@ public sealed class VideoCache
                         return new CachedResult<T>(default, ex.Code, ex.Message, _time.GetUtcNow());
                     }
                 },
-                new HybridCacheEntryOptions { Expiration = _options.VideoTtl, LocalCacheExpiration = _options.VideoTtl },
-                cancellationToken: cancellationToken);
+                _videoEntries, cancellationToken: cancellationToken);
             CountLookup(platform, kind, hit: !fetched);
 
             if (entry.IsUnreadable && attempt == 0)
