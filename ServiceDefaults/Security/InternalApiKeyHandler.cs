@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace Microsoft.Extensions.Hosting.Security;
 /// YouTube never sees it. The call names the client of the request it is made for, so the service
 /// called sees the player rather than us. Runs before service discovery rewrites the address.
 /// </summary>
-internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, IConfiguration configuration, IHttpContextAccessor requests)
+internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, IConfiguration configuration)
     : DelegatingHandler
 {
     private readonly HashSet<string> _services = configuration.GetSection("Services").GetChildren()
@@ -23,7 +22,7 @@ internal sealed class InternalApiKeyHandler(IOptions<SecurityOptions> options, I
             && (uri.Scheme.Contains('+') || _services.Contains(uri.Host))
             && !request.Headers.Contains(ApiKeyMiddleware.HeaderName))
         {
-            InternalCalls.Stamp(request, key, requests.HttpContext);
+            InternalCalls.Stamp(request, key, InternalCalls.ServedClient);
         }
         return base.SendAsync(request, cancellationToken);
     }

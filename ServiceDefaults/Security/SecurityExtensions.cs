@@ -24,7 +24,6 @@ public static class SecurityExtensions
     {
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         builder.Services.AddSingleton<RateLimitCounters>();
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<InternalApiKeyHandler>();
 
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize =
@@ -93,25 +92,27 @@ public static class SecurityExtensions
         // every other caller through: the key exempts them without making keys mandatory.
         var apiKeys = enabled && (options.ApiKeys.Count > 0 || options.InternalApiKey is { Length: > 0 });
         var rateLimit = options.RateLimit.Enabled ?? enabled;
-        if (!apiKeys && !rateLimit)
+        // With nothing to guard, no branch for every request to pass through.
+        if (apiKeys || rateLimit)
         {
-            // Nothing to guard: no branch for every request to pass through.
-            return app;
+            // Probes and scrapes stay open: Kubernetes and Prometheus carry no key.
+            app.UseWhen(context => !IsProbe(context.Request.Path), secured =>
+            {
+                if (apiKeys)
+                {
+                    secured.UseMiddleware<ApiKeyMiddleware>();
+                }
+                if (rateLimit)
+                {
+                    secured.UseMiddleware<RateLimitMiddleware>();
+                }
+            });
         }
-
-        // Probes and scrapes stay open: Kubernetes and Prometheus carry no key.
-        app.UseWhen(context => !IsProbe(context.Request.Path), secured =>
+        // Calls to the other services name the client the key middleware settled on.
+        if (options.InternalApiKey is { Length: > 0 })
         {
-            if (apiKeys)
-            {
-                secured.UseMiddleware<ApiKeyMiddleware>();
-            }
-            if (rateLimit)
-            {
-                secured.UseMiddleware<RateLimitMiddleware>();
-            }
-        });
-
+            app.UseServedClient();
+        }
         return app;
     }
 

@@ -38,6 +38,59 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public async Task A_bodiless_error_gets_a_problem_body_and_a_written_one_is_left_alone()
+    {
+        await using var service = await StartAsync(app =>
+        {
+            app.MapGet("/bare", () => Results.StatusCode(StatusCodes.Status409Conflict));
+            app.MapGet("/text", () => Results.Text("gone away", statusCode: StatusCodes.Status410Gone));
+            app.MapGet("/only-get", () => "ok");
+        });
+
+        foreach (var (method, path, status) in new[]
+                 {
+                     (HttpMethod.Get, "/bare", HttpStatusCode.Conflict), (HttpMethod.Get, "/no-such-route", HttpStatusCode.NotFound),
+                     (HttpMethod.Delete, "/only-get", HttpStatusCode.MethodNotAllowed),
+                 })
+        {
+            using var response = await service.Client.SendAsync(new HttpRequestMessage(method, path));
+
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+            Assert.Equal(path, problem.GetProperty("instance").GetString());
+        }
+        using var text = await service.Client.GetAsync("/text");
+        Assert.Equal(HttpStatusCode.Gone, text.StatusCode);
+        Assert.Equal("gone away", await text.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Kestrel_reuses_the_http_context_of_a_connection()
+    {
+        // Registering IHttpContextAccessor (as the internal-key handler once did) turns reuse off and
+        // costs every request a new context, its request, response and items.
+        var seen = new List<HttpContext>();
+        await using var service = await StartAsync(app => app.MapGet("/context", (HttpContext context) =>
+        {
+            lock (seen)
+            {
+                seen.Add(context);
+            }
+            return "ok";
+        }));
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await service.Client.GetAsync("/context")).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(3, seen.Count);
+        Assert.Single(seen.Distinct(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
     public void An_upstream_429_is_throttled_and_any_other_failure_unavailable()
     {
         using var throttled = new HttpResponseMessage(HttpStatusCode.TooManyRequests);

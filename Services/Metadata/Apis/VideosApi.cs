@@ -33,10 +33,10 @@ internal static class VideosApi
         return app;
     }
 
-    private static async Task<CachedJsonResult<VideoInfo>> GetVideo(string platform, string videoId, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
+    private static async ValueTask<CachedJsonResult<VideoInfo>> GetVideo(string platform, string videoId, [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
         new(await services.Cache.GetVideoAsync(services.Registry.Find(platform, videoId), videoId, cancellationToken));
 
-    private static async Task<CachedJsonResult<FormatList>> GetFormats(string platform, string videoId, [FromQuery] bool? fresh,
+    private static async ValueTask<CachedJsonResult<FormatList>> GetFormats(string platform, string videoId, [FromQuery] bool? fresh,
         [AsParameters] VideoServices services, CancellationToken cancellationToken) =>
         new(await services.Cache.GetFormatsAsync(services.Registry.Find(platform, videoId), videoId, cancellationToken, refresh: fresh == true));
 

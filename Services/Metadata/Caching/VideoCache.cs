@@ -64,9 +64,8 @@ public sealed class VideoCache
         return value;
     }
 
-    public Task<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
-        GetAsync(extractor.Platform.Name, "video", videoId, async token => ExtractionBounds.Check(await extractor.GetVideoAsync(videoId, token)),
-            v => v.ExpiresAt, cancellationToken);
+    public ValueTask<VideoInfo> GetVideoAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken) =>
+        GetAsync(Videos, extractor, videoId, refresh: false, cancellationToken);
 
     /// <summary>
     /// A video's formats, cached on their own. On a miss they are taken from the video's details
@@ -77,17 +76,8 @@ public sealed class VideoCache
     /// again, not taken from the details, and the held details (which carry the same URLs) are
     /// forgotten with them.
     /// </summary>
-    public Task<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken, bool refresh = false)
-    {
-        var platform = extractor.Platform.Name;
-        var details = $"video:{platform}:{videoId}";
-        return GetAsync(platform, "formats", videoId, async token => ExtractionBounds.Check(await extractor.GetFormatsAsync(videoId, token)), f => f.ExpiresAt,
-            cancellationToken,
-            known: refresh ? null : async token => await PeekAsync<VideoInfo>(details, token) is { Value: { } video } && !IsStale(video.ExpiresAt)
-                ? video.ToFormatList()
-                : null,
-            refresh: refresh ? (_options.RefreshAfter, details) : null);
-    }
+    public ValueTask<FormatList> GetFormatsAsync(IVideoExtractor extractor, string videoId, CancellationToken cancellationToken, bool refresh = false) =>
+        GetAsync(Formats, extractor, videoId, refresh, cancellationToken);
 
     /// <summary>What the cache holds under <paramref name="key"/> (in process or in Redis), without creating or storing anything.</summary>
     private async Task<CachedResult<T>?> PeekAsync<T>(string key, CancellationToken cancellationToken) =>
@@ -101,34 +91,26 @@ public sealed class VideoCache
 
     private bool IsStale(DateTimeOffset? expiresAt) => expiresAt is { } expires && expires - _options.ExpiryMargin <= _time.GetUtcNow();
 
-    /// <param name="known">On a miss, asked before <paramref name="fetch"/>: the value if the cache holds it in another form; not a platform call.</param>
-    /// <param name="refresh">A held value at least <c>After</c> old is fetched again; a value fetched, the entry under <c>AlsoForget</c> is forgotten.</param>
-    private async Task<T> GetAsync<T>(string platform, string kind, string id, Func<CancellationToken, Task<T>> fetch,
-        Func<T, DateTimeOffset?> expiresAt, CancellationToken cancellationToken, Func<CancellationToken, Task<T?>>? known = null,
-        (TimeSpan After, string AlsoForget)? refresh = null)
+    private static string KeyOf(string kind, string platform, string id) => $"{kind}:{platform}:{id}";
+
+    private static readonly Kind<VideoInfo> Videos = new("video",
+        static async (extractor, id, token) => ExtractionBounds.Check(await extractor.GetVideoAsync(id, token)), static video => video.ExpiresAt);
+
+    private static readonly Kind<FormatList> Formats = new("formats",
+        static async (extractor, id, token) => ExtractionBounds.Check(await extractor.GetFormatsAsync(id, token)), static formats => formats.ExpiresAt,
+        FromDetails: static video => video.ToFormatList());
+
+    /// <param name="refresh">A held value at least <c>RefreshAfter</c> old is fetched again; a value fetched, the video's details (which hold the same URLs) are forgotten.</param>
+    private async ValueTask<T> GetAsync<T>(Kind<T> kind, IVideoExtractor extractor, string id, bool refresh, CancellationToken cancellationToken)
     {
-        var key = $"{kind}:{platform}:{id}";
+        var platform = extractor.Platform.Name;
+        var key = KeyOf(kind.Name, platform, id);
         for (var attempt = 0; ; attempt++)
         {
-            var fetched = false;
-            var entry = await _cache.GetOrCreateAsync(key, async token =>
-                {
-                    if (known is not null && await known(token) is { } value)
-                    {
-                        return new CachedResult<T>(value, null, null, _time.GetUtcNow());
-                    }
-                    fetched = true;
-                    try
-                    {
-                        return new CachedResult<T>(await fetch(token), null, null, _time.GetUtcNow());
-                    }
-                    catch (ProblemException ex) when (Remembered.Contains(ex.Code))
-                    {
-                        return new CachedResult<T>(default, ex.Code, ex.Message, _time.GetUtcNow());
-                    }
-                },
-                _videoEntries, cancellationToken: cancellationToken);
-            CountLookup(platform, kind, hit: !fetched);
+            var lookup = new Lookup<T>(this, kind, extractor, id, fromDetails: !refresh);
+            var entry = await _cache.GetOrCreateAsync(key, lookup, static (lookup, token) => lookup.CreateAsync(token), _videoEntries,
+                cancellationToken: cancellationToken);
+            CountLookup(platform, kind.Name, hit: !lookup.Fetched);
 
             if (entry.IsUnreadable && attempt == 0)
             {
@@ -138,7 +120,7 @@ public sealed class VideoCache
             }
             if (entry.ErrorCode is { } code)
             {
-                if (!fetched && _time.GetUtcNow() - entry.CachedAt > _options.NegativeTtl)
+                if (!lookup.Fetched && _time.GetUtcNow() - entry.CachedAt > _options.NegativeTtl)
                 {
                     await _cache.RemoveAsync(key, cancellationToken);
                     continue;
@@ -147,20 +129,53 @@ public sealed class VideoCache
             }
 
             var value = entry.Value!;
-            if (attempt == 0 && (IsStale(expiresAt(value))
-                || (!fetched && refresh is { } refused && _time.GetUtcNow() - entry.CachedAt >= refused.After)))
+            if (attempt == 0 && (IsStale(kind.ExpiresAt(value))
+                || (!lookup.Fetched && refresh && _time.GetUtcNow() - entry.CachedAt >= _options.RefreshAfter)))
             {
                 // The URLs inside are about to stop working, or have been refused: forget them
                 // and extract again, once.
                 await _cache.RemoveAsync(key, cancellationToken);
                 continue;
             }
-            if (fetched && refresh is { AlsoForget: var older })
+            if (lookup.Fetched && refresh)
             {
-                // Extracted because a CDN refused a URL: what else holds that URL goes too.
-                await _cache.RemoveAsync(older, cancellationToken);
+                // Extracted because a CDN refused a URL: the details, which hold that URL too, go as well.
+                await _cache.RemoveAsync(KeyOf(Videos.Name, platform, id), cancellationToken);
             }
             return value;
+        }
+    }
+
+    /// <summary>What is cached of a video under one kind of key, and how it is had on a miss.</summary>
+    /// <param name="FromDetails">How the value is read from the video's cached details, when they hold it; not a platform call.</param>
+    private sealed record Kind<T>(string Name, Func<IVideoExtractor, string, CancellationToken, Task<T>> Fetch,
+        Func<T, DateTimeOffset?> ExpiresAt, Func<VideoInfo, T>? FromDetails = null);
+
+    /// <summary>
+    /// One lookup, handed to HybridCache's factory as its state rather than captured by closures
+    /// (a cache hit, the hot path, then allocates this alone); says whether the platform was asked.
+    /// </summary>
+    private sealed class Lookup<T>(VideoCache cache, Kind<T> kind, IVideoExtractor extractor, string id, bool fromDetails)
+    {
+        public bool Fetched { get; private set; }
+
+        public async ValueTask<CachedResult<T>> CreateAsync(CancellationToken token)
+        {
+            if (fromDetails && kind.FromDetails is { } read
+                && await cache.PeekAsync<VideoInfo>(KeyOf(Videos.Name, extractor.Platform.Name, id), token) is { Value: { } video }
+                && !cache.IsStale(video.ExpiresAt))
+            {
+                return new CachedResult<T>(read(video), null, null, cache._time.GetUtcNow());
+            }
+            Fetched = true;
+            try
+            {
+                return new CachedResult<T>(await kind.Fetch(extractor, id, token), null, null, cache._time.GetUtcNow());
+            }
+            catch (ProblemException ex) when (Remembered.Contains(ex.Code))
+            {
+                return new CachedResult<T>(default, ex.Code, ex.Message, cache._time.GetUtcNow());
+            }
         }
     }
 }
