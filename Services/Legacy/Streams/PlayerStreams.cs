@@ -17,19 +17,21 @@ internal sealed class PlayerStreams(IServiceProvider services, StreamingPublicAd
     // resolving the typed client builds an HttpClient and its handler chain each time.
     private IStreamingApi Streaming => services.GetRequiredService<IStreamingApi>();
 
-    public async Task<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken) =>
+    public async ValueTask<ResolvedStream> ResolveAsync(LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken) =>
         (await ResolveKeptAsync(video, quality, player, country, cancellationToken)).Stream;
 
     /// <summary>As <see cref="ResolveAsync"/>, saying whether the stream was kept from an earlier request.</summary>
-    public async Task<(ResolvedStream Stream, bool Kept)> ResolveKeptAsync(
+    public async ValueTask<(ResolvedStream Stream, bool Kept)> ResolveKeptAsync(
         LocatedVideo video, string quality, PlayerKind player, string? country, CancellationToken cancellationToken)
     {
         deadVideos.ThrowIfKnownDead(video);
-        var request = new StreamRequest { Quality = quality, Player = PlayerDetector.NameOf(player), Country = country };
+        var playerName = PlayerDetector.NameOf(player);
         try
         {
-            return await recent.ResolveAsync(video, $"{request.Quality}:{request.Player}:{request.Country}",
-                async token => Redirectable(await Streaming.GetDirectAsync(video.Platform, video.VideoId, request, token)), cancellationToken);
+            return await recent.ResolveAsync(video, $"{quality}:{playerName}:{country}", (Streams: this, video, quality, playerName, country),
+                static async (s, token) => Redirectable(await s.Streams.Streaming.GetDirectAsync(s.video.Platform, s.video.VideoId,
+                    new StreamRequest { Quality = s.quality, Player = s.playerName, Country = s.country }, token)),
+                cancellationToken);
         }
         catch (Refit.ApiException ex)
         {

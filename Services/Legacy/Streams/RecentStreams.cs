@@ -28,21 +28,25 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IOptio
     // Null when the stream cache is turned off (Legacy:StreamCacheSeconds = 0).
     private readonly HybridCacheEntryOptions? _streams = StreamOptions(TimeSpan.FromSeconds(options.Value.StreamCacheSeconds));
 
-    public async Task<LocatedVideo> LocateAsync(string url, Func<CancellationToken, Task<LocatedVideo>> locate, CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync($"legacy:located:{url}", async token => new Kept<LocatedVideo>(await locate(token)),
-            Located, cancellationToken: cancellationToken)).Value;
+    /// <summary>Where a pasted URL points, located by <paramref name="locate"/> (given <paramref name="state"/>) unless it was lately.</summary>
+    public async ValueTask<LocatedVideo> LocateAsync<TState>(string url, TState state, Func<TState, CancellationToken, Task<LocatedVideo>> locate,
+        CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync($"legacy:located:{url}", (state, locate),
+            static async (s, token) => new Kept<LocatedVideo>(await s.locate(s.state, token)), Located, cancellationToken: cancellationToken)).Value;
 
-    /// <summary>The stream, and whether it was kept from an earlier request (false: resolved for this one).</summary>
-    public async Task<(ResolvedStream Stream, bool Kept)> ResolveAsync(
-        LocatedVideo video, string key, Func<CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream, resolved by <paramref name="resolve"/> (given <paramref name="state"/>) unless one
+    /// was kept, and whether it was kept from an earlier request (false: resolved for this one).
+    /// </summary>
+    public async ValueTask<(ResolvedStream Stream, bool Kept)> ResolveAsync<TState>(LocatedVideo video, string key, TState state,
+        Func<TState, CancellationToken, Task<ResolvedStream>> resolve, CancellationToken cancellationToken)
     {
         if (_streams is null)
         {
-            return (await resolve(cancellationToken), false);
+            return (await resolve(state, cancellationToken), false);
         }
-        var resolved = false;
         var cacheKey = $"legacy:stream:{video.Platform}:{video.VideoId}:{key}";
-        string[] tags = ["legacy:streams", PlatformTag(video.Platform), VideoTag(video)];
+        var lookup = new StreamLookup<TState>(state, resolve);
         var kept = await GetAsync();
         if (kept.ExpiresAt is { } expires && expires - ExpiryMargin <= time.GetUtcNow())
         {
@@ -50,30 +54,44 @@ internal sealed class RecentStreams(HybridCache cache, TimeProvider time, IOptio
             await cache.RemoveAsync(cacheKey, cancellationToken);
             kept = await GetAsync();
         }
-        return (kept, !resolved);
+        return (kept, !lookup.Resolved);
 
-        async Task<ResolvedStream> GetAsync() =>
-            (await cache.GetOrCreateAsync(cacheKey, async token =>
-            {
-                resolved = true;
-                return new Kept<ResolvedStream>(await resolve(token));
-            }, _streams, tags, cancellationToken)).Value;
+        async ValueTask<ResolvedStream> GetAsync() =>
+            (await cache.GetOrCreateAsync(cacheKey, lookup, static (lookup, token) => lookup.ResolveAsync(token), _streams,
+                [StreamsTag, PlatformTag(video.Platform), VideoTag(video)], cancellationToken)).Value;
     }
 
     /// <summary>Forgets the streams kept for one video, or for every video of a platform, or all of them.</summary>
     public async Task ForgetAsync(string? platform, string? videoId, CancellationToken cancellationToken)
     {
-        var tag = platform is null ? "legacy:streams" : videoId is null ? PlatformTag(platform) : VideoTag(new LocatedVideo(platform, videoId));
+        var tag = platform is null ? StreamsTag : videoId is null ? PlatformTag(platform) : VideoTag(new LocatedVideo(platform, videoId));
         await cache.RemoveByTagAsync(tag, cancellationToken);
     }
 
-    private static string PlatformTag(string platform) => $"legacy:streams:{platform}";
+    private const string StreamsTag = "legacy:streams";
 
-    private static string VideoTag(LocatedVideo video) => $"legacy:streams:{video.Platform}:{video.VideoId}";
+    private static string PlatformTag(string platform) => $"{StreamsTag}:{platform}";
+
+    private static string VideoTag(LocatedVideo video) => $"{StreamsTag}:{video.Platform}:{video.VideoId}";
 
     private static HybridCacheEntryOptions? StreamOptions(TimeSpan ttl) => ttl <= TimeSpan.Zero
         ? null
         : new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = HybridCacheEntryFlags.DisableDistributedCache };
+}
+
+/// <summary>
+/// One stream lookup, handed to HybridCache's factory as its state rather than captured by closures
+/// (a kept stream, the hot path, then allocates this alone); says whether the stream was resolved.
+/// </summary>
+internal sealed class StreamLookup<TState>(TState state, Func<TState, CancellationToken, Task<ResolvedStream>> resolve)
+{
+    public bool Resolved { get; private set; }
+
+    public async ValueTask<Kept<ResolvedStream>> ResolveAsync(CancellationToken cancellationToken)
+    {
+        Resolved = true;
+        return new Kept<ResolvedStream>(await resolve(state, cancellationToken));
+    }
 }
 
 /// <summary>A value as it was resolved; never changed, so HybridCache hands out the same instance on every hit.</summary>

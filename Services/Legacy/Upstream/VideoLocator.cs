@@ -14,15 +14,15 @@ internal sealed class VideoLocator(IServiceProvider services, Streams.RecentStre
     // lately, and resolving the typed client builds an HttpClient and its handler chain each time.
     private IMetadataApi Metadata => services.GetRequiredService<IMetadataApi>();
 
-    public async Task<LocatedVideo> LocateAsync(string? url, CancellationToken cancellationToken)
+    public async ValueTask<LocatedVideo> LocateAsync(string? url, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
             throw new ProblemException(ErrorCodes.InvalidUrl, "Invalid or missing video URL.");
         }
-        return await recent.LocateAsync(url, async token =>
+        return await recent.LocateAsync(url, (Locator: this, url), static async (s, token) =>
         {
-            var resolved = await Metadata.ResolveAsync(url, token);
+            var resolved = await s.Locator.Metadata.ResolveAsync(s.url, token);
             if (resolved.Kind != "video")
             {
                 throw new ProblemException(ErrorCodes.InvalidUrl, $"The URL points at a {resolved.Kind}, not a video.");
