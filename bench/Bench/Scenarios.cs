@@ -395,7 +395,7 @@ internal static class Scenarios
         return double.Parse(parts[1], CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Loads <paramref name="url"/> and a bare Kestrel answering <paramref name="body"/>, alternately, and compares.</summary>
+    /// <summary>Loads <paramref name="url"/> and a bare Kestrel answering <paramref name="body"/>, in alternating rounds, and compares.</summary>
     internal static async Task<IReadOnlyList<BenchRow>> AgainstBareKestrelAsync(
         Uri url, int servicePid, byte[] body, string contentType, BenchOptions options, double? minimumRatio)
     {
@@ -408,21 +408,19 @@ internal static class Scenarios
             var bareUrl = $"http://127.0.0.1:{port}/bytes";
             await WaitUntilAnsweringAsync(bareUrl, redirect: contentType == "redirect");
 
-            // Warm both until their JIT has settled, then measure service and baseline back to back,
-            // with the CPU time each process spent per request beside the throughput.
+            // Warm both until their JIT has settled, then measure service and baseline in alternating
+            // rounds, with the CPU time each process spent per request beside the throughput.
             var serviceRounds = await SteadyState.WarmUpAsync(url.ToString(), servicePid, options.Connections);
             var bareRounds = await SteadyState.WarmUpAsync(bareUrl, bare.Id, options.Connections);
-            var (service, serviceCpu) = await MeasureAsync(url.ToString(), servicePid, options);
-            var (baseline, baselineCpu) = await MeasureAsync(bareUrl, bare.Id, options);
+            var (service, baseline, ratio) = await InterleavedAsync(url.ToString(), servicePid, bareUrl, bare.Id, options);
 
-            var ratio = service.RequestsPerSecond / baseline.RequestsPerSecond;
             return
             [
-                new("throughput", $"{service.RequestsPerSecond:N0} req/s", $"{baseline.RequestsPerSecond:N0} req/s", ratio,
+                new("throughput (median of the rounds' ratios)", $"{service.RequestsPerSecond:N0} req/s", $"{baseline.RequestsPerSecond:N0} req/s", ratio,
                     minimumRatio is { } min ? $"≥ {min:P0} of bare Kestrel" : "", minimumRatio is { } m ? ratio >= m : null),
-                new("CPU time per request (the process's own)", Us(serviceCpu), Us(baselineCpu), null, "", null),
-                new("p50 latency", Ms(service.P50Ms), Ms(baseline.P50Ms), null, "", null),
-                new("p99 latency", Ms(service.P99Ms), Ms(baseline.P99Ms), null, "", null),
+                new("CPU time per request (the process's own)", Us(service.CpuMicroseconds), Us(baseline.CpuMicroseconds), null, "", null),
+                new("p50 latency (median of the rounds)", Ms(service.P50Ms), Ms(baseline.P50Ms), null, "", null),
+                new("p99 latency (median of the rounds)", Ms(service.P99Ms), Ms(baseline.P99Ms), null, "", null),
                 new("warm-up (3 s rounds until the JIT settled)", $"{serviceRounds}", $"{bareRounds}", null, "", null),
                 new("errors", service.Errors.ToString(CultureInfo.InvariantCulture), baseline.Errors.ToString(CultureInfo.InvariantCulture), null, "0", service.Errors == 0),
             ];
@@ -434,13 +432,57 @@ internal static class Scenarios
         }
     }
 
-    /// <summary>One load run, and the CPU time (µs) <paramref name="pid"/> spent per request answered in it.</summary>
-    private static async Task<(LoadResult Load, double CpuMicroseconds)> MeasureAsync(string url, int pid, BenchOptions options)
+    /// <summary>What one side did over all its rounds; latencies are the median of its rounds'.</summary>
+    private sealed record SideResult(double RequestsPerSecond, double CpuMicroseconds, double P50Ms, double P99Ms, long Errors);
+
+    private const int InterleavedRounds = 3;
+
+    /// <summary>
+    /// Loads the service and the baseline in <see cref="InterleavedRounds"/> pairs of rounds (the
+    /// duration split between them), each pair in the other order than the last: load that comes and
+    /// goes on a shared machine falls on both sides alike, and the median of the pairs' ratios is not
+    /// moved by one unlucky round. A single run each, back to back, swung by 30 points between runs.
+    /// </summary>
+    private static async Task<(SideResult Service, SideResult Baseline, double Ratio)> InterleavedAsync(
+        string serviceUrl, int servicePid, string baselineUrl, int baselinePid, BenchOptions options)
+    {
+        var round = options.Duration / InterleavedRounds;
+        var service = new List<(LoadResult Load, long Ticks)>();
+        var baseline = new List<(LoadResult Load, long Ticks)>();
+        var ratios = new List<double>();
+        for (var i = 0; i < InterleavedRounds; i++)
+        {
+            (LoadResult Load, long Ticks) s, b;
+            if (i % 2 == 0)
+            {
+                s = await MeasureAsync(serviceUrl, servicePid, round, options);
+                b = await MeasureAsync(baselineUrl, baselinePid, round, options);
+            }
+            else
+            {
+                b = await MeasureAsync(baselineUrl, baselinePid, round, options);
+                s = await MeasureAsync(serviceUrl, servicePid, round, options);
+            }
+            service.Add(s);
+            baseline.Add(b);
+            ratios.Add(s.Load.RequestsPerSecond / b.Load.RequestsPerSecond);
+        }
+        return (Summarise(service, round * InterleavedRounds), Summarise(baseline, round * InterleavedRounds), Median(ratios));
+    }
+
+    private static SideResult Summarise(List<(LoadResult Load, long Ticks)> rounds, TimeSpan duration)
+    {
+        var requests = rounds.Sum(r => r.Load.Requests);
+        return new SideResult(requests / duration.TotalSeconds, requests > 0 ? rounds.Sum(r => r.Ticks) * 10_000.0 / requests : double.NaN,
+            Median([.. rounds.Select(r => r.Load.P50Ms)]), Median([.. rounds.Select(r => r.Load.P99Ms)]), rounds.Sum(r => r.Load.Errors));
+    }
+
+    /// <summary>One load run, and the CPU time (clock ticks) <paramref name="pid"/> spent in it.</summary>
+    private static async Task<(LoadResult Load, long Ticks)> MeasureAsync(string url, int pid, TimeSpan duration, BenchOptions options)
     {
         var before = Machine.CpuTicks(pid);
-        var load = await Wrk.RunAsync(url, options.Duration, options.Connections);
-        var ticks = Machine.CpuTicks(pid) - before;
-        return (load, load.Requests > 0 ? ticks * 10_000.0 / load.Requests : double.NaN);
+        var load = await Wrk.RunAsync(url, duration, options.Connections);
+        return (load, Machine.CpuTicks(pid) - before);
     }
 
     private static string Us(double value) => $"{value.ToString("0.0", CultureInfo.InvariantCulture)} µs";
