@@ -2,11 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.ServiceDefaults.Tests;
 
@@ -15,23 +13,21 @@ public sealed class JsonFastPathTests
     [Fact]
     public async Task Answers_keep_their_shape_and_problem_details_are_still_written()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddServiceDefaults();
-        builder.Services.ConfigureHttpJsonOptions(options =>
+        await using var service = await TestService.StartAsync(configure: builder =>
         {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            options.SerializerOptions.TypeInfoResolverChain.Insert(0, SnakeCaseContext.Default);
+            builder.Services.ConfigureHttpJsonOptions(options =>
+            {
+                options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+                options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, SnakeCaseContext.Default);
+            });
+            builder.Services.KeepJsonFastPath();
+        }, map: app =>
+        {
+            app.MapGet("/thing", () => TypedResults.Ok(new Thing("Élan <vital>", null)));
+            app.MapGet("/count", (int count) => count);
         });
-        builder.Services.KeepJsonFastPath();
-        await using var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapGet("/thing", () => TypedResults.Ok(new Thing("Élan <vital>", null)));
-        app.MapGet("/count", (int count) => count);
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var client = service.Client;
 
         // Snake case, nulls left out, and escaped as the default encoder escapes.
         Assert.Equal("{\"display_name\":\"\\u00C9lan \\u003Cvital\\u003E\"}", await client.GetStringAsync("/thing"));
@@ -42,7 +38,6 @@ public sealed class JsonFastPathTests
         var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        await app.StopAsync();
     }
 }
 

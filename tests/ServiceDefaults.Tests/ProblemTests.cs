@@ -3,9 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,7 +18,7 @@ public sealed class ProblemTests
     [Fact]
     public async Task A_problem_exception_is_answered_with_its_code_status_and_retry_after()
     {
-        await using var service = await StartAsync(app => app.MapGet("/throttled", string () =>
+        await using var service = await TestService.StartAsync(map: app => app.MapGet("/throttled", string () =>
             throw new ProblemException(ErrorCodes.UpstreamThrottled, "YouTube is rate limiting this server.")
             {
                 Extensions = new Dictionary<string, object?> { ["platform"] = "youtube" },
@@ -40,7 +38,7 @@ public sealed class ProblemTests
     [Fact]
     public async Task A_bodiless_error_gets_a_problem_body_and_a_written_one_is_left_alone()
     {
-        await using var service = await StartAsync(app =>
+        await using var service = await TestService.StartAsync(map: app =>
         {
             app.MapGet("/bare", () => Results.StatusCode(StatusCodes.Status409Conflict));
             app.MapGet("/text", () => Results.Text("gone away", statusCode: StatusCodes.Status410Gone));
@@ -72,7 +70,7 @@ public sealed class ProblemTests
         // Registering IHttpContextAccessor (as the internal-key handler once did) turns reuse off and
         // costs every request a new context, its request, response and items.
         var seen = new List<HttpContext>();
-        await using var service = await StartAsync(app => app.MapGet("/context", (HttpContext context) =>
+        await using var service = await TestService.StartAsync(map: app => app.MapGet("/context", (HttpContext context) =>
         {
             lock (seen)
             {
@@ -109,7 +107,7 @@ public sealed class ProblemTests
     [Fact]
     public async Task The_openapi_document_lists_declared_problems_by_status_with_their_codes()
     {
-        await using var service = await StartAsync(app =>
+        await using var service = await TestService.StartAsync(map: app =>
         {
             var videos = app.MapGroup("/videos").ProducesProblems(ErrorCodes.InvalidVideoId);
             videos.MapGet("/{id}", (string id) => id).ProducesProblems(ErrorCodes.VideoUnavailable, ErrorCodes.NotFound, ErrorCodes.UpstreamUnavailable);
@@ -134,37 +132,12 @@ public sealed class ProblemTests
     [Fact]
     public async Task A_bad_option_stops_the_service_at_start_naming_its_key()
     {
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(
-            _ => { },
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => TestService.StartAsync(
             new Dictionary<string, string?> { ["Sample:Limit"] = "0", ["Sample:Name"] = "" },
-            services => services.AddValidatedOptions<SampleOptions>("Sample")));
+            configure: builder => builder.Services.AddValidatedOptions<SampleOptions>("Sample")));
 
         Assert.Contains("Sample:Limit: The field Limit must be between 1 and 10.", failure.Message);
         Assert.Contains("Sample:Name", failure.Message);
-    }
-
-    private static async Task<RunningService> StartAsync(Action<WebApplication> map, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
-    {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.AddServiceDefaults();
-        configure?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        map(app);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        return new RunningService(app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
     }
 
     private sealed class SampleOptions
@@ -174,14 +147,5 @@ public sealed class ProblemTests
 
         [Required(AllowEmptyStrings = false)]
         public string Name { get; set; } = "sample";
-    }
-
-    private sealed record RunningService(WebApplication App, HttpClient Client) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await App.DisposeAsync();
-        }
     }
 }

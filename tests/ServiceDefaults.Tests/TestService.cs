@@ -22,17 +22,39 @@ internal sealed class TestService : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestService> StartAsync(IDictionary<string, string?> settings, string environment = "Production")
+    /// <summary>
+    /// Starts the service with <paramref name="settings"/>. <paramref name="configure"/> adds to the
+    /// builder after the service defaults; <paramref name="map"/> maps the test's own routes in place
+    /// of the echo routes the security tests use.
+    /// </summary>
+    public static async Task<TestService> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Production",
+        Action<WebApplication>? map = null, Action<WebApplicationBuilder>? configure = null)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddServiceDefaults();
         builder.AddOptionalRedisClient("cache");
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        (map ?? MapEchoRoutes)(app);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new TestService(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    private static void MapEchoRoutes(WebApplication app)
+    {
         app.MapGet("/echo", (HttpContext context) => new
         {
             client_ip = context.Connection.RemoteIpAddress?.ToString(),
@@ -56,8 +78,6 @@ internal sealed class TestService : IAsyncDisposable
             await clients.CreateClient().GetStringAsync("https+http://down/anything"));
         app.MapGet("/api/v2/stream/embed/x", () => Results.Content("<video></video>", "text/html"));
         app.MapGet("/flag", (bool? on, int? count) => new { on, count });
-        await app.StartAsync();
-        return new TestService(app, new Uri($"http://127.0.0.1:{port}"));
     }
 
     public async ValueTask DisposeAsync()
