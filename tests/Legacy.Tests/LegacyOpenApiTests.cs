@@ -10,7 +10,7 @@ public sealed class LegacyOpenApiTests(LegacyFixture fixture) : IClassFixture<Le
     private async Task<JsonDocument> DocumentAsync()
     {
         using var client = fixture.CreateClient();
-        return JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return await OpenApiProblems.ReadDocumentAsync(client);
     }
 
     [Fact]

@@ -68,6 +68,6 @@ public sealed class OpenApiDocumentTests(WebApplicationFactory<Program> factory)
     private async Task<JsonDocument> ReadDocumentAsync()
     {
         using var client = factory.CreateClient();
-        return JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        return await OpenApiProblems.ReadDocumentAsync(client);
     }
 }

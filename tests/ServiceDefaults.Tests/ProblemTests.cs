@@ -114,7 +114,7 @@ public sealed class ProblemTests
             app.MapGet("/undeclared", () => "ok");
         });
 
-        using var document = JsonDocument.Parse(await service.Client.GetStringAsync("/openapi/v1.json"));
+        using var document = await OpenApiProblems.ReadDocumentAsync(service.Client);
 
         Assert.Equal(["GET /undeclared"], OpenApiProblems.MissingProblems(document));
         Assert.Equal(["video_unavailable", "not_found"], OpenApiProblems.CodesOf(document, "get", "/videos/{id}", 404));

@@ -34,7 +34,7 @@ public sealed class OpenApiTests(StreamingFixture streaming)
         Assert.Contains(ErrorCodes.UpstreamThrottled, OpenApiProblems.CodesOf(document, "get", StreamRoute, 503));
     }
 
-    private async Task<JsonDocument> DocumentAsync() => JsonDocument.Parse(await streaming.Client.GetStringAsync("/openapi/v1.json"));
+    private Task<JsonDocument> DocumentAsync() => OpenApiProblems.ReadDocumentAsync(streaming.Client);
 
     private static async Task<string> CodeOfAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;

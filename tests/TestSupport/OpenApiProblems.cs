@@ -7,6 +7,10 @@ public static class OpenApiProblems
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+    /// <summary>The OpenAPI document a service of the platform serves (ServiceDefaults maps it at <c>/openapi/v1.json</c>).</summary>
+    public static async Task<JsonDocument> ReadDocumentAsync(HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
     /// <summary>The operations (<c>GET /path</c>) that list no <c>application/problem+json</c> response.</summary>
     public static IReadOnlyList<string> MissingProblems(JsonDocument document) =>
         Operations(document)
