@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoPlatform.Metadata.Extensions;
 using VideoPlatform.Metadata.Extractors.YouTube;
+using VideoPlatform.TestSupport;
 
 namespace VideoPlatform.Metadata.Tests;
 
@@ -99,27 +99,10 @@ public sealed class OptionsValidationTests
     }
 
     /// <summary>Starts the service's composition (its defaults and registrations, as <c>Program</c> makes it) with <paramref name="settings"/>.</summary>
-    private static async Task<WebApplication> StartAsync(params (string Key, string Value)[] settings)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        foreach (var (key, value) in settings)
+    private static Task<WebApplication> StartAsync(params (string Key, string Value)[] settings) =>
+        ServiceStart.StartAndStopAsync(builder =>
         {
-            builder.Configuration[key] = value;
-        }
-        builder.AddServiceDefaults();
-        builder.AddApplicationServices();
-        var app = builder.Build();
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        await app.StopAsync();
-        return app;
-    }
+            builder.AddServiceDefaults();
+            builder.AddApplicationServices();
+        }, "Development", settings);
 }
